@@ -1,0 +1,64 @@
+package gridperf.cli;
+
+import gridperf.config.ConfigLoader;
+import gridperf.config.GridperfConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every command takes: the settings file, overrides and the lake. */
+public class CommonOptions {
+  @Option(
+      names = "--conf",
+      paramLabel = "FILE",
+      description =
+          "Settings file (path or URI: file:, hdfs:, s3a:). Default: conf/local.conf of the"
+              + " installation when launched by bin/gridperf, else built-in defaults.")
+  String conf;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override one setting, e.g. --set ingest.max_quarantine_rate=0.1 (repeatable).")
+  List<String> sets = new ArrayList<>();
+
+  @Option(names = "--lake", paramLabel = "DIR", description = "Lake root (overrides lake.root).")
+  String lake;
+
+  /** Loads the configuration these options name. */
+  public GridperfConfig load() {
+    GridperfConfig cfg = ConfigLoader.load(settingsFile(), sets);
+    if (lake != null) {
+      cfg = cfg.withLakeRoot(lake);
+    }
+    return cfg;
+  }
+
+  private String settingsFile() {
+    if (conf != null) {
+      return conf;
+    }
+    String fallback = System.getProperty("gridperf.default.conf");
+    if (fallback != null && Files.isRegularFile(Path.of(fallback))) {
+      return fallback;
+    }
+    return null;
+  }
+
+  /** The arguments as given, for the audit row. */
+  public List<String> describe() {
+    List<String> out = new ArrayList<>();
+    if (conf != null) {
+      out.add("--conf " + conf);
+    }
+    for (String s : sets) {
+      out.add("--set " + s);
+    }
+    if (lake != null) {
+      out.add("--lake " + lake);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+package gridperf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point, the same under {@code bin/gridperf} and {@code spark-submit}: {@code
+ * gridperf <command> [options]}. Exit status 0 on success; on failure a one-line reason on stderr
+ * and status 1 (2 for a usage error).
+ */
+@Command(
+    name = "gridperf",
+    mixinStandardHelpOptions = true,
+    version = "gridperf 0.1.0",
+    description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
+    subcommands = {})
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit status (for tests and the launcher). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          System.err.println("gridperf " + cmd.getCommandName() + ": " + oneLine(ex));
+          if (Boolean.getBoolean("gridperf.stacktrace")) {
+            ex.printStackTrace();
+          }
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  /** A one-line reason for an error: its deepest message that says something. */
+  public static String oneLine(Throwable e) {
+    Throwable t = e;
+    String msg = t.getMessage();
+    while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+      t = t.getCause();
+      msg = t.getMessage();
+    }
+    if (msg == null || msg.isBlank()) {
+      msg = t.getClass().getSimpleName();
+    }
+    String first = msg.strip().lines().findFirst().orElse(msg);
+    return first;
+  }
+}

@@ -1,0 +1,10 @@
+package gridperf.job;
+
+import gridperf.config.GridperfConfig;
+import gridperf.lake.Lake;
+import java.time.Clock;
+import org.apache.spark.sql.SparkSession;
+
+/** What a running job needs: its settings, the session, the lake, its run id and progress. */
+public record JobContext(
+    GridperfConfig config, SparkSession spark, Lake lake, String runId, Progress progress, Clock clock) {}
