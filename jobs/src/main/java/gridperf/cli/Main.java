@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gridperf 0.1.0",
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
-    subcommands = {})
+    subcommands = {DemoCommand.class})
 public final class Main {
   private Main() {}
 
@@ -23,6 +23,11 @@ public final class Main {
 
   /** Runs a command line and returns its exit status (for tests and the launcher). */
   public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** The command line with gridperf's error handling: one line on stderr, exit 1. */
+  public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
@@ -32,7 +37,7 @@ public final class Main {
           }
           return 1;
         });
-    return cl.execute(args);
+    return cl;
   }
 
   /** A one-line reason for an error: its deepest message that says something. */
