@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gridperf 0.1.0",
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
-    subcommands = {DemoCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      DemoCommand.class,
+    })
 public final class Main {
   private Main() {}
 
