@@ -23,22 +23,43 @@ import picocli.CommandLine.Option;
       "The same arguments always write byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--scale", required = true, description = "Scale factor (1 ≈ one county; 0.01 for tests).")
+  @Option(
+      names = "--scale",
+      required = true,
+      description = "Scale factor (1 ≈ one county; 0.01 for tests).")
   double scale;
 
-  @Option(names = "--out", required = true, description = "Landing root to write (created if missing).")
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Landing root to write (created if missing).")
   Path out;
 
-  @Option(names = "--years", defaultValue = "2011-2015", description = "Calendar years, e.g. 2011-2015 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--years",
+      defaultValue = "2011-2015",
+      description = "Calendar years, e.g. 2011-2015 (default ${DEFAULT-VALUE}).")
   String years;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--dirty-rate", defaultValue = "0", description = "Share of fact rows to spoil with bad-input kinds, e.g. 0.002; writes the faults into manifest.json (default 0: contract-clean).")
+  @Option(
+      names = "--dirty-rate",
+      defaultValue = "0",
+      description =
+          "Share of fact rows to spoil with bad-input kinds, e.g. 0.002; writes the faults into"
+              + " manifest.json (default 0: contract-clean).")
   double dirtyRate;
 
-  @Option(names = "--threads", defaultValue = "0", description = "Writer threads (default: the number of cores). The output does not depend on it.")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description =
+          "Writer threads (default: the number of cores). The output does not depend on it.")
   int threads;
 
   @Override
@@ -68,8 +89,17 @@ public final class GenerateCommand implements Callable<Integer> {
         java.util.Locale.ROOT,
         "generated %s: %d grids, %d managers, %d SKUs, %d retailers (%d versions), "
             + "%,d sales lines, %,d touchpoints, %d files, %d injected fault rows in %.1f s%n",
-        out, s.grids(), s.managers(), s.products(), s.retailers(), s.retailerVersions(),
-        s.salesRows(), s.touchpoints(), s.files(), s.faultRows(), secs);
+        out,
+        s.grids(),
+        s.managers(),
+        s.products(),
+        s.retailers(),
+        s.retailerVersions(),
+        s.salesRows(),
+        s.touchpoints(),
+        s.files(),
+        s.faultRows(),
+        secs);
     return 0;
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The calendar of a run: epoch days of the covered years, their ISO and compact texts, the weekly
- * file chunks (Monday to Sunday, cut at 31 December so a year's folder holds only its days) and
- * the months.
+ * file chunks (Monday to Sunday, cut at 31 December so a year's folder holds only its days) and the
+ * months.
  */
 final class Days {
   final int first;

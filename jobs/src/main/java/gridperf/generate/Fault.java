@@ -27,11 +27,22 @@ public enum Fault {
 
   /** Row faults spread over the ordinary files of each source (file-level kinds excluded). */
   static final Fault[] SALES_ROWS = {
-    WRONG_COLUMN_COUNT, UNCLOSED_QUOTE, NON_NUMERIC_AMOUNT, BAD_DATE, UNKNOWN_RETAILER,
-    UNKNOWN_SKU, DUPLICATE, CORRECTION
+    WRONG_COLUMN_COUNT,
+    UNCLOSED_QUOTE,
+    NON_NUMERIC_AMOUNT,
+    BAD_DATE,
+    UNKNOWN_RETAILER,
+    UNKNOWN_SKU,
+    DUPLICATE,
+    CORRECTION
   };
+
   static final Fault[] TP_ROWS = {
-    TP_INVALID_JSON, TP_UNKNOWN_RETAILER, TP_UNKNOWN_MANAGER, TP_DUPLICATE, TP_CORRECTION,
+    TP_INVALID_JSON,
+    TP_UNKNOWN_RETAILER,
+    TP_UNKNOWN_MANAGER,
+    TP_DUPLICATE,
+    TP_CORRECTION,
     TP_TIMEZONE_SHIFT
   };
 

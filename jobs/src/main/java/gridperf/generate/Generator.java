@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Writes a landing tree (DESIGN.md §2): master snapshots, weekly sales files, monthly touchpoint
  * files, and with a dirty rate the injected faults and {@code manifest.json}. Files are generated
- * in parallel, one task per file; every task draws from random streams keyed by what it
- * generates, so the bytes never depend on the number of threads.
+ * in parallel, one task per file; every task draws from random streams keyed by what it generates,
+ * so the bytes never depend on the number of threads.
  */
 public final class Generator {
   private static final Charset GBK = Charset.forName("GB18030");
@@ -30,8 +30,15 @@ public final class Generator {
 
   /** What was written. */
   public record Summary(
-      int grids, int managers, int products, int retailers, int retailerVersions, long salesRows,
-      long touchpoints, long files, long faultRows) {}
+      int grids,
+      int managers,
+      int products,
+      int retailers,
+      int retailerVersions,
+      long salesRows,
+      long touchpoints,
+      long files,
+      long faultRows) {}
 
   private final GenSpec spec;
   private final Path root;
@@ -47,8 +54,8 @@ public final class Generator {
     this.threads = Math.max(1, threads);
   }
 
-  private record FileResult(String path, int lines, long clean, List<Fault.At> at,
-      List<Fault.Carry> carries) {}
+  private record FileResult(
+      String path, int lines, long clean, List<Fault.At> at, List<Fault.Carry> carries) {}
 
   public Summary run() throws Exception {
     progress.step("master data");
@@ -61,11 +68,14 @@ public final class Generator {
     write("master/retailers.csv", MasterFiles.retailers(m, rs), null, false);
     Manifest manifest = new Manifest();
     long[][] cartons = new long[m.managers.size()][days.months()];
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "generate");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "generate");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       progress.step("sales");
       List<int[]> weeks = days.weeks();
@@ -102,24 +112,35 @@ public final class Generator {
     }
     progress.step("targets");
     write("master/targets.csv", MasterFiles.targets(spec, m, days, cartons), null, false);
-    Files.write(root.resolve("manifest.json"), manifest.json(spec).getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        root.resolve("manifest.json"), manifest.json(spec).getBytes(StandardCharsets.UTF_8));
     long faults = 0;
     for (Fault f : Fault.values()) {
       faults += manifest.count(f);
     }
-    return new Summary(m.grids.size(), m.managers.size(), m.products.size(), rs.count,
-        rs.versions, manifest.cleanSales, manifest.cleanTouchpoints, files.get() + 1, faults);
+    return new Summary(
+        m.grids.size(),
+        m.managers.size(),
+        m.products.size(),
+        rs.count,
+        rs.versions,
+        manifest.cleanSales,
+        manifest.cleanTouchpoints,
+        files.get() + 1,
+        faults);
   }
 
-  private List<FileResult> runAll(ExecutorService pool, List<Callable<FileResult>> tasks,
-      String stage) throws Exception {
+  private List<FileResult> runAll(
+      ExecutorService pool, List<Callable<FileResult>> tasks, String stage) throws Exception {
     List<Future<FileResult>> futures = new ArrayList<>();
     for (Callable<FileResult> t : tasks) {
-      futures.add(pool.submit(() -> {
-        FileResult r = t.call();
-        progress.rows(stage, written.addAndGet(r.lines()));
-        return r;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                FileResult r = t.call();
+                progress.rows(stage, written.addAndGet(r.lines()));
+                return r;
+              }));
     }
     List<FileResult> out = new ArrayList<>();
     for (Future<FileResult> f : futures) {
@@ -128,8 +149,9 @@ public final class Generator {
     return out;
   }
 
-  private FileResult salesFile(int w, int[] chunk, Retailers rs, SalesModel model,
-      SalesFaults sf, long[][] cartons) throws IOException {
+  private FileResult salesFile(
+      int w, int[] chunk, Retailers rs, SalesModel model, SalesFaults sf, long[][] cartons)
+      throws IOException {
     List<String> clean = new ArrayList<>();
     long[][] mine = new long[cartons.length][cartons[0].length];
     for (int r = 0; r < rs.count; r++) {
@@ -168,8 +190,9 @@ public final class Generator {
     return new FileResult(path, lines.size() + 1, clean.size(), at, carries);
   }
 
-  private FileResult touchpointFile(int mi, Days days, Retailers rs, TouchpointModel model,
-      TouchpointFaults tf) throws IOException {
+  private FileResult touchpointFile(
+      int mi, Days days, Retailers rs, TouchpointModel model, TouchpointFaults tf)
+      throws IOException {
     List<TouchpointModel.Event> events = new ArrayList<>();
     for (int r = 0; r < rs.count; r++) {
       model.month(r, mi, events);
@@ -214,7 +237,9 @@ public final class Generator {
         lines.add(cs.get(k).line());
         manifest.add(new Fault.At(cs.get(k).fault(), target.path(), target.lines() + k + 1));
       }
-      Files.write(root.resolve(target.path()), text(null, lines).getBytes(StandardCharsets.UTF_8),
+      Files.write(
+          root.resolve(target.path()),
+          text(null, lines).getBytes(StandardCharsets.UTF_8),
           StandardOpenOption.APPEND);
     }
     return clean;

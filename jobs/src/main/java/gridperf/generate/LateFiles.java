@@ -59,9 +59,18 @@ final class LateFiles {
         Master.Product p = m.products.get(rng.nextInt(m.products.size()));
         int qty = rng.between(1, 5);
         StringBuilder b = new StringBuilder();
-        b.append(String.format("L%05d", k)).append(',').append(l).append(',')
-            .append(days.iso(day)).append(',').append(rs.code[r]).append(',').append(p.code())
-            .append(',').append(qty).append(',');
+        b.append(String.format("L%05d", k))
+            .append(',')
+            .append(l)
+            .append(',')
+            .append(days.iso(day))
+            .append(',')
+            .append(rs.code[r])
+            .append(',')
+            .append(p.code())
+            .append(',')
+            .append(qty)
+            .append(',');
         Text.yuan(b, qty * p.priceCents());
         out.add(b.toString());
       }
@@ -83,11 +92,20 @@ final class LateFiles {
       if (v < 0 || rs.status[v] == Retailers.CLOSED) {
         continue;
       }
-      out.add("{\"event_id\":\"" + String.format("L%05d", k) + "\",\"ts\":\""
-          + TouchpointModel.ts(day, rng.between(540, 1080)) + "\",\"retailer_code\":\""
-          + rs.code[r] + "\",\"manager_code\":\"" + m.managers.get(rs.manager[v]).code()
-          + "\",\"channel\":\"phone\",\"duration_min\":" + rng.between(2, 10)
-          + ",\"satisfaction\":" + rng.between(2, 5) + "}");
+      out.add(
+          "{\"event_id\":\""
+              + String.format("L%05d", k)
+              + "\",\"ts\":\""
+              + TouchpointModel.ts(day, rng.between(540, 1080))
+              + "\",\"retailer_code\":\""
+              + rs.code[r]
+              + "\",\"manager_code\":\""
+              + m.managers.get(rs.manager[v]).code()
+              + "\",\"channel\":\"phone\",\"duration_min\":"
+              + rng.between(2, 10)
+              + ",\"satisfaction\":"
+              + rng.between(2, 5)
+              + "}");
       k++;
     }
     return out;

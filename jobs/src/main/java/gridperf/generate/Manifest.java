@@ -38,8 +38,11 @@ final class Manifest {
   }
 
   private static boolean fileLevel(Fault f) {
-    return f == Fault.GBK_FILE || f == Fault.BOM_FILE || f == Fault.LATE_FILE
-        || f == Fault.TP_BOM_FILE || f == Fault.TP_LATE_FILE;
+    return f == Fault.GBK_FILE
+        || f == Fault.BOM_FILE
+        || f == Fault.LATE_FILE
+        || f == Fault.TP_BOM_FILE
+        || f == Fault.TP_LATE_FILE;
   }
 
   /** Expected ingest counts of one source: rows_read, accepted, quarantined, duplicates, ... */
@@ -56,29 +59,47 @@ final class Manifest {
       switch (f.expected) {
         case "DUPLICATE" -> duplicates += c;
         case "CORRECTION" -> corrections += c;
-        case "ACCEPTED" -> extra += (f == Fault.LATE_FILE || f == Fault.TP_LATE_FILE
-            || f == Fault.TP_TIMEZONE_SHIFT) ? c : 0;
+        case "ACCEPTED" ->
+            extra +=
+                (f == Fault.LATE_FILE || f == Fault.TP_LATE_FILE || f == Fault.TP_TIMEZONE_SHIFT)
+                    ? c
+                    : 0;
         default -> quarantined += c;
       }
     }
     long silver = clean + extra;
     long accepted = silver + corrections;
-    return new long[] {accepted + quarantined + duplicates, accepted, quarantined, duplicates,
-        corrections, silver};
+    return new long[] {
+      accepted + quarantined + duplicates, accepted, quarantined, duplicates, corrections, silver
+    };
   }
 
   String json(GenSpec spec) {
     StringBuilder b = new StringBuilder();
     b.append("{\n  \"generator\": \"gridperf generate\",\n  \"args\": {\"scale\": ")
-        .append(num(spec.scale())).append(", \"years\": \"").append(spec.firstYear()).append('-')
-        .append(spec.lastYear()).append("\", \"seed\": ").append(spec.seed())
-        .append(", \"dirty_rate\": ").append(num(spec.dirtyRate())).append("},\n");
-    b.append("  \"first_date\": \"").append(spec.start()).append("\", \"last_date\": \"")
-        .append(spec.end()).append("\",\n");
-    b.append("  \"clean_rows\": {\"sales\": ").append(cleanSales).append(", \"touchpoints\": ")
-        .append(cleanTouchpoints).append("},\n  \"expected\": {\n");
-    String[] names = {"rows_read", "accepted", "quarantined", "duplicates", "corrections",
-        "silver_rows"};
+        .append(num(spec.scale()))
+        .append(", \"years\": \"")
+        .append(spec.firstYear())
+        .append('-')
+        .append(spec.lastYear())
+        .append("\", \"seed\": ")
+        .append(spec.seed())
+        .append(", \"dirty_rate\": ")
+        .append(num(spec.dirtyRate()))
+        .append("},\n");
+    b.append("  \"first_date\": \"")
+        .append(spec.start())
+        .append("\", \"last_date\": \"")
+        .append(spec.end())
+        .append("\",\n");
+    b.append("  \"clean_rows\": {\"sales\": ")
+        .append(cleanSales)
+        .append(", \"touchpoints\": ")
+        .append(cleanTouchpoints)
+        .append("},\n  \"expected\": {\n");
+    String[] names = {
+      "rows_read", "accepted", "quarantined", "duplicates", "corrections", "silver_rows"
+    };
     for (String src : new String[] {"sales", "touchpoints"}) {
       long[] e = expected(src, src.equals("sales") ? cleanSales : cleanTouchpoints);
       b.append("    \"").append(src).append("\": {");
@@ -92,9 +113,15 @@ final class Manifest {
     for (int i = 0; i < all.length; i++) {
       Fault f = all[i];
       List<Fault.At> list = byKind.get(f);
-      b.append("    {\"kind\": \"").append(f.kind()).append("\", \"file_type\": \"")
-          .append(f.fileType).append("\", \"count\": ").append(list.size())
-          .append(", \"expected\": \"").append(f.expected).append('"');
+      b.append("    {\"kind\": \"")
+          .append(f.kind())
+          .append("\", \"file_type\": \"")
+          .append(f.fileType)
+          .append("\", \"count\": ")
+          .append(list.size())
+          .append(", \"expected\": \"")
+          .append(f.expected)
+          .append('"');
       if (fileLevel(f)) {
         Set<String> files = new LinkedHashSet<>();
         list.forEach(a -> files.add(a.file()));
@@ -107,8 +134,12 @@ final class Manifest {
       } else {
         b.append(", \"locations\": [");
         for (int k = 0; k < list.size(); k++) {
-          b.append(k == 0 ? "" : ", ").append('[').append(Text.json(list.get(k).file()))
-              .append(", ").append(list.get(k).line()).append(']');
+          b.append(k == 0 ? "" : ", ")
+              .append('[')
+              .append(Text.json(list.get(k).file()))
+              .append(", ")
+              .append(list.get(k).line())
+              .append(']');
         }
         b.append(']');
       }

@@ -16,8 +16,14 @@ public final class Master {
   public record Grid(String code, String name, String station, int market, int manager) {}
 
   public record Manager(
-      String code, String name, String station, String hireDate, double diligence,
-      double quality, double skill, double targetBias) {}
+      String code,
+      String name,
+      String station,
+      String hireDate,
+      double diligence,
+      double quality,
+      double skill,
+      double targetBias) {}
 
   public record Product(String code, String name, String brand, int priceClass, long priceCents) {}
 
@@ -45,8 +51,8 @@ public final class Master {
       int manager = (int) ((long) g * nManagers / nGrids);
       String place = Names.PLACES[(g * 7 + 3) % Names.PLACES.length];
       String name = place + (market == 0 ? "街区" : market == 1 ? "镇区" : "片区") + (g + 1) + "号网格";
-      m.grids.add(new Grid(String.format("%04d", 101 + g), name, stationNames[station], market,
-          manager));
+      m.grids.add(
+          new Grid(String.format("%04d", 101 + g), name, stationNames[station], market, manager));
     }
     for (int i = 0; i < nManagers; i++) {
       Rng r = Rng.of(spec.seed(), 2, i);
@@ -58,8 +64,16 @@ public final class Master {
       double quality = clamp(0.45 * r.gaussian(), -1, 1);
       double skill = clamp(1 + 0.07 * r.gaussian(), 0.85, 1.15);
       double bias = clamp(0.04 + 0.06 * r.gaussian(), -0.08, 0.2);
-      m.managers.add(new Manager(String.format("M%03d", i + 1), Names.person(r), station,
-          hire, diligence, quality, skill, bias));
+      m.managers.add(
+          new Manager(
+              String.format("M%03d", i + 1),
+              Names.person(r),
+              station,
+              hire,
+              diligence,
+              quality,
+              skill,
+              bias));
     }
     Products.build(spec, rng, m.products);
     return m;

@@ -12,8 +12,14 @@ final class MasterFiles {
     List<String> out = new ArrayList<>();
     out.add("grid_code,grid_name,station,market_type");
     for (Master.Grid g : m.grids) {
-      out.add(g.code() + ',' + Text.csv(g.name()) + ',' + Text.csv(g.station()) + ','
-          + Master.MARKETS[g.market()]);
+      out.add(
+          g.code()
+              + ','
+              + Text.csv(g.name())
+              + ','
+              + Text.csv(g.station())
+              + ','
+              + Master.MARKETS[g.market()]);
     }
     return out;
   }
@@ -22,8 +28,8 @@ final class MasterFiles {
     List<String> out = new ArrayList<>();
     out.add("manager_code,manager_name,station,hire_date");
     for (Master.Manager x : m.managers) {
-      out.add(x.code() + ',' + Text.csv(x.name()) + ',' + Text.csv(x.station()) + ','
-          + x.hireDate());
+      out.add(
+          x.code() + ',' + Text.csv(x.name()) + ',' + Text.csv(x.station()) + ',' + x.hireDate());
     }
     return out;
   }
@@ -32,16 +38,25 @@ final class MasterFiles {
     List<String> out = new ArrayList<>();
     out.add("sku_code,sku_name,brand,price_class,carton_price");
     for (Master.Product p : m.products) {
-      out.add(p.code() + ',' + Text.csv(p.name()) + ',' + Text.csv(p.brand()) + ','
-          + p.priceClass() + ',' + Text.yuan(p.priceCents()));
+      out.add(
+          p.code()
+              + ','
+              + Text.csv(p.name())
+              + ','
+              + Text.csv(p.brand())
+              + ','
+              + p.priceClass()
+              + ','
+              + Text.yuan(p.priceCents()));
     }
     return out;
   }
 
   static List<String> retailers(Master m, Retailers rs) {
     List<String> out = new ArrayList<>(rs.versions + 1);
-    out.add("retailer_code,retailer_name,format,scale,grade,grid_code,manager_code,"
-        + "license_status,valid_from");
+    out.add(
+        "retailer_code,retailer_name,format,scale,grade,grid_code,manager_code,"
+            + "license_status,valid_from");
     for (int r = 0; r < rs.count; r++) {
       for (int v = rs.start[r]; v < rs.start[r + 1]; v++) {
         out.add(rs.versionRow(v, r, m));
@@ -66,8 +81,14 @@ final class MasterFiles {
         double cases = cartons[i][mi] / 250.0;
         double factor = 1 + x.targetBias() + 0.05 * rng.gaussian();
         long cents = Math.max(0, Math.round(cases * factor * 100));
-        out.add(first.getYear() + "," + first.getMonthValue() + "," + x.code() + ","
-            + Text.yuan(cents));
+        out.add(
+            first.getYear()
+                + ","
+                + first.getMonthValue()
+                + ","
+                + x.code()
+                + ","
+                + Text.yuan(cents));
       }
     }
     return out;

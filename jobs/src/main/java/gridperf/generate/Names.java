@@ -3,14 +3,11 @@ package gridperf.generate;
 /** Chinese names for people, shops, places and cigarette brands, drawn from small pools. */
 final class Names {
   private static final String[] SURNAMES =
-      "王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗 梁 宋 郑 谢 韩 唐 冯 于 董 萧 程 曹 袁 邓 许 傅 沈 曾 彭 吕"
-          .split(" ");
+      "王 李 张 刘 陈 杨 赵 黄 周 吴 徐 孙 胡 朱 高 林 何 郭 马 罗 梁 宋 郑 谢 韩 唐 冯 于 董 萧 程 曹 袁 邓 许 傅 沈 曾 彭 吕".split(" ");
   private static final String[] GIVEN =
-      "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 桂 英 华 建 国 文 玉 兰 海 峰 鹏 辉 宁 波 成 龙 红 春 雪"
-          .split(" ");
+      "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 秀 霞 平 刚 桂 英 华 建 国 文 玉 兰 海 峰 鹏 辉 宁 波 成 龙 红 春 雪".split(" ");
   static final String[] PLACES =
-      "城关 兴安 新安 大汶河 景芝 凌河 官庄 石埠子 吾山 金冢子 柘山 辉渠 石堆 郚山 红沙沟 白芬子 温泉 贾戈 刘家尧 担山"
-          .split(" ");
+      "城关 兴安 新安 大汶河 景芝 凌河 官庄 石埠子 吾山 金冢子 柘山 辉渠 石堆 郚山 红沙沟 白芬子 温泉 贾戈 刘家尧 担山".split(" ");
   private static final String[] SHOP_WORDS =
       "兴旺 福满 顺发 金源 惠民 鑫鑫 恒通 万家 好运 诚信 利民 宏达 永盛 佳佳 友谊 百姓 丰收 和顺 旺角 长青".split(" ");
   private static final String[] GROCERY = "便民店 百货店 副食店 小卖部 日杂店".split(" ");

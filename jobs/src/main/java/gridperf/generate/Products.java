@@ -4,19 +4,20 @@ import gridperf.generate.Master.Product;
 import java.util.List;
 
 /**
- * Cigarette SKUs over the five price classes (wholesale carton prices in yuan: class 1 ≥ 130,
- * class 2 70–130, class 3 30–70, class 4 16.5–30, class 5 below 16.5). About 300 SKUs at scale ≥
- * 1; smaller scales keep at least 60 so every class has several.
+ * Cigarette SKUs over the five price classes (wholesale carton prices in yuan: class 1 ≥ 130, class
+ * 2 70–130, class 3 30–70, class 4 16.5–30, class 5 below 16.5). About 300 SKUs at scale ≥ 1;
+ * smaller scales keep at least 60 so every class has several.
  */
 final class Products {
   private static final String[] BRANDS =
-      "泰山 将军 中华 玉溪 黄鹤楼 芙蓉王 利群 云烟 红塔山 白沙 红河 南京 苏烟 钻石 七匹狼 好猫 红金龙 黄山 双喜 娇子 长白山 真龙 贵烟 哈德门"
-          .split(" ");
+      "泰山 将军 中华 玉溪 黄鹤楼 芙蓉王 利群 云烟 红塔山 白沙 红河 南京 苏烟 钻石 七匹狼 好猫 红金龙 黄山 双喜 娇子 长白山 真龙 贵烟 哈德门".split(" ");
   private static final String[] VARIANTS =
       "硬 软 精品 细支 红 蓝 金 紫 新版 典藏 珍品 记忆 大红袍 青 白 银 中支 喜 福 和谐".split(" ");
   // share of SKUs per class 1..5 and price range in yuan per carton
   private static final double[] SHARE = {0.16, 0.22, 0.30, 0.20, 0.12};
-  private static final double[][] RANGE = {{130, 650}, {70, 129}, {30, 69}, {16.5, 29.9}, {10, 16.4}};
+  private static final double[][] RANGE = {
+    {130, 650}, {70, 129}, {30, 69}, {16.5, 29.9}, {10, 16.4}
+  };
 
   private Products() {}
 

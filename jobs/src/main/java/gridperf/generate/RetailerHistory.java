@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Draws the retailers and their history. About 5,000 retailers per scale unit, spread over the
- * grids (urban grids denser); format, scale and grade depend on the market type. 88 % exist
- * before the first year, the rest open during the period. Each year a retailer may move to
- * another grid or manager mid-year (12.5 % scheduled, ~11 % after closures), be suspended for 2–10 weeks (2.5 %), be re-graded on
- * 1 January (12 %) or close (2.5 %). Every change is a new version with its own valid_from.
+ * grids (urban grids denser); format, scale and grade depend on the market type. 88 % exist before
+ * the first year, the rest open during the period. Each year a retailer may move to another grid or
+ * manager mid-year (12.5 % scheduled, ~11 % after closures), be suspended for 2–10 weeks (2.5 %),
+ * be re-graded on 1 January (12 %) or close (2.5 %). Every change is a new version with its own
+ * valid_from.
  */
 final class RetailerHistory {
   // format weights per market type (urban, town, rural)
@@ -51,8 +52,9 @@ final class RetailerHistory {
       int f = rng.weighted(FORMAT_MIX[market]);
       int s = rng.weighted(SCALE_MIX[f]);
       int grade =
-          (int) Math.round(
-              Master.clamp(GRADE_MEAN[market] + SCALE_GRADE[s] + 4 * rng.gaussian(), 1, 30));
+          (int)
+              Math.round(
+                  Master.clamp(GRADE_MEAN[market] + SCALE_GRADE[s] + 4 * rng.gaussian(), 1, 30));
       rs.code[r] = Retailers.code(r);
       rs.name[r] = Names.shop(rng, Retailers.FORMATS[f], placeOf(m.grids.get(g).name()));
       rs.value[r] = FORMAT_VALUE[f] * Math.exp(0.25 * rng.gaussian());

@@ -3,10 +3,10 @@ package gridperf.generate;
 import java.time.LocalDate;
 
 /**
- * Retailers and their effective-dated versions, held in flat arrays (version {@code v} of
- * retailer {@code r} is index {@code start[r] + v}). Versions of a retailer have strictly
- * increasing valid_from; one holds until the next one's valid_from. See {@link RetailerHistory}
- * for how the history is drawn.
+ * Retailers and their effective-dated versions, held in flat arrays (version {@code v} of retailer
+ * {@code r} is index {@code start[r] + v}). Versions of a retailer have strictly increasing
+ * valid_from; one holds until the next one's valid_from. See {@link RetailerHistory} for how the
+ * history is drawn.
  */
 public final class Retailers {
   public static final String[] FORMATS = {
@@ -21,6 +21,7 @@ public final class Retailers {
   final int count;
   final String[] code;
   final String[] name;
+
   /** Base demand in cartons a week at grade 1-normalised value; see {@link SalesModel}. */
   final double[] value;
 

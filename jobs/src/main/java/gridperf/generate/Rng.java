@@ -1,9 +1,9 @@
 package gridperf.generate;
 
 /**
- * A small deterministic random stream (SplitMix64). Every stream is derived from the run's seed
- * and the ids of what it generates (retailer, week, ...), so output never depends on thread
- * scheduling or iteration order.
+ * A small deterministic random stream (SplitMix64). Every stream is derived from the run's seed and
+ * the ids of what it generates (retailer, week, ...), so output never depends on thread scheduling
+ * or iteration order.
  */
 public final class Rng {
   private long state;

@@ -70,7 +70,8 @@ final class SalesFaults {
     int seq = 0;
     for (int k = 0; k < Fault.SALES_ROWS.length; k++) {
       Fault f = Fault.SALES_ROWS[k];
-      int count = (int) Math.floor(n * spec.dirtyRate() / Fault.SALES_ROWS.length + rng.nextDouble());
+      int count =
+          (int) Math.floor(n * spec.dirtyRate() / Fault.SALES_ROWS.length + rng.nextDouble());
       if (w == forced[k]) {
         count = Math.max(1, count);
       }

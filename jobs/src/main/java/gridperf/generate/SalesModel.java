@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Weekly orders of one retailer. Demand in cartons a week = value × 6 × 1.13^grade × season
- * (Spring-Festival peak, post-festival lull, Mid-Autumn bump) × 3.5 % growth a year × the
- * manager's sales skill. Each SKU line draws its price class from a mix by market type and
- * format, tilted to classes 1–2 by later years, the festival and the manager's skill. 0.5 % of
- * lines are returns (negative cartons). Amount = cartons × carton price, exactly.
+ * (Spring-Festival peak, post-festival lull, Mid-Autumn bump) × 3.5 % growth a year × the manager's
+ * sales skill. Each SKU line draws its price class from a mix by market type and format, tilted to
+ * classes 1–2 by later years, the festival and the manager's skill. 0.5 % of lines are returns
+ * (negative cartons). Amount = cartons × carton price, exactly.
  */
 final class SalesModel {
   private static final double[][] CLASS_MIX = {
@@ -45,8 +45,8 @@ final class SalesModel {
   }
 
   /**
-   * Appends the order lines of retailer r in chunk [d0, d1] (none when it does not order or is
-   * not active on its order day) and adds its cartons to {@code cartons[manager][month]}.
+   * Appends the order lines of retailer r in chunk [d0, d1] (none when it does not order or is not
+   * active on its order day) and adds its cartons to {@code cartons[manager][month]}.
    */
   void order(int r, int week, int d0, int d1, List<String> out, long[][] cartons) {
     int v0 = rs.versionAt(r, d1);
@@ -73,12 +73,21 @@ final class SalesModel {
       return;
     }
     double demand =
-        rs.value[r] * 6 * GRADE_POW[rs.grade[v]] * season * Math.pow(1.035, years)
-            * mgr.skill() * Math.exp(0.2 * rng.gaussian());
+        rs.value[r]
+            * 6
+            * GRADE_POW[rs.grade[v]]
+            * season
+            * Math.pow(1.035, years)
+            * mgr.skill()
+            * Math.exp(0.2 * rng.gaussian());
     int maxLines = Math.max(1, m.products.size() / 2);
     int lines =
-        (int) Math.max(1, Math.min(maxLines, Math.round(2 + 2.6 * Math.sqrt(demand)
-            * (0.75 + 0.5 * rng.nextDouble()))));
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    maxLines,
+                    Math.round(2 + 2.6 * Math.sqrt(demand) * (0.75 + 0.5 * rng.nextDouble()))));
     double[] mix = classMix(m.grids.get(rs.grid[v]).market(), rs.format[v], years, peak, mgr);
     String orderId = "O" + days.compact(day) + pad6(r);
     String prefix = "," + days.iso(day) + "," + rs.code[r] + ",";
@@ -104,8 +113,14 @@ final class SalesModel {
       lineNo++;
       total += qty;
       b.setLength(0);
-      b.append(orderId).append(',').append(lineNo).append(prefix).append(p.code()).append(',')
-          .append(qty).append(',');
+      b.append(orderId)
+          .append(',')
+          .append(lineNo)
+          .append(prefix)
+          .append(p.code())
+          .append(',')
+          .append(qty)
+          .append(',');
       Text.yuan(b, qty * p.priceCents());
       out.add(b.toString());
     }

@@ -3,9 +3,9 @@ package gridperf.generate;
 import java.time.LocalDate;
 
 /**
- * Chinese New Year (春节) dates and the weekly demand multiplier around them: retailers stock up
- * in the four weeks before the festival (gifting pushes the high price classes), orders collapse
- * in the festival week, and a mild Mid-Autumn / National Day bump follows in September.
+ * Chinese New Year (春节) dates and the weekly demand multiplier around them: retailers stock up in
+ * the four weeks before the festival (gifting pushes the high price classes), orders collapse in
+ * the festival week, and a mild Mid-Autumn / National Day bump follows in September.
  */
 public final class SpringFestival {
   public static final int FIRST_YEAR = 2000;

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Spoils a monthly touchpoint file, like {@link SalesFaults}: about {@code rate × rows} rows split
  * over {@link Fault#TP_ROWS}. Invalid JSON and unknown retailer/manager rows get new event ids
- * ({@code X…}); duplicates land later in the file or in the next month's file, corrections
- * (another duration) in the next month's file. Time-zone rows are new, valid events written in
- * UTC ({@code …Z}) whose UTC date is the last day of this month while their business date (Asia/
- * Shanghai) is the first of the next month. The BOM file carries no faults.
+ * ({@code X…}); duplicates land later in the file or in the next month's file, corrections (another
+ * duration) in the next month's file. Time-zone rows are new, valid events written in UTC ({@code
+ * …Z}) whose UTC date is the last day of this month while their business date (Asia/ Shanghai) is
+ * the first of the next month. The BOM file carries no faults.
  */
 final class TouchpointFaults {
   private static final Pattern DURATION = Pattern.compile("\"duration_min\":(\\d+)");
@@ -49,7 +49,10 @@ final class TouchpointFaults {
   private record Insert(int after, int seq, String line, Fault fault) {}
 
   List<String> inject(
-      int mi, List<TouchpointModel.Event> clean, String path, List<Fault.At> at,
+      int mi,
+      List<TouchpointModel.Event> clean,
+      String path,
+      List<Fault.At> at,
       List<Fault.Carry> carries) {
     List<String> lines = new ArrayList<>(clean.size());
     for (TouchpointModel.Event e : clean) {
@@ -100,10 +103,13 @@ final class TouchpointFaults {
             line = json.substring(0, json.indexOf(",\"retailer"));
           }
           case TP_UNKNOWN_RETAILER ->
-              line = withId(line, id).replace(
-                  "\"retailer_code\":\"" + rs.code[clean.get(j).retailer()] + "\"",
-                  "\"retailer_code\":\"" + String.format("370799%06d", rng.nextInt(1_000_000))
-                      + "\"");
+              line =
+                  withId(line, id)
+                      .replace(
+                          "\"retailer_code\":\"" + rs.code[clean.get(j).retailer()] + "\"",
+                          "\"retailer_code\":\""
+                              + String.format("370799%06d", rng.nextInt(1_000_000))
+                              + "\"");
           case TP_UNKNOWN_MANAGER -> line = unknownManager(withId(line, id), rng);
           default -> {
             line = shifted(clean.get(j).retailer(), mi, id, rng);
@@ -159,9 +165,17 @@ final class TouchpointFaults {
     int local = rng.between(30, 450);
     int utc = local - 480 + 1440; // on the previous day
     String ts = TouchpointModel.ts(day - 1, utc).replace("+08:00", "Z");
-    return "{\"event_id\":\"" + id + "\",\"ts\":\"" + ts + "\",\"retailer_code\":\"" + rs.code[r]
-        + "\",\"manager_code\":\"" + m.managers.get(rs.manager[v]).code()
-        + "\",\"channel\":\"wechat\",\"duration_min\":" + rng.between(1, 5) + "}";
+    return "{\"event_id\":\""
+        + id
+        + "\",\"ts\":\""
+        + ts
+        + "\",\"retailer_code\":\""
+        + rs.code[r]
+        + "\",\"manager_code\":\""
+        + m.managers.get(rs.manager[v]).code()
+        + "\",\"channel\":\"wechat\",\"duration_min\":"
+        + rng.between(1, 5)
+        + "}";
   }
 
   private static int unpicked(boolean[] picked, int j) {

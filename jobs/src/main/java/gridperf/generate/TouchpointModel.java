@@ -71,10 +71,16 @@ final class TouchpointModel {
             default -> rng.between(480, 1260);
           };
       String ts = ts(day, minute);
-      String id = "T" + days.compact(day) + SalesModel.pad6(r) + (counter[0] < 10 ? "0" : "") + counter[0];
+      String id =
+          "T" + days.compact(day) + SalesModel.pad6(r) + (counter[0] < 10 ? "0" : "") + counter[0];
       StringBuilder b = new StringBuilder(200);
-      b.append("{\"event_id\":\"").append(id).append("\",\"ts\":\"").append(ts)
-          .append("\",\"retailer_code\":\"").append(rs.code[r]).append('"');
+      b.append("{\"event_id\":\"")
+          .append(id)
+          .append("\",\"ts\":\"")
+          .append(ts)
+          .append("\",\"retailer_code\":\"")
+          .append(rs.code[r])
+          .append('"');
       if (!channel.equals("delivery") || rng.chance(0.85)) {
         b.append(",\"manager_code\":\"").append(mgr.code()).append('"');
       }
@@ -83,9 +89,12 @@ final class TouchpointModel {
       double q = mgr.quality();
       if (channel.equals("visit")) {
         int missing = rng.chance(0.03) ? rng.nextInt(3) : -1;
-        b.append(",\"mot\":{\"appearance\":").append(score(rng, 3.9 + 0.8 * q, missing == 0))
-            .append(",\"behaviour\":").append(score(rng, 3.8 + 0.9 * q, missing == 1))
-            .append(",\"communication\":").append(score(rng, 3.7 + 0.9 * q, missing == 2))
+        b.append(",\"mot\":{\"appearance\":")
+            .append(score(rng, 3.9 + 0.8 * q, missing == 0))
+            .append(",\"behaviour\":")
+            .append(score(rng, 3.8 + 0.9 * q, missing == 1))
+            .append(",\"communication\":")
+            .append(score(rng, 3.7 + 0.9 * q, missing == 2))
             .append('}');
       }
       double pSat =
@@ -102,7 +111,8 @@ final class TouchpointModel {
         b.append(",\"satisfaction\":").append(score(rng, mean, false));
       }
       if (channel.equals("complaint")) {
-        b.append(",\"complaint\":{\"category\":").append(Text.json(rng.pick(COMPLAINTS)))
+        b.append(",\"complaint\":{\"category\":")
+            .append(Text.json(rng.pick(COMPLAINTS)))
             .append(",\"resolved_ts\":");
         if (rng.chance(0.08)) {
           b.append("null");

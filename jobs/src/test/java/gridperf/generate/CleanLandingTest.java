@@ -44,44 +44,80 @@ class CleanLandingTest {
   @Test
   void masterFilesHaveExactHeadersValidEnumsAndUniqueKeys() {
     List<List<String>> grids = rows("master/grids.csv", "grid_code,grid_name,station,market_type");
-    assertThat(grids).extracting(g -> g.get(3)).containsOnly("urban", "town", "rural")
+    assertThat(grids)
+        .extracting(g -> g.get(3))
+        .containsOnly("urban", "town", "rural")
         .contains("urban", "town", "rural");
-    assertThat(grids).extracting(g -> g.get(0)).doesNotHaveDuplicates().allMatch(c -> c.startsWith("0"));
+    assertThat(grids)
+        .extracting(g -> g.get(0))
+        .doesNotHaveDuplicates()
+        .allMatch(c -> c.startsWith("0"));
     assertThat(grids).extracting(g -> g.get(1)).allMatch(n -> n.matches(".*[\\u4e00-\\u9fa5].*"));
-    List<List<String>> managers = rows("master/managers.csv", "manager_code,manager_name,station,hire_date");
-    assertThat(managers).hasSizeGreaterThanOrEqualTo(1).extracting(m -> m.get(0)).doesNotHaveDuplicates();
+    List<List<String>> managers =
+        rows("master/managers.csv", "manager_code,manager_name,station,hire_date");
+    assertThat(managers)
+        .hasSizeGreaterThanOrEqualTo(1)
+        .extracting(m -> m.get(0))
+        .doesNotHaveDuplicates();
     managers.forEach(m -> assertThat(LocalDate.parse(m.get(3))).isBefore(LocalDate.of(2011, 1, 1)));
     List<List<String>> products =
         rows("master/products.csv", "sku_code,sku_name,brand,price_class,carton_price");
     assertThat(products).extracting(p -> p.get(0)).doesNotHaveDuplicates();
-    assertThat(products).extracting(p -> p.get(3)).containsOnly("1", "2", "3", "4", "5")
+    assertThat(products)
+        .extracting(p -> p.get(3))
+        .containsOnly("1", "2", "3", "4", "5")
         .contains("1", "2", "3", "4", "5");
     assertThat(products).extracting(p -> p.get(4)).allMatch(a -> a.matches("\\d+\\.\\d{2}"));
     // price classes are ordered by carton price: every class-1 SKU costs more than every class-3
-    double minClass1 = products.stream().filter(p -> p.get(3).equals("1"))
-        .mapToDouble(p -> Double.parseDouble(p.get(4))).min().orElseThrow();
-    double maxClass3 = products.stream().filter(p -> p.get(3).equals("3"))
-        .mapToDouble(p -> Double.parseDouble(p.get(4))).max().orElseThrow();
+    double minClass1 =
+        products.stream()
+            .filter(p -> p.get(3).equals("1"))
+            .mapToDouble(p -> Double.parseDouble(p.get(4)))
+            .min()
+            .orElseThrow();
+    double maxClass3 =
+        products.stream()
+            .filter(p -> p.get(3).equals("3"))
+            .mapToDouble(p -> Double.parseDouble(p.get(4)))
+            .max()
+            .orElseThrow();
     assertThat(minClass1).isGreaterThan(maxClass3);
     List<List<String>> targets = rows("master/targets.csv", "year,month,manager_code,target_cases");
     assertThat(targets).hasSize(managers.size() * 60);
-    assertThat(targets).extracting(t -> t.get(0) + "|" + t.get(1) + "|" + t.get(2)).doesNotHaveDuplicates();
-    assertThat(targets).allMatch(t -> t.get(3).matches("\\d+\\.\\d{2}")
-        && Integer.parseInt(t.get(1)) >= 1 && Integer.parseInt(t.get(1)) <= 12);
+    assertThat(targets)
+        .extracting(t -> t.get(0) + "|" + t.get(1) + "|" + t.get(2))
+        .doesNotHaveDuplicates();
+    assertThat(targets)
+        .allMatch(
+            t ->
+                t.get(3).matches("\\d+\\.\\d{2}")
+                    && Integer.parseInt(t.get(1)) >= 1
+                    && Integer.parseInt(t.get(1)) <= 12);
   }
 
   @Test
   void retailerVersionsAreValidDistinctAndMoveAtLeastFivePercentAYear() {
-    Set<String> grids = new HashSet<>(rows("master/grids.csv", "grid_code,grid_name,station,market_type")
-        .stream().map(g -> g.get(0)).toList());
-    Set<String> managers = new HashSet<>(rows("master/managers.csv", "manager_code,manager_name,station,hire_date")
-        .stream().map(g -> g.get(0)).toList());
-    List<List<String>> vs = rows("master/retailers.csv", "retailer_code,retailer_name,format,scale,"
-        + "grade,grid_code,manager_code,license_status,valid_from");
+    Set<String> grids =
+        new HashSet<>(
+            rows("master/grids.csv", "grid_code,grid_name,station,market_type").stream()
+                .map(g -> g.get(0))
+                .toList());
+    Set<String> managers =
+        new HashSet<>(
+            rows("master/managers.csv", "manager_code,manager_name,station,hire_date").stream()
+                .map(g -> g.get(0))
+                .toList());
+    List<List<String>> vs =
+        rows(
+            "master/retailers.csv",
+            "retailer_code,retailer_name,format,scale,"
+                + "grade,grid_code,manager_code,license_status,valid_from");
     Map<String, List<List<String>>> byRetailer = new HashMap<>();
     for (List<String> v : vs) {
       assertThat(v.get(0)).matches("\\d{12}");
-      assertThat(v.get(2)).isIn("grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
+      assertThat(v.get(2))
+          .isIn(
+              "grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
       assertThat(v.get(3)).isIn("large", "medium", "small");
       assertThat(Integer.parseInt(v.get(4))).isBetween(1, 30);
       assertThat(v.get(5)).isIn(grids);
@@ -100,8 +136,9 @@ class CleanLandingTest {
         LocalDate cur = LocalDate.parse(versions.get(i).get(8));
         assertThat(cur).as("versions in order, distinct valid_from").isAfter(prev);
         statuses.add(versions.get(i).get(7));
-        boolean moved = !versions.get(i).get(5).equals(versions.get(i - 1).get(5))
-            || !versions.get(i).get(6).equals(versions.get(i - 1).get(6));
+        boolean moved =
+            !versions.get(i).get(5).equals(versions.get(i - 1).get(5))
+                || !versions.get(i).get(6).equals(versions.get(i - 1).get(6));
         if (moved && cur.getYear() >= 2011) {
           moves[cur.getYear() - 2011]++;
         }
@@ -109,7 +146,9 @@ class CleanLandingTest {
       opened += LocalDate.parse(versions.get(0).get(8)).getYear() >= 2011 ? 1 : 0;
     }
     for (int y = 0; y < 5; y++) {
-      assertThat(moves[y]).as("moves in " + (2011 + y)).isGreaterThanOrEqualTo((int) Math.ceil(0.05 * byRetailer.size()));
+      assertThat(moves[y])
+          .as("moves in " + (2011 + y))
+          .isGreaterThanOrEqualTo((int) Math.ceil(0.05 * byRetailer.size()));
     }
     assertThat(statuses).contains("suspended", "closed", "active");
     assertThat(opened).isPositive();
@@ -119,7 +158,8 @@ class CleanLandingTest {
   void salesAreContractCleanOnActiveDaysWithPeakReturnsAndGrowth() {
     MiniIngest ref = ref();
     Map<String, Long> price = new HashMap<>();
-    for (List<String> p : rows("master/products.csv", "sku_code,sku_name,brand,price_class,carton_price")) {
+    for (List<String> p :
+        rows("master/products.csv", "sku_code,sku_name,brand,price_class,carton_price")) {
       price.put(p.get(0), Math.round(Double.parseDouble(p.get(4)) * 100));
     }
     Set<String> keys = new HashSet<>();
@@ -195,7 +235,10 @@ class CleanLandingTest {
           if (r.isNull()) {
             unresolved++;
           } else {
-            long mins = java.time.Duration.between(OffsetDateTime.parse(ts), OffsetDateTime.parse(r.asText())).toMinutes();
+            long mins =
+                java.time.Duration.between(
+                        OffsetDateTime.parse(ts), OffsetDateTime.parse(r.asText()))
+                    .toMinutes();
             assertThat(mins).isNotNegative();
             late += mins > 24 * 60 ? 1 : 0;
           }
@@ -203,7 +246,8 @@ class CleanLandingTest {
       }
     }
     assertThat(ids.size()).isBetween(6_000, 15_000); // ~1 M × 0.01
-    assertThat(channels.keySet()).containsExactlyInAnyOrder("visit", "phone", "wechat", "complaint", "delivery", "training");
+    assertThat(channels.keySet())
+        .containsExactlyInAnyOrder("visit", "phone", "wechat", "complaint", "delivery", "training");
     assertThat(channels.get("visit")).isGreaterThan(ids.size() / 3);
     assertThat(late).as("complaints resolved after 24 h").isPositive();
     assertThat(unresolved).as("complaints never resolved").isPositive();
@@ -215,10 +259,17 @@ class CleanLandingTest {
     MiniIngest ref = ref();
     ref.sales(ROOT);
     ref.touchpoints(ROOT);
-    assertThat(ref.counts.keySet()).containsExactlyInAnyOrder("sales:ACCEPTED", "touchpoints:ACCEPTED");
-    String manifest = new String(Landing.bytes(ROOT, "manifest.json"), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(manifest).contains("\"clean_rows\": {\"sales\": " + ref.count("sales", "ACCEPTED")
-        + ", \"touchpoints\": " + ref.count("touchpoints", "ACCEPTED") + "}");
+    assertThat(ref.counts.keySet())
+        .containsExactlyInAnyOrder("sales:ACCEPTED", "touchpoints:ACCEPTED");
+    String manifest =
+        new String(Landing.bytes(ROOT, "manifest.json"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(manifest)
+        .contains(
+            "\"clean_rows\": {\"sales\": "
+                + ref.count("sales", "ACCEPTED")
+                + ", \"touchpoints\": "
+                + ref.count("touchpoints", "ACCEPTED")
+                + "}");
   }
 
   @Test

@@ -46,17 +46,33 @@ class DirtyLandingTest {
         assertThat(f.get("locations")).as(kind).hasSize(f.get("count").asInt());
         for (JsonNode at : f.get("locations")) {
           String where = at.get(0).asText() + ":" + at.get(1).asInt();
-          assertThat(ref.outcome.get(where)).as(kind + " at " + where)
+          assertThat(ref.outcome.get(where))
+              .as(kind + " at " + where)
               .isEqualTo(f.get("expected").asText());
         }
       }
     }
-    assertThat(kinds).contains("sales:wrong_column_count", "sales:unclosed_quote",
-        "sales:non_numeric_amount", "sales:bad_date", "sales:unknown_retailer", "sales:unknown_sku",
-        "sales:duplicate", "sales:correction", "sales:late_file", "sales:gbk_file", "sales:bom_file",
-        "touchpoints:invalid_json", "touchpoints:unknown_retailer", "touchpoints:unknown_manager",
-        "touchpoints:duplicate", "touchpoints:correction", "touchpoints:timezone_shift",
-        "touchpoints:late_file", "touchpoints:bom_file");
+    assertThat(kinds)
+        .contains(
+            "sales:wrong_column_count",
+            "sales:unclosed_quote",
+            "sales:non_numeric_amount",
+            "sales:bad_date",
+            "sales:unknown_retailer",
+            "sales:unknown_sku",
+            "sales:duplicate",
+            "sales:correction",
+            "sales:late_file",
+            "sales:gbk_file",
+            "sales:bom_file",
+            "touchpoints:invalid_json",
+            "touchpoints:unknown_retailer",
+            "touchpoints:unknown_manager",
+            "touchpoints:duplicate",
+            "touchpoints:correction",
+            "touchpoints:timezone_shift",
+            "touchpoints:late_file",
+            "touchpoints:bom_file");
   }
 
   @Test
@@ -65,7 +81,8 @@ class DirtyLandingTest {
     for (JsonNode f : manifest.get("faults")) {
       String exp = f.get("expected").asText();
       if (!exp.equals("ACCEPTED")) {
-        claimed.merge(f.get("file_type").asText() + ":" + exp, f.get("count").asInt(), Integer::sum);
+        claimed.merge(
+            f.get("file_type").asText() + ":" + exp, f.get("count").asInt(), Integer::sum);
       }
     }
     Map<String, Integer> found = new HashMap<>(ref.counts);
@@ -77,8 +94,11 @@ class DirtyLandingTest {
       int accepted = ref.count(src, "ACCEPTED") + ref.count(src, "CORRECTION");
       assertThat(e.get("accepted").asInt()).as(src).isEqualTo(accepted);
       assertThat(e.get("silver_rows").asInt()).as(src).isEqualTo(ref.count(src, "ACCEPTED"));
-      int read = ref.counts.entrySet().stream().filter(x -> x.getKey().startsWith(src + ":"))
-          .mapToInt(Map.Entry::getValue).sum();
+      int read =
+          ref.counts.entrySet().stream()
+              .filter(x -> x.getKey().startsWith(src + ":"))
+              .mapToInt(Map.Entry::getValue)
+              .sum();
       assertThat(e.get("rows_read").asInt()).as(src).isEqualTo(read);
     }
   }
@@ -88,7 +108,8 @@ class DirtyLandingTest {
     Set<String> faultLines = new HashSet<>();
     Set<String> special = new HashSet<>();
     for (JsonNode f : manifest.get("faults")) {
-      f.path("locations").forEach(at -> faultLines.add(at.get(0).asText() + ":" + at.get(1).asInt()));
+      f.path("locations")
+          .forEach(at -> faultLines.add(at.get(0).asText() + ":" + at.get(1).asInt()));
       f.path("files").forEach(x -> special.add(x.asText()));
     }
     Path clean = Landing.clean();
@@ -101,8 +122,10 @@ class DirtyLandingTest {
       for (int i = 0; i < lines.size(); i++) {
         if (!faultLines.contains(file + ":" + (i + 1))) {
           String l = lines.get(i);
-          kept.add(special.contains(file) && file.startsWith("sales/") && l.contains(",")
-              ? l.substring(0, nthComma(l, 7)) : l);
+          kept.add(
+              special.contains(file) && file.startsWith("sales/") && l.contains(",")
+                  ? l.substring(0, nthComma(l, 7))
+                  : l);
         }
       }
       assertThat(kept).as(file).isEqualTo(Landing.lines(clean, file));
@@ -127,15 +150,19 @@ class DirtyLandingTest {
     byte[] b = Landing.bytes(ROOT, file);
     assertThat(Landing.validUtf8(b, 0, b.length)).isFalse();
     String text = new String(b, Charset.forName("GB18030"));
-    assertThat(text).startsWith(
-        "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan,remark\n");
+    assertThat(text)
+        .startsWith(
+            "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan,remark\n");
     assertThat(text).containsAnyOf("节前备货", "春节促销", "常规订单");
     assertThat(Landing.hasBom(b)).isFalse();
     for (String src : new String[] {"sales", "touchpoints"}) {
       String bomFile = kind(src, "bom_file").get("files").get(0).asText();
       assertThat(Landing.hasBom(Landing.bytes(ROOT, bomFile))).as(bomFile).isTrue();
     }
-    long boms = Landing.files(ROOT, "").stream().filter(f -> Landing.hasBom(Landing.bytes(ROOT, f))).count();
+    long boms =
+        Landing.files(ROOT, "").stream()
+            .filter(f -> Landing.hasBom(Landing.bytes(ROOT, f)))
+            .count();
     assertThat(boms).isEqualTo(2);
   }
 

@@ -39,7 +39,15 @@ class GenerateCommandTest {
 
   @Test
   void badArgumentsFailWithOneLine() throws Exception {
-    String[] r = run("generate", "--scale", "0.01", "--out", tmp.resolve("a").toString(), "--years", "2015-2011");
+    String[] r =
+        run(
+            "generate",
+            "--scale",
+            "0.01",
+            "--out",
+            tmp.resolve("a").toString(),
+            "--years",
+            "2015-2011");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2].strip()).doesNotContain("\n").contains("--years");
     Files.writeString(tmp.resolve("b.txt"), "x");
@@ -53,7 +61,17 @@ class GenerateCommandTest {
   @Test
   void writesOneYearTree() throws Exception {
     Path out = tmp.resolve("land");
-    String[] r = run("generate", "--scale", "0.005", "--out", out.toString(), "--years", "2014", "--seed", "3");
+    String[] r =
+        run(
+            "generate",
+            "--scale",
+            "0.005",
+            "--out",
+            out.toString(),
+            "--years",
+            "2014",
+            "--seed",
+            "3");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("sales lines");
     assertThat(Landing.files(out, "sales")).allMatch(f -> f.startsWith("sales/2014/sales-2014-"));

@@ -78,7 +78,10 @@ final class Landing {
     }
   }
 
-  /** Physical lines (without terminator) decoded per DESIGN's {@code auto}: BOM stripped, UTF-8 else GB18030. */
+  /**
+   * Physical lines (without terminator) decoded per DESIGN's {@code auto}: BOM stripped, UTF-8 else
+   * GB18030.
+   */
   static List<String> lines(Path root, String rel) {
     byte[] b = bytes(root, rel);
     int start = hasBom(b) ? 3 : 0;
@@ -103,7 +106,8 @@ final class Landing {
 
   static boolean validUtf8(byte[] b, int off, int len) {
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(b, off, len));

@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An independent, test-only reading of DESIGN.md §2 for sales and touchpoints: classifies every
- * row of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION or the first
- * reason code that applies, so tests can check the generator's manifest against it.
+ * An independent, test-only reading of DESIGN.md §2 for sales and touchpoints: classifies every row
+ * of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION or the first reason
+ * code that applies, so tests can check the generator's manifest against it.
  */
 final class MiniIngest {
   static final ZoneId TZ = ZoneId.of("Asia/Shanghai");
@@ -28,6 +28,7 @@ final class MiniIngest {
 
   /** Outcome per "file:line", in path and line order. */
   final Map<String, String> outcome = new TreeMap<>();
+
   final Map<String, Integer> counts = new TreeMap<>();
   private final Map<String, int[]> versionsFrom = new HashMap<>();
   private final Map<String, String[]> versionsStatus = new HashMap<>();
@@ -40,14 +41,17 @@ final class MiniIngest {
     List<String> rows = Landing.lines(root, "master/retailers.csv");
     for (String l : rows.subList(1, rows.size())) {
       List<String> f = Landing.csv(l);
-      vs.computeIfAbsent(f.get(0), k -> new java.util.ArrayList<>()).add(
-          new String[] {f.get(8), f.get(7)});
+      vs.computeIfAbsent(f.get(0), k -> new java.util.ArrayList<>())
+          .add(new String[] {f.get(8), f.get(7)});
     }
-    vs.forEach((code, list) -> {
-      list.sort(java.util.Comparator.comparing(a -> a[0]));
-      versionsFrom.put(code, list.stream().mapToInt(a -> (int) LocalDate.parse(a[0]).toEpochDay()).toArray());
-      versionsStatus.put(code, list.stream().map(a -> a[1]).toArray(String[]::new));
-    });
+    vs.forEach(
+        (code, list) -> {
+          list.sort(java.util.Comparator.comparing(a -> a[0]));
+          versionsFrom.put(
+              code,
+              list.stream().mapToInt(a -> (int) LocalDate.parse(a[0]).toEpochDay()).toArray());
+          versionsStatus.put(code, list.stream().map(a -> a[1]).toArray(String[]::new));
+        });
     for (String l : Landing.lines(root, "master/products.csv")) {
       skus.add(Landing.csv(l).get(0));
     }
@@ -79,8 +83,13 @@ final class MiniIngest {
         String code = salesCode(f, header);
         if (code == null) {
           String key = f.get(0) + "|" + Long.parseLong(f.get(1));
-          List<Object> typed = List.of(f.get(2), f.get(3), f.get(4), Long.parseLong(f.get(5)),
-              new BigDecimal(f.get(6)).stripTrailingZeros());
+          List<Object> typed =
+              List.of(
+                  f.get(2),
+                  f.get(3),
+                  f.get(4),
+                  Long.parseLong(f.get(5)),
+                  new BigDecimal(f.get(6)).stripTrailingZeros());
           List<Object> prev = winners.put(key, typed);
           code = prev == null ? "ACCEPTED" : prev.equals(typed) ? "DUPLICATE" : "CORRECTION";
         }
@@ -176,14 +185,19 @@ final class MiniIngest {
       return "OUT_OF_RANGE";
     }
     JsonNode sat = n.get("satisfaction");
-    if (sat != null && !sat.isNull()
-        && (!sat.isNumber() || sat.asDouble() != Math.rint(sat.asDouble())
-            || sat.asDouble() < 1 || sat.asDouble() > 5)) {
+    if (sat != null
+        && !sat.isNull()
+        && (!sat.isNumber()
+            || sat.asDouble() != Math.rint(sat.asDouble())
+            || sat.asDouble() < 1
+            || sat.asDouble() > 5)) {
       return "OUT_OF_RANGE";
     }
     JsonNode c = n.get("complaint");
-    if (c != null && c.hasNonNull("resolved_ts")
-        && OffsetDateTime.parse(c.get("resolved_ts").asText()).toInstant()
+    if (c != null
+        && c.hasNonNull("resolved_ts")
+        && OffsetDateTime.parse(c.get("resolved_ts").asText())
+            .toInstant()
             .isBefore(OffsetDateTime.parse(n.get("ts").asText()).toInstant())) {
       return "OUT_OF_RANGE";
     }
