@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
     subcommands = {
       GenerateCommand.class,
+      IngestCommand.class,
       SqlCommand.class,
       DemoCommand.class,
     })
