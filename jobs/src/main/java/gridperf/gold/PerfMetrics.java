@@ -191,7 +191,7 @@ public final class PerfMetrics {
   /**
    * {@link #compute} with volume_yoy: the prior-year volumes come from the rows computed here and
    * from {@code storedPrior} — (entity..., period_type, period, year, volume_cases) rows of years
-   * not recomputed in this build (empty on a full build).
+   * not recomputed in this build (NULL on a full build).
    */
   public static Dataset<Row> computeWithYoy(
       Monthly in, List<String> entity, Dataset<Row> storedPrior) {
@@ -199,7 +199,8 @@ public final class PerfMetrics {
     List<Column> keys = plus(cols(entity), col("period_type"), col("period"), col("year"));
     keys.add(col("volume_cases"));
     Column[] k = keys.toArray(new Column[0]);
-    Dataset<Row> prior = current.select(k).unionByName(storedPrior.select(k));
+    Dataset<Row> prior =
+        storedPrior == null ? current.select(k) : current.select(k).unionByName(storedPrior.select(k));
     return withYoy(current, prior, entity);
   }
 

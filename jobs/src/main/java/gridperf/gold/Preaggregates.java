@@ -32,13 +32,14 @@ public final class Preaggregates {
 
   /**
    * Sales grain: (year, month, retailer version, price_class). Columns: {@link #VERSION},
-   * price_class, qty (Σ qty_cartons, long), amount (Σ amount_yuan, decimal(28,2)), ordered (true
+   * price_class, lines, qty (Σ qty_cartons, long), amount (Σ amount_yuan, decimal(28,2)), ordered (true
    * when a line has qty_cartons &gt; 0).
    */
   public static Dataset<Row> sales(Dataset<Row> factSales) {
     return factSales
         .groupBy(cols(VERSION, "price_class"))
         .agg(
+            count(lit(1)).as("lines"),
             sum(col("qty_cartons")).as("qty"),
             sum(col("amount_yuan")).as("amount"),
             max(col("qty_cartons").gt(0)).as("ordered"));
