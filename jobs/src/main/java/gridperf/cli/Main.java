@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       GenerateCommand.class,
       IngestCommand.class,
+      BuildCommand.class,
       SqlCommand.class,
       DemoCommand.class,
     })
