@@ -97,8 +97,11 @@ public final class ManagerStatement {
     sb.append(
         String.format(
             Locale.ROOT,
-            "Bonus %s yuan%n%n",
-            card.<BigDecimal>getAs("bonus_yuan").setScale(2, RoundingMode.HALF_UP).toPlainString()));
+            "Bonus %,.2f yuan = %,.2f base × %s (tier %s)%n%n",
+            card.<BigDecimal>getAs("bonus_yuan"),
+            cfg.baseBonusYuan(),
+            num(cfg.multipliers().get(card.<String>getAs("tier")), 4),
+            card.<String>getAs("tier")));
 
     sb.append("Peer-group figures (best first; * = ").append(manager).append(")\n");
     for (Component c : cfg.components()) {
@@ -124,11 +127,12 @@ public final class ManagerStatement {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%nService compliance %d: %d of %d retailer-months met the menu (A %d, B %d, C %d visits a"
-                + " month by the segment of %d)%n",
+            "%nService compliance %d: %d of %d retailer-months met the menu = %s (A %d, B %d, C %d"
+                + " visits a month by the segment of %d)%n",
             year,
             met,
             in.pairs().size(),
+            in.pairs().isEmpty() ? "NULL" : num((double) met / in.pairs().size(), 4),
             cfg.visitsOwed("A"),
             cfg.visitsOwed("B"),
             cfg.visitsOwed("C"),
