@@ -63,6 +63,7 @@ public final class ScoreJob {
       if (req.scenario() == null) {
         w = lake.write(TableId.MANAGER_SCORECARD, card).partitionBy("year").overwrite().overwriteSchema().commit();
       } else {
+        sameColumnsAsOtherScenarios(lake, card);
         w =
             lake.write(TableId.SCORECARD_SCENARIO, ScorecardScenario.of(card, req.scenario()))
                 .partitionBy("scenario")
@@ -82,6 +83,28 @@ public final class ScoreJob {
       return new JobOutcome(rows, rows, 0, List.of(w), summary);
     } finally {
       card.unpersist();
+    }
+  }
+
+  /**
+   * Scenarios share one table so they compare column by column: a scenario must keep the
+   * component names (a weight of 0 drops a component's points but keeps its columns).
+   */
+  static void sameColumnsAsOtherScenarios(Lake lake, Dataset<Row> card) {
+    if (!lake.exists(TableId.SCORECARD_SCENARIO)) {
+      return;
+    }
+    java.util.Set<String> have = new java.util.LinkedHashSet<>(List.of(lake.read(TableId.SCORECARD_SCENARIO).columns()));
+    have.remove("scenario");
+    java.util.Set<String> want = new java.util.LinkedHashSet<>(List.of(card.columns()));
+    if (!have.equals(want)) {
+      throw new IllegalArgumentException(
+          "scorecard_scenario has columns "
+              + have
+              + " but this scoring file gives "
+              + want
+              + ": keep the official component names in a what-if (set a weight to 0 to drop a"
+              + " component)");
     }
   }
 
