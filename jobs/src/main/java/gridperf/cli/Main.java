@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       IngestCommand.class,
       BuildCommand.class,
+      ScoreCommand.class,
+      StatementCommand.class,
       SqlCommand.class,
       DemoCommand.class,
     })
