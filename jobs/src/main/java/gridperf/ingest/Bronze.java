@@ -55,6 +55,7 @@ public final class Bronze {
         bronze.getLong(8),
         status,
         reason,
-        detail);
+        detail,
+        bronze.getString(4));
   }
 }

@@ -7,11 +7,14 @@ import gridperf.lake.TableId;
 import gridperf.lake.WriteResult;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes that commit only real changes, so a rerun over the same input makes no new table version
@@ -33,7 +36,7 @@ final class Commits {
     }
     Dataset<Row> current = lake.read(table).select(columns(data));
     if (!partitioned) {
-      if (current.except(data).isEmpty() && data.except(current).isEmpty()) {
+      if (current.exceptAll(data).union(data.exceptAll(current)).isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(lake.write(table, data).overwrite().commit());
@@ -58,6 +61,53 @@ final class Commits {
     String where = String.join(" OR ", parts);
     return Optional.of(lake.write(table, data.filter(keep)).overwrite().replaceWhere(where).commit());
   }
+
+  /**
+   * Replaces a small table with rows built on the driver where its content differs (one job: the
+   * current rows are collected and compared as a multiset); empty when equal.
+   */
+  static Optional<WriteResult> replaceIfChanged(
+      Lake lake, TableId table, List<Row> rows, StructType schema) {
+    Dataset<Row> data = lake.spark().createDataFrame(rows, schema);
+    if (lake.exists(table)) {
+      // a local relation collects without a job, normalising values (decimal scale) as stored
+      Map<Row, Integer> want = multiset(data.collectAsList());
+      Map<Row, Integer> have = multiset(lake.read(table).select(columns(data)).collectAsList());
+      if (want.equals(have)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(lake.write(table, data).overwrite().commit());
+  }
+
+  private static Map<Row, Integer> multiset(List<Row> rows) {
+    Map<Row, Integer> out = new HashMap<>();
+    rows.forEach(r -> out.merge(r, 1, Integer::sum));
+    return out;
+  }
+
+  /**
+   * The batch_seq a table's latest commit was made by ({@link #tag}), or -1 (no table, or not an
+   * ingest commit). Reads the Delta log only.
+   */
+  static long lastBatchSeq(Lake lake, TableId table) {
+    if (!lake.exists(table)) {
+      return -1;
+    }
+    gridperf.lake.CommitLog.Commit c = gridperf.lake.CommitLog.latest(lake, table);
+    String m = c == null || c.userMetadata() == null ? "" : c.userMetadata();
+    return m.startsWith(TAG) ? Long.parseLong(m.substring(TAG.length())) : -1;
+  }
+
+  /** The commit tag of a batch: every Delta commit of an ingest run carries it as userMetadata. */
+  static String tag(long batchSeq) {
+    return TAG + batchSeq;
+  }
+
+  /** The session setting that puts userMetadata on every commit. */
+  static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+  private static final String TAG = "gridperf-ingest batch_seq=";
 
   /** Replaces the rows of the given source files (a file's earlier delivery) with {@code data}. */
   static WriteResult replaceFiles(

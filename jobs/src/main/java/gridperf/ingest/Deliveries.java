@@ -74,18 +74,18 @@ public record Deliveries(
         touched.add(
             new IngestFiles.Entry(
                 e.sourceFile(), e.contentHash(), e.batchId(), e.encoding(), e.source(), f.size(),
-                f.modificationTime(), e.batchSeq(), e.rowsRead()));
+                f.modificationTime(), e.batchSeq(), e.counts()));
         continue;
       }
       boolean empty = s.dataLines() == 0;
       if (!f.source().isJson() && !(empty && s.headerText() == null)) {
         headers.put(f.relativePath(), Header.of(f.source(), f.relativePath(), s.headerText()));
       }
-      if (e != null && empty && e.rowsRead() > 0 && !allowEmpty) {
+      if (e != null && empty && e.counts().read() > 0 && !allowEmpty) {
         throw new Header.Refused(
             f.relativePath()
                 + ": re-delivered empty, which would withdraw its "
-                + e.rowsRead()
+                + e.counts().read()
                 + " rows; rerun with --allow-empty to accept that");
       }
       delivered.add(f);

@@ -62,7 +62,8 @@ public final class FactValidator {
         org.apache.spark.sql.functions.col("batch_seq"),
         org.apache.spark.sql.functions.col("status"),
         org.apache.spark.sql.functions.col("reason"),
-        org.apache.spark.sql.functions.col("detail"));
+        org.apache.spark.sql.functions.col("detail"),
+        org.apache.spark.sql.functions.col("encoding"));
   }
 
   /** The fact columns of a validated schema (after the status columns). */
@@ -105,6 +106,7 @@ public final class FactValidator {
     out[3] = b.getString(3);
     out[4] = b.getString(7);
     out[5] = b.getLong(8);
+    out[9] = b.getString(4);
     try {
       if (!b.isNullAt(6)) {
         throw Reason.MALFORMED.reject(b.getString(6));

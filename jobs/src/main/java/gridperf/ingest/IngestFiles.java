@@ -1,16 +1,13 @@
 package gridperf.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -39,7 +36,7 @@ public final class IngestFiles {
           .add("modification_time", DataTypes.LongType, false)
           .add("batch_seq", DataTypes.LongType, false);
 
-  /** One ledger row, without its counts. */
+  /** One ledger row. */
   public record Entry(
       String sourceFile,
       String contentHash,
@@ -49,11 +46,26 @@ public final class IngestFiles {
       long size,
       long modificationTime,
       long batchSeq,
-      long rowsRead)
-      implements Serializable {}
+      Counts counts)
+      implements Serializable {
+
+    /** The same entry with other counts. */
+    Entry withCounts(Counts c) {
+      return new Entry(
+          sourceFile, contentHash, batchId, encoding, source, size, modificationTime, batchSeq, c);
+    }
+
+    /** The ledger row (schema {@link IngestFiles#SCHEMA}). */
+    Row toRow() {
+      return RowFactory.create(
+          sourceFile, contentHash, batchId, encoding, counts.read(), counts.accepted(),
+          counts.quarantined(), counts.duplicate(), source, size, modificationTime, batchSeq);
+    }
+  }
 
   /** Counts of one file. */
-  public record Counts(long read, long accepted, long quarantined, long duplicate) {
+  public record Counts(long read, long accepted, long quarantined, long duplicate)
+      implements Serializable {
     public boolean reconciles() {
       return read == accepted + quarantined + duplicate;
     }
@@ -61,49 +73,32 @@ public final class IngestFiles {
 
   private IngestFiles() {}
 
-  /** The ledger entries by source_file (empty when the table does not exist yet). */
+  /** The ledger entries by source_file (empty when the table does not exist yet). One job. */
   public static Map<String, Entry> entries(Dataset<Row> ledger) {
-    Map<String, Entry> out = new HashMap<>();
+    Map<String, Entry> out = new TreeMap<>();
     if (ledger == null) {
       return out;
     }
-    for (Row r :
-        ledger
-            .select(
-                "source_file",
-                "content_hash",
-                "batch_id",
-                "encoding",
-                "source",
-                "size",
-                "modification_time",
-                "batch_seq",
-                "rows_read")
-            .collectAsList()) {
+    for (Row r : ledger.select(SCHEMA.fieldNames()[0], rest()).collectAsList()) {
       out.put(
           r.getString(0),
           new Entry(
-              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-              r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8)));
+              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(8),
+              r.getLong(9), r.getLong(10), r.getLong(11),
+              new Counts(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
     }
     return out;
   }
 
-  /** Per-file counts of {@link RowStatus} rows. */
-  public static Map<String, Counts> counts(Dataset<Row> statuses) {
-    List<Row> rows =
-        statuses
-            .groupBy("source_file")
-            .agg(
-                count("*"),
-                sum(when(col("status").equalTo(RowStatus.ACCEPTED), 1).otherwise(0)),
-                sum(when(col("status").equalTo(RowStatus.QUARANTINED), 1).otherwise(0)),
-                sum(when(col("status").equalTo(RowStatus.DUPLICATE), 1).otherwise(0)))
-            .collectAsList();
-    Map<String, Counts> out = new HashMap<>();
-    for (Row r : rows) {
-      out.put(r.getString(0), new Counts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4)));
-    }
+  private static String[] rest() {
+    String[] all = SCHEMA.fieldNames();
+    return java.util.Arrays.copyOfRange(all, 1, all.length);
+  }
+
+  /** The ledger table's rows for these entries, in source_file order. */
+  static List<Row> rows(Map<String, Entry> entries) {
+    List<Row> out = new ArrayList<>();
+    new TreeMap<>(entries).values().forEach(e -> out.add(e.toRow()));
     return out;
   }
 }

@@ -13,21 +13,15 @@ import gridperf.landing.Header;
 import gridperf.landing.LandingFile;
 import gridperf.landing.LandingReader;
 import gridperf.landing.LandingSource;
-import gridperf.silver.FactSalesLine;
-import gridperf.silver.FactTouchpoint;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,15 +32,33 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Reads top to bottom: list landing → find new or changed files (size and mtime, then SHA-256)
  * → refuse bad headers and empty re-deliveries → parse the delivered files on the executors →
- * recompute every row's status from bronze (current deliveries) under the master data → guard
- * (quarantine rate, reconciliation) → commit bronze, quarantine, silver, ledger last. Every
- * silver/quarantine/ledger row is a pure function of bronze and each row's batch, so a rerun after
- * a kill recomputes the same tables, and only tables whose content changed are committed.
+ * classify on one of two paths → guard (quarantine rate, reconciliation) → commit bronze,
+ * quarantine, silver, ledger last.
+ *
+ * <ul>
+ *   <li>{@link Incremental}: the batch brings only new fact files (no master file, no
+ *       re-delivery, no {@code --retry-quarantine}): only the new rows are validated, against the
+ *       current winners of their keys in silver.
+ *   <li>{@link FullRecompute}: anything else: every row's status is recomputed from bronze under
+ *       the master data.
+ * </ul>
+ *
+ * Both give the same tables (tested). Every Delta commit of a run carries the tag of its batch; a
+ * table whose last commit already carries this batch (a killed run) sends the rerun down the full
+ * path, which recomputes everything from bronze.
  */
 public final class IngestJob {
   /** Command options of one run. */
   public record Options(
       String landingRoot, LocalDate asOf, boolean retryQuarantine, boolean allowEmpty) {}
+
+  /** What both paths work on: the deliveries, the ledger before the run, the parsed rows. */
+  record Batch(
+      Deliveries deliveries,
+      Map<String, IngestFiles.Entry> ledger,
+      Dataset<Row> fresh,
+      String batchId,
+      long batchSeq) {}
 
   private final JobContext ctx;
   private final Options opts;
@@ -64,8 +76,19 @@ public final class IngestJob {
   }
 
   public JobOutcome run() {
+    try (SparkJobCounter jobs = new SparkJobCounter(spark)) {
+      JobOutcome o = runCounted();
+      if (o.writes().isEmpty() && o.rowsIn() == 0) {
+        return o;
+      }
+      return new JobOutcome(
+          o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(),
+          o.summary() + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
+    }
+  }
+
+  private JobOutcome runCounted() {
     spark.conf().set("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
-    ZoneId zone = cfg.business().timezone();
     Map<String, IngestFiles.Entry> ledger =
         IngestFiles.entries(lake.exists(TableId.INGEST_FILES) ? lake.read(TableId.INGEST_FILES) : null);
     List<LandingFile> files =
@@ -76,88 +99,83 @@ public final class IngestJob {
     if (d.delivered().isEmpty() && d.touched().isEmpty() && !opts.retryQuarantine()) {
       return new JobOutcome(0, 0, 0, List.of(), "ingest: nothing new in " + opts.landingRoot());
     }
-    long batchSeq = ledger.values().stream().mapToLong(IngestFiles.Entry::batchSeq).max().orElse(0) + 1;
-    String batchId = ctx.runId();
+    long batchSeq =
+        ledger.values().stream().mapToLong(IngestFiles.Entry::batchSeq).max().orElse(0) + 1;
     Dataset<Row> fresh =
-        parse(d, batchId, batchSeq).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        parse(d, ctx.runId(), batchSeq).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Batch b = new Batch(d, ledger, fresh, ctx.runId(), batchSeq);
+    Optional<String> full = fullPathReason(b);
+    ctx.progress().step(full.map(r -> "full recompute: " + r).orElse("incremental"));
+    String previousTag = spark.conf().get(Commits.USER_METADATA, null);
+    spark.conf().set(Commits.USER_METADATA, Commits.tag(batchSeq));
     try {
-      return recompute(d, ledger, fresh, batchId, batchSeq, zone);
+      return full.isPresent() ? FullRecompute.run(this, b) : Incremental.run(this, b);
     } finally {
+      if (previousTag == null) {
+        spark.conf().unset(Commits.USER_METADATA);
+      } else {
+        spark.conf().set(Commits.USER_METADATA, previousTag);
+      }
       fresh.unpersist();
     }
   }
 
-  private JobOutcome recompute(
-      Deliveries d,
-      Map<String, IngestFiles.Entry> ledger,
-      Dataset<Row> fresh,
-      String batchId,
-      long batchSeq,
-      ZoneId zone) {
-    Set<String> delivered = d.deliveredPaths();
-    Set<String> keep = new TreeSet<>(ledger.keySet());
-    keep.removeAll(delivered);
-    Map<TableId, Dataset<Row>> bronze = new LinkedHashMap<>();
-    for (TableId t : List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
-      Dataset<Row> mine = fresh.filter(col("source").isin(sourcesOf(t)));
-      Dataset<Row> old =
-          lake.exists(t)
-              ? lake.read(t).select(Bronze.SCHEMA.fieldNames()[0], rest()).filter(col("source_file").isin(keep.toArray()))
-              : spark.createDataFrame(List.of(), Bronze.SCHEMA);
-      bronze.put(t, old.unionByName(mine));
+  /** Why this batch needs the full recompute, or empty when the incremental path applies. */
+  private Optional<String> fullPathReason(Batch b) {
+    if (opts.retryQuarantine()) {
+      return Optional.of("--retry-quarantine");
     }
-    MasterValidator.Result master =
-        MasterValidator.validate(bronze.get(TableId.BRONZE_MASTER).collectAsList());
-    Broadcast<MasterData> bc =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(master.data());
-    Dataset<Row> sales =
-        Precedence.classify(
-                FactValidator.validate(bronze.get(TableId.BRONZE_SALES_LINE), false, bc, zone),
-                "order_id",
-                "line_no")
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    Dataset<Row> touch =
-        Precedence.classify(
-                FactValidator.validate(bronze.get(TableId.BRONZE_TOUCHPOINT), true, bc, zone),
-                "event_id")
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    try {
-      Dataset<Row> statuses =
-          spark
-              .createDataFrame(master.statuses(), RowStatus.SCHEMA)
-              .unionByName(FactValidator.statuses(sales))
-              .unionByName(FactValidator.statuses(touch))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        Reconciliation rec = Reconciliation.check(statuses, fresh, d, ledger, cfg);
-        ctx.progress().step("validated: " + rec.batchRead() + " rows read in this batch");
-        commitBronze(fresh, d);
-        commit(TableId.QUARANTINE, Quarantine.of(statuses), false);
-        for (LandingSource s : master.dims().keySet()) {
-          commit(dimTable(s), spark.createDataFrame(master.dims().get(s), master.schemaOf(s)), false);
-        }
-        commit(TableId.FACT_SALES_LINE, facts(sales, FactSalesLine.SCHEMA.fieldNames()), true);
-        commit(TableId.FACT_TOUCHPOINT, facts(touch, FactTouchpoint.SCHEMA.fieldNames()), true);
-        commit(TableId.INGEST_FILES, rec.ledger(spark, d, ledger, batchId, batchSeq), false);
-        String summary = Summary.render(statuses, rec, d);
-        return new JobOutcome(
-            rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), writes, summary);
-      } finally {
-        statuses.unpersist();
+    for (LandingFile f : b.deliveries().delivered()) {
+      if (f.source().isMaster()) {
+        return Optional.of("master file " + f.relativePath() + " changed");
       }
-    } finally {
-      sales.unpersist();
-      touch.unpersist();
-      bc.destroy();
+      if (b.ledger().containsKey(f.relativePath())) {
+        return Optional.of(f.relativePath() + " re-delivered");
+      }
     }
+    for (TableId t : Incremental.TABLES) {
+      if (!lake.exists(t)) {
+        return Optional.of("no " + t.tableName() + " yet");
+      }
+      if (Commits.lastBatchSeq(lake, t) >= b.batchSeq()) {
+        return Optional.of(t.tableName() + " already has commits of this batch (a killed run)");
+      }
+    }
+    return Optional.empty();
   }
 
-  private static String[] rest() {
-    String[] all = Bronze.SCHEMA.fieldNames();
-    return java.util.Arrays.copyOfRange(all, 1, all.length);
+  SparkSession spark() {
+    return spark;
   }
 
-  private static Object[] sourcesOf(TableId t) {
+  Lake lake() {
+    return lake;
+  }
+
+  GridperfConfig cfg() {
+    return cfg;
+  }
+
+  List<WriteResult> writes() {
+    return writes;
+  }
+
+  void step(String s) {
+    ctx.progress().step(s);
+  }
+
+  /** Records a commit (when one was made) and reports the step. */
+  void committed(TableId t, Optional<WriteResult> w) {
+    w.ifPresent(writes::add);
+    step(w.isPresent() ? "committed " + t.tableName() : t.tableName() + " unchanged");
+  }
+
+  /** The bronze table's rows of {@code fresh}. */
+  static Dataset<Row> bronzeOf(Dataset<Row> fresh, TableId t) {
+    return fresh.filter(col("source").isin(sourcesOf(t)));
+  }
+
+  static Object[] sourcesOf(TableId t) {
     List<String> out = new ArrayList<>();
     for (LandingSource s : LandingSource.values()) {
       if (s.bronzeTable() == t) {
@@ -167,15 +185,15 @@ public final class IngestJob {
     return out.toArray();
   }
 
-  private static TableId dimTable(LandingSource s) {
-    return switch (s) {
-      case GRIDS -> TableId.DIM_GRID;
-      case MANAGERS -> TableId.DIM_MANAGER;
-      case PRODUCTS -> TableId.DIM_PRODUCT;
-      case RETAILERS -> TableId.DIM_RETAILER;
-      case TARGETS -> TableId.FACT_TARGET;
-      default -> throw new IllegalArgumentException(s.toString());
-    };
+  /** The delivered files whose rows go to bronze table {@code t}. */
+  static List<String> deliveredTo(Deliveries d, TableId t) {
+    List<String> paths = new ArrayList<>();
+    for (LandingFile f : d.delivered()) {
+      if (f.source().bronzeTable() == t) {
+        paths.add(f.relativePath());
+      }
+    }
+    return paths;
   }
 
   /** The winners of a classified dataset in the fact table's column order, with lineage. */
@@ -192,26 +210,6 @@ public final class IngestJob {
     return classified
         .filter(col(Precedence.WINNER))
         .select(cols.toArray(new org.apache.spark.sql.Column[0]));
-  }
-
-  private void commit(TableId t, Dataset<Row> data, boolean partitioned) {
-    Commits.replaceIfChanged(lake, t, data, partitioned).ifPresent(writes::add);
-    ctx.progress().step("committed " + t.tableName());
-  }
-
-  private void commitBronze(Dataset<Row> fresh, Deliveries d) {
-    for (TableId t : List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
-      List<String> paths = new ArrayList<>();
-      for (LandingFile f : d.delivered()) {
-        if (f.source().bronzeTable() == t) {
-          paths.add(f.relativePath());
-        }
-      }
-      if (!paths.isEmpty() || !lake.exists(t)) {
-        writes.add(
-            Commits.replaceFiles(lake, t, fresh.filter(col("source").isin(sourcesOf(t))), paths));
-      }
-    }
   }
 
   private Dataset<Row> parse(Deliveries d, String batchId, long batchSeq) {

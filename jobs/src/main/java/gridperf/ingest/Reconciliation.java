@@ -1,8 +1,5 @@
 package gridperf.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-
 import gridperf.config.GridperfConfig;
 import gridperf.landing.LandingFile;
 import gridperf.landing.LandingReader;
@@ -15,10 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The checks that run before anything is committed: per file rows read = accepted + quarantined +
@@ -27,39 +20,33 @@ import org.apache.spark.sql.SparkSession;
  * ledger rows as the lake will stand.
  */
 public final class Reconciliation {
-  private final Map<String, IngestFiles.Counts> counts;
+  private final Tally tally;
   private final Map<String, String> encodings;
   private long batchRead;
   private long batchAccepted;
   private long batchQuarantined;
 
-  private Reconciliation(Map<String, IngestFiles.Counts> counts, Map<String, String> encodings) {
-    this.counts = counts;
+  private Reconciliation(Tally tally, Map<String, String> encodings) {
+    this.tally = tally;
     this.encodings = encodings;
   }
 
-  static Reconciliation check(
-      Dataset<Row> statuses,
-      Dataset<Row> fresh,
-      Deliveries d,
-      Map<String, IngestFiles.Entry> ledger,
-      GridperfConfig cfg) {
-    Map<String, IngestFiles.Counts> counts = IngestFiles.counts(statuses);
-    Map<String, Set<String>> seen = new HashMap<>();
-    for (Row r : fresh.groupBy("source_file").agg(collect_set(col("encoding"))).collectAsList()) {
-      seen.put(r.getString(0), Set.copyOf(r.<String>getList(1)));
-    }
+  /**
+   * Checks the tally of the rows this run classified (all rows, or only the batch's on the
+   * incremental path) and throws, naming the file, when a check fails.
+   */
+  static Reconciliation check(Tally tally, Deliveries d, GridperfConfig cfg) {
     Map<String, String> labels = new HashMap<>();
     for (LandingFile f : d.delivered()) {
       LandingReader.Scan s = d.scans().get(f.relativePath());
-      Set<String> enc = new java.util.HashSet<>(seen.getOrDefault(f.relativePath(), Set.of()));
+      Set<String> enc = new java.util.HashSet<>(tally.encodings(f.relativePath()));
       if (s.headerEncoding() != null) {
         enc.add(s.headerEncoding());
       }
       labels.put(f.relativePath(), label(enc, s.bom(), cfg.landing().charsetOf(f.source().charsetGroup())));
     }
-    Reconciliation rec = new Reconciliation(counts, labels);
-    for (Map.Entry<String, IngestFiles.Counts> e : counts.entrySet()) {
+    Reconciliation rec = new Reconciliation(tally, labels);
+    for (Map.Entry<String, IngestFiles.Counts> e : tally.files().entrySet()) {
       if (!e.getValue().reconciles()) {
         throw new IllegalStateException("reconciliation failed for " + e.getKey() + ": " + e.getValue());
       }
@@ -67,7 +54,7 @@ public final class Reconciliation {
     String worst = null;
     double worstShare = -1;
     for (LandingFile f : d.delivered()) {
-      IngestFiles.Counts c = rec.countsOf(f.relativePath());
+      IngestFiles.Counts c = tally.counts(f.relativePath());
       long lines = d.scans().get(f.relativePath()).dataLines();
       if (c.read() != lines) {
         throw new IllegalStateException(
@@ -121,10 +108,6 @@ public final class Reconciliation {
     return String.join("+", parts);
   }
 
-  IngestFiles.Counts countsOf(String file) {
-    return counts.getOrDefault(file, new IngestFiles.Counts(0, 0, 0, 0));
-  }
-
   public long batchRead() {
     return batchRead;
   }
@@ -137,32 +120,29 @@ public final class Reconciliation {
     return batchQuarantined;
   }
 
-  /** The ledger as it will stand: every earlier file with today's counts, plus this batch's. */
-  Dataset<Row> ledger(
-      SparkSession spark,
+  /**
+   * The ledger as it will stand: the earlier entries ({@code recount}: with the tally's counts,
+   * else as they were), touched files' refreshed size and time, and this batch's files.
+   */
+  Map<String, IngestFiles.Entry> ledger(
       Deliveries d,
       Map<String, IngestFiles.Entry> old,
       String batchId,
-      long batchSeq) {
+      long batchSeq,
+      boolean recount) {
     Map<String, IngestFiles.Entry> entries = new TreeMap<>(old);
     d.touched().forEach(e -> entries.put(e.sourceFile(), e));
+    if (recount) {
+      entries.replaceAll((k, e) -> e.withCounts(tally.counts(k)));
+    }
     for (LandingFile f : d.delivered()) {
       entries.put(
           f.relativePath(),
           new IngestFiles.Entry(
               f.relativePath(), d.scans().get(f.relativePath()).contentHash(), batchId,
               encodings.get(f.relativePath()), f.source().label(), f.size(),
-              f.modificationTime(), batchSeq, 0));
+              f.modificationTime(), batchSeq, tally.counts(f.relativePath())));
     }
-    List<Row> rows = new ArrayList<>();
-    for (IngestFiles.Entry e : entries.values()) {
-      IngestFiles.Counts c = countsOf(e.sourceFile());
-      rows.add(
-          RowFactory.create(
-              e.sourceFile(), e.contentHash(), e.batchId(), e.encoding(), c.read(), c.accepted(),
-              c.quarantined(), c.duplicate(), e.source(), e.size(), e.modificationTime(),
-              e.batchSeq()));
-    }
-    return spark.createDataFrame(rows, IngestFiles.SCHEMA);
+    return entries;
   }
 }

@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The outcome of every bronze row under the current master data and precedence: {@code accepted}
  * (the first valid row of its key or a correction), {@code duplicate} (equal to its key's
- * winner), or {@code quarantined} with a reason. Not a table: the quarantine table and the
+ * winner), or {@code quarantined} with a reason, and the line's encoding. Not a table: the quarantine table and the
  * ledger's counts are derived from it.
  */
 public final class RowStatus {
@@ -26,7 +26,8 @@ public final class RowStatus {
           .add("batch_seq", LongType, false)
           .add("status", StringType, false)
           .add("reason", StringType, true)
-          .add("detail", StringType, true);
+          .add("detail", StringType, true)
+          .add("encoding", StringType, true);
 
   private RowStatus() {}
 }

@@ -7,7 +7,6 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
-import scala.collection.JavaConverters;
 
 /**
  * A builder for one Delta commit: {@code lake.write(table, df).partitionBy("year")
@@ -87,12 +86,9 @@ public final class DeltaWrite {
 
   /** The latest commit of a table as a {@link WriteResult} (also after a merge or delete). */
   public static WriteResult lastCommit(Lake lake, TableId table) {
-    Row h = lake.delta(table).history(1).select("version", "operationMetrics").head();
-    long version = h.getLong(0);
-    Map<String, String> metrics =
-        h.isNullAt(1)
-            ? Map.of()
-            : JavaConverters.mapAsJavaMap(h.<scala.collection.Map<String, String>>getAs(1));
+    CommitLog.Commit c = CommitLog.latest(lake, table);
+    long version = c.version();
+    Map<String, String> metrics = c.metrics();
     long rows = 0;
     for (String k : List.of("numOutputRows", "numTargetRowsInserted", "numTargetRowsUpdated")) {
       String v = metrics.get(k);

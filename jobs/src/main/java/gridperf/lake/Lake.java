@@ -54,10 +54,8 @@ public final class Lake {
 
   /** The current version of a table, or -1 when it does not exist. */
   public long version(TableId table) {
-    if (!exists(table)) {
-      return -1;
-    }
-    return delta(table).history(1).select("version").head().getLong(0);
+    CommitLog.Commit c = exists(table) ? CommitLog.latest(this, table) : null;
+    return c == null ? -1 : c.version();
   }
 
   /** Starts a write of {@code data} to {@code table}. */

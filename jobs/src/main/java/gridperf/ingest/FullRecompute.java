@@ -1,0 +1,174 @@
+package gridperf.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import gridperf.job.JobOutcome;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.landing.LandingFile;
+import gridperf.landing.LandingSource;
+import gridperf.silver.FactSalesLine;
+import gridperf.silver.FactTouchpoint;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The full path of an ingest run (master file changed, re-delivery, {@code --retry-quarantine},
+ * first run, rerun after a killed run): every row's status is recomputed from bronze (the current
+ * delivery of every ledger file plus this batch) under the master data of this run — master on
+ * the driver, facts on the executors against broadcast master data, precedence by one window per
+ * key. Only tables (and fact partitions) whose content changed are committed; the dimension
+ * tables are compared only when a master file was delivered (they are a function of master
+ * bronze alone).
+ */
+final class FullRecompute {
+  private FullRecompute() {}
+
+  static JobOutcome run(IngestJob job, IngestJob.Batch b) {
+    Lake lake = job.lake();
+    ZoneId zone = job.cfg().business().timezone();
+    Set<String> keep = new TreeSet<>(b.ledger().keySet());
+    keep.removeAll(b.deliveries().deliveredPaths());
+    MasterValidator.Result master =
+        MasterValidator.validate(bronze(lake, b, keep, TableId.BRONZE_MASTER).collectAsList());
+    Broadcast<MasterData> bc =
+        JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master.data());
+    Dataset<Row> sales =
+        Precedence.classify(
+            FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_SALES_LINE), false, bc, zone),
+            "order_id",
+            "line_no");
+    Dataset<Row> touch =
+        Precedence.classify(
+            FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_TOUCHPOINT), true, bc, zone),
+            "event_id");
+    // one persisted dataset for both fact sources: the tally, quarantine and facts read it
+    Dataset<Row> classified =
+        sales
+            .withColumn("_fact", org.apache.spark.sql.functions.lit("sales"))
+            .unionByName(
+                touch.withColumn("_fact", org.apache.spark.sql.functions.lit("touchpoints")), true)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      Dataset<Row> statuses =
+          job.spark()
+              .createDataFrame(master.statuses(), RowStatus.SCHEMA)
+              .unionByName(FactValidator.statuses(classified));
+      Tally tally = Tally.of(statuses);
+      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), job.cfg());
+      job.step("validated: " + rec.batchRead() + " fact rows read in this batch");
+      commitBronze(job, b);
+      job.committed(
+          TableId.QUARANTINE,
+          Commits.replaceIfChanged(lake, TableId.QUARANTINE, Quarantine.of(statuses), false));
+      if (masterDelivered(b) || !dimsExist(lake)) {
+        for (Map.Entry<LandingSource, List<Row>> e : master.dims().entrySet()) {
+          TableId t = dimTable(e.getKey());
+          job.committed(
+              t, Commits.replaceIfChanged(lake, t, e.getValue(), master.schemaOf(e.getKey())));
+        }
+      }
+      job.committed(
+          TableId.FACT_SALES_LINE,
+          Commits.replaceIfChanged(
+              lake,
+              TableId.FACT_SALES_LINE,
+              IngestJob.facts(classified.filter(col("_fact").equalTo("sales")), FactSalesLine.SCHEMA.fieldNames()),
+              true));
+      job.committed(
+          TableId.FACT_TOUCHPOINT,
+          Commits.replaceIfChanged(
+              lake,
+              TableId.FACT_TOUCHPOINT,
+              IngestJob.facts(
+                  classified.filter(col("_fact").equalTo("touchpoints")),
+                  FactTouchpoint.SCHEMA.fieldNames()),
+              true));
+      Map<String, IngestFiles.Entry> ledger =
+          rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), true);
+      commitLedger(job, b, ledger);
+      return new JobOutcome(
+          rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
+          Summary.render(tally, rec, b.deliveries(), "full recompute"));
+    } finally {
+      classified.unpersist();
+      bc.destroy();
+    }
+  }
+
+  /** Writes the ledger when it differs from the one the run started from (no job: both small). */
+  static void commitLedger(IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
+    Optional<gridperf.lake.WriteResult> w = Optional.empty();
+    if (!ledger.equals(b.ledger()) || !job.lake().exists(TableId.INGEST_FILES)) {
+      w =
+          Optional.of(
+              job.lake()
+                  .write(
+                      TableId.INGEST_FILES,
+                      job.spark().createDataFrame(IngestFiles.rows(ledger), IngestFiles.SCHEMA))
+                  .overwrite()
+                  .commit());
+    }
+    job.committed(TableId.INGEST_FILES, w);
+  }
+
+  /** Bronze rows of the ledger files that stay ({@code keep}) plus this batch's. */
+  private static Dataset<Row> bronze(Lake lake, IngestJob.Batch b, Set<String> keep, TableId t) {
+    Dataset<Row> mine = IngestJob.bronzeOf(b.fresh(), t);
+    if (!lake.exists(t) || keep.isEmpty()) {
+      return mine;
+    }
+    String[] cols = Bronze.SCHEMA.fieldNames();
+    Dataset<Row> old =
+        lake.read(t)
+            .select(cols[0], java.util.Arrays.copyOfRange(cols, 1, cols.length))
+            .filter(col("source_file").isin(keep.toArray()));
+    return old.unionByName(mine);
+  }
+
+  private static void commitBronze(IngestJob job, IngestJob.Batch b) {
+    for (TableId t :
+        List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
+      List<String> paths = IngestJob.deliveredTo(b.deliveries(), t);
+      if (!paths.isEmpty() || !job.lake().exists(t)) {
+        job.committed(
+            t,
+            Optional.of(
+                Commits.replaceFiles(job.lake(), t, IngestJob.bronzeOf(b.fresh(), t), paths)));
+      }
+    }
+  }
+
+  private static boolean masterDelivered(IngestJob.Batch b) {
+    return b.deliveries().delivered().stream().map(LandingFile::source).anyMatch(LandingSource::isMaster);
+  }
+
+  private static boolean dimsExist(Lake lake) {
+    for (LandingSource s : LandingSource.values()) {
+      if (s.isMaster() && !lake.exists(dimTable(s))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static TableId dimTable(LandingSource s) {
+    return switch (s) {
+      case GRIDS -> TableId.DIM_GRID;
+      case MANAGERS -> TableId.DIM_MANAGER;
+      case PRODUCTS -> TableId.DIM_PRODUCT;
+      case RETAILERS -> TableId.DIM_RETAILER;
+      case TARGETS -> TableId.FACT_TARGET;
+      default -> throw new IllegalArgumentException(s.toString());
+    };
+  }
+}

@@ -1,0 +1,223 @@
+package gridperf.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import gridperf.job.JobOutcome;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.lake.WriteResult;
+import gridperf.silver.FactSalesLine;
+import gridperf.silver.FactTouchpoint;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The incremental path of an ingest run: the batch brings only new fact files (no master file, no
+ * re-delivery, no {@code --retry-quarantine}). Nothing earlier can change: master data is the
+ * same, and every earlier row precedes the batch, so its status is as it was (a correction in this
+ * batch does not change the earlier file's rows_accepted: that row was accepted when it came). So
+ * only the batch's rows are validated, and precedence runs per key over the key's current winner
+ * in silver (found through its key columns; it may sit in another (year, month) partition) and
+ * the batch's rows in (path, line) order. New keys are appended; a key whose winner changes moves
+ * by one MERGE restricted to the partitions of the displaced winners. Ledger counts change only
+ * for the batch's files. {@link IncrementalTest} checks this path equals the full recompute.
+ */
+final class Incremental {
+  /** Tables the path reads or appends to: they must exist and hold no commit of this batch. */
+  static final List<TableId> TABLES =
+      List.of(
+          TableId.BRONZE_MASTER,
+          TableId.BRONZE_SALES_LINE,
+          TableId.BRONZE_TOUCHPOINT,
+          TableId.QUARANTINE,
+          TableId.FACT_SALES_LINE,
+          TableId.FACT_TOUCHPOINT);
+
+  private Incremental() {}
+
+  /** One fact source of the batch, classified against the current winners of its keys. */
+  private record Part(
+      String label,
+      TableId bronze,
+      TableId fact,
+      StructType factSchema,
+      String[] keys,
+      Dataset<Row> classified) {}
+
+  static JobOutcome run(IngestJob job, IngestJob.Batch b) {
+    Lake lake = job.lake();
+    ZoneId zone = job.cfg().business().timezone();
+    List<Part> parts = new ArrayList<>();
+    Broadcast<MasterData> bc = null;
+    boolean sales = !IngestJob.deliveredTo(b.deliveries(), TableId.BRONZE_SALES_LINE).isEmpty();
+    boolean touch = !IngestJob.deliveredTo(b.deliveries(), TableId.BRONZE_TOUCHPOINT).isEmpty();
+    if (sales || touch) {
+      MasterData master =
+          MasterValidator.validate(
+                  lake.read(TableId.BRONZE_MASTER)
+                      .filter(col("source_file").isin(b.ledger().keySet().toArray()))
+                      .collectAsList())
+              .data();
+      bc = JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master);
+    }
+    if (sales) {
+      parts.add(
+          part(lake, b, bc, zone, "sales", TableId.BRONZE_SALES_LINE, TableId.FACT_SALES_LINE,
+              FactSalesLine.SCHEMA, false, "order_id", "line_no"));
+    }
+    if (touch) {
+      parts.add(
+          part(lake, b, bc, zone, "touchpoints", TableId.BRONZE_TOUCHPOINT, TableId.FACT_TOUCHPOINT,
+              FactTouchpoint.SCHEMA, true, "event_id"));
+    }
+    try {
+      Dataset<Row> statuses = job.spark().createDataFrame(List.of(), RowStatus.SCHEMA);
+      for (Part p : parts) {
+        statuses = statuses.unionByName(FactValidator.statuses(batchRows(p.classified(), b)));
+      }
+      Tally tally = Tally.of(statuses);
+      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), job.cfg());
+      job.step("validated: " + rec.batchRead() + " fact rows read in this batch");
+      for (Part p : parts) {
+        job.committed(
+            p.bronze(),
+            Optional.of(lake.write(p.bronze(), IngestJob.bronzeOf(b.fresh(), p.bronze())).append().commit()));
+      }
+      if (rec.batchQuarantined() > 0) {
+        job.committed(
+            TableId.QUARANTINE,
+            Optional.of(lake.write(TableId.QUARANTINE, Quarantine.of(statuses)).append().commit()));
+      }
+      for (Part p : parts) {
+        Tally.SourceCounts c = tally.sources().get(p.label());
+        long accepted = c == null ? 0 : c.byStatus()[0];
+        job.committed(p.fact(), accepted == 0 ? Optional.empty() : applyWinners(lake, p, b));
+      }
+      FullRecompute.commitLedger(
+          job, b, rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), false));
+      return new JobOutcome(
+          rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
+          Summary.render(tally, rec, b.deliveries(), "incremental"));
+    } finally {
+      parts.forEach(p -> p.classified().unpersist());
+      if (bc != null) {
+        bc.destroy();
+      }
+    }
+  }
+
+  private static Part part(
+      Lake lake,
+      IngestJob.Batch b,
+      Broadcast<MasterData> bc,
+      ZoneId zone,
+      String label,
+      TableId bronze,
+      TableId fact,
+      StructType factSchema,
+      boolean touchpoints,
+      String... keys) {
+    Dataset<Row> validated =
+        FactValidator.validate(IngestJob.bronzeOf(b.fresh(), bronze), touchpoints, bc, zone);
+    Dataset<Row> winners = currentWinners(lake.read(fact), validated, label, keys);
+    Dataset<Row> classified =
+        Precedence.classify(validated.unionByName(winners), keys)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    return new Part(label, bronze, fact, factSchema, keys, classified);
+  }
+
+  /**
+   * The silver winners of the keys of the batch's valid rows, as validated rows that sort before
+   * the batch (batch_seq 0). A range filter on the first key column (order and event ids start
+   * with their date) lets Delta skip the files that cannot hold them.
+   */
+  static Dataset<Row> currentWinners(
+      Dataset<Row> fact, Dataset<Row> validated, String label, String... keys) {
+    Dataset<Row> batchKeys =
+        validated.filter(col("status").equalTo(FactValidator.VALID)).select(keys[0], rest(keys)).distinct();
+    Row range =
+        batchKeys
+            .agg(org.apache.spark.sql.functions.min(keys[0]), org.apache.spark.sql.functions.max(keys[0]))
+            .first();
+    if (range.isNullAt(0)) {
+      return validated.limit(0);
+    }
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (String c : validated.columns()) {
+      cols.add(
+          switch (c) {
+            case "source" -> lit(label).as(c);
+            case "source_file" -> col("src_file").as(c);
+            case FactValidator.FILE_LINE -> col("src_line").as(c);
+            case "batch_id" -> col("batch_id");
+            case "batch_seq" -> lit(0L).as(c);
+            case "status" -> lit(FactValidator.VALID).as(c);
+            case "raw", "reason", "detail", "encoding" -> lit(null).cast("string").as(c);
+            default -> col(c);
+          });
+    }
+    return fact.filter(
+            col(keys[0]).geq(lit(range.getString(0))).and(col(keys[0]).leq(lit(range.getString(1)))))
+        .join(org.apache.spark.sql.functions.broadcast(batchKeys), scala(keys), "left_semi")
+        .select(cols.toArray(new org.apache.spark.sql.Column[0]));
+  }
+
+  /** The batch's rows of a classified dataset (the old winners have batch_seq 0). */
+  private static Dataset<Row> batchRows(Dataset<Row> classified, IngestJob.Batch b) {
+    return classified.filter(col("batch_seq").equalTo(b.batchSeq()));
+  }
+
+  /**
+   * Writes the batch's winners: an append when no earlier winner is displaced, else one MERGE on
+   * the key restricted to the displaced winners' partitions (updates them, moving a row when its
+   * month changed; inserts new keys).
+   */
+  private static Optional<WriteResult> applyWinners(Lake lake, Part p, IngestJob.Batch b) {
+    Dataset<Row> winners =
+        IngestJob.facts(batchRows(p.classified(), b), p.factSchema().fieldNames());
+    List<Row> displaced =
+        p.classified()
+            .filter(col("batch_seq").equalTo(0L).and(col(Precedence.WINNER).equalTo(false)))
+            .select("year", "month")
+            .distinct()
+            .collectAsList();
+    if (displaced.isEmpty()) {
+      return Optional.of(lake.write(p.fact(), winners).append().commit());
+    }
+    List<String> partsSql = new ArrayList<>();
+    for (Row r : displaced) {
+      partsSql.add("(t.year = " + r.getInt(0) + " AND t.month = " + r.getInt(1) + ")");
+    }
+    List<String> on = new ArrayList<>();
+    for (String k : p.keys()) {
+      on.add("t." + k + " = s." + k);
+    }
+    String cond = String.join(" AND ", on) + " AND (" + String.join(" OR ", partsSql) + ")";
+    lake.delta(p.fact())
+        .as("t")
+        .merge(winners.as("s"), cond)
+        .whenMatched()
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+    return Optional.of(gridperf.lake.DeltaWrite.lastCommit(lake, p.fact()));
+  }
+
+  private static String[] rest(String[] keys) {
+    return java.util.Arrays.copyOfRange(keys, 1, keys.length);
+  }
+
+  private static scala.collection.immutable.Seq<String> scala(String[] keys) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toList();
+  }
+}
