@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
     subcommands = {
       GenerateCommand.class,
+      IngestCommand.class,
+      BuildCommand.class,
       SqlCommand.class,
       DemoCommand.class,
     })
