@@ -54,6 +54,8 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--no-docs", description = "Write the JSON only, not docs/ (for trial runs).")
   boolean noDocs;
 
+  private boolean hasScore;
+
   private final Path home = Path.of(System.getProperty("gridperf.home", ".")).toAbsolutePath();
 
   public static void main(String[] args) {
@@ -66,6 +68,10 @@ public final class Benchmark implements Callable<Integer> {
     Map<String, Object> machine = Machine.describe();
     log("machine " + machine);
     Stages stages = new Stages(home, heap, threads);
+    hasScore = stages.hasCommand("score", out.resolve("logs"));
+    if (!hasScore) {
+      log("this build has no `gridperf score` command: the score stage is skipped");
+    }
     List<StageResult> results = new ArrayList<>();
     Map<Double, ScaleData.Prepared> data = new LinkedHashMap<>();
     Map<Double, List<EventLogs.StageCost>> profiles = new LinkedHashMap<>();
@@ -120,9 +126,11 @@ public final class Benchmark implements Callable<Integer> {
     r.add(timed(s, run, "duckdb-build", base,
         st.duck("build", lake, work.resolve("ref-build"), logs.resolve("duckdb-build.log"))));
     check(st, lake, work.resolve("ref-build"), List.of(refLanding), logs.resolve("check.log"));
-    r.add(timed(s, run, "score", base,
-        st.gridperf(List.of("score", "--lake", lk), work, events.resolve("score"),
-            logs.resolve("score.log"))));
+    if (hasScore) {
+      r.add(timed(s, run, "score", base,
+          st.gridperf(List.of("score", "--lake", lk), work, events.resolve("score"),
+              logs.resolve("score.log"))));
+    }
     LandingSplit.linkTree(d.week(), landing);
     r.add(timed(s, run, "duckdb-ingest-week", week,
         st.duck("ingest", d.week(), refWeek, logs.resolve("duckdb-ingest-week.log"))));

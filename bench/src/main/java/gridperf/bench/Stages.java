@@ -43,6 +43,16 @@ final class Stages {
     return checked(cmd, Map.of("GRIDPERF_HEAP", heap), log);
   }
 
+  /** True when {@code bin/gridperf <name> --help} succeeds (also builds the project first). */
+  boolean hasCommand(String name, Path logs) throws Exception {
+    Measure m =
+        ProcessTimer.run(
+            List.of(home.resolve("bin/gridperf").toString(), name, "--help"),
+            Map.of(),
+            logs.resolve("help-" + name + ".log"));
+    return m.exitCode() == 0;
+  }
+
   /** Runs {@code DuckStage <args>} in a JVM of the same heap and DuckDB thread count. */
   Measure duck(String command, Path in, Path out, Path log, String... more) throws Exception {
     List<String> cmd = new ArrayList<>();
