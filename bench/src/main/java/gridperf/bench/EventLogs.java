@@ -47,8 +47,14 @@ public final class EventLogs {
     }
     try (Stream<Path> jobs = Files.list(root)) {
       for (Path jobDir : jobs.sorted().toList()) {
-        try (Stream<Path> apps = Files.list(jobDir)) {
-          for (Path app : apps.filter(Files::isRegularFile).sorted().toList()) {
+        // Spark 4 writes rolling logs: eventlog_v2_<app>/events_<n>_<app> beside appstatus_<app>
+        try (Stream<Path> apps = Files.walk(jobDir)) {
+          for (Path app :
+              apps.filter(Files::isRegularFile)
+                  .filter(p -> !p.getFileName().toString().startsWith("appstatus"))
+                  .filter(p -> !p.getFileName().toString().startsWith("."))
+                  .sorted()
+                  .toList()) {
             all.addAll(read(jobDir.getFileName().toString(), app));
           }
         }

@@ -13,8 +13,10 @@ class EventLogsTest {
 
   @Test
   void stagesLongestFirstWithTheirSqlExecutionAndPlan() throws Exception {
-    Path app = dir.resolve("build/local-1");
+    // Spark 4's rolling layout: eventlog_v2_<app>/events_<n>_<app> and an appstatus marker
+    Path app = dir.resolve("build/eventlog_v2_local-1/events_1_local-1");
     Files.createDirectories(app.getParent());
+    Files.writeString(app.resolveSibling("appstatus_local-1"), "");
     Files.writeString(
         app,
         String.join(
