@@ -20,11 +20,13 @@ import java.util.Map;
  */
 public final class DuckStage {
   /** The entity tables the build reference computes, with their entity columns. */
-  static final Map<String, List<String>> ENTITY_TABLES =
-      Map.of(
-          "perf_manager", List.of("manager_code"),
-          "perf_grid", List.of("grid_code"),
-          "perf_category", List.of("format", "market_type", "scale"));
+  static final Map<String, List<String>> ENTITY_TABLES = new java.util.LinkedHashMap<>();
+
+  static {
+    ENTITY_TABLES.put("perf_manager", List.of("manager_code"));
+    ENTITY_TABLES.put("perf_grid", List.of("grid_code"));
+    ENTITY_TABLES.put("perf_category", List.of("format", "market_type", "scale"));
+  }
 
   private DuckStage() {}
 
