@@ -51,6 +51,13 @@ public final class Benchmark implements Callable<Integer> {
   @Option(names = "--docs", description = "Markdown file to append to (default: docs/benchmarks.md).")
   Path docs;
 
+  @Option(
+      names = "--from-json",
+      description =
+          "Append docs/benchmarks.md and the chart from an earlier results JSON (and the event"
+              + " logs still under --out) instead of running.")
+  Path fromJson;
+
   @Option(names = "--no-docs", description = "Write the JSON only, not docs/ (for trial runs).")
   boolean noDocs;
 
@@ -65,6 +72,15 @@ public final class Benchmark implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = out.toAbsolutePath();
+    if (fromJson != null) {
+      Report report = ResultsFile.load(fromJson, out);
+      report.appendMarkdown(
+          docs != null ? docs : home.resolve("docs/benchmarks.md"),
+          home.resolve("docs/img/bench-scaling.png"),
+          fromJson);
+      System.out.println(report.summaryTable());
+      return 0;
+    }
     Map<String, Object> machine = Machine.describe();
     log("machine " + machine);
     Stages stages = new Stages(home, heap, threads);
@@ -87,7 +103,9 @@ public final class Benchmark implements Callable<Integer> {
     }
     machine.put("load_average_start", startLoad);
     machine.put("load_average_end", Machine.loadAverage());
-    Report report = new Report(machine, heap, threads, runs, results, data, profiles);
+    Map<Double, Map<String, Object>> counts = new LinkedHashMap<>();
+    data.forEach((k, v) -> counts.put(k, Report.countsMap(v.counts())));
+    Report report = new Report(machine, heap, threads, runs, results, counts, profiles);
     Path json = report.writeJson(out);
     log("results: " + json);
     if (!noDocs) {

@@ -45,14 +45,14 @@ final class Report {
   private final int threads;
   private final int runs;
   private final List<StageResult> results;
-  private final Map<Double, ScaleData.Prepared> data;
+  private final Map<Double, Map<String, Object>> data;
   private final Map<Double, List<EventLogs.StageCost>> profiles;
   private final String stamp =
       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 
   Report(
       Map<String, Object> machine, String heap, int threads, int runs, List<StageResult> results,
-      Map<Double, ScaleData.Prepared> data, Map<Double, List<EventLogs.StageCost>> profiles) {
+      Map<Double, Map<String, Object>> data, Map<Double, List<EventLogs.StageCost>> profiles) {
     this.machine = machine;
     this.heap = heap;
     this.threads = threads;
@@ -146,7 +146,7 @@ final class Report {
     root.put("machine", machine);
     root.put("settings", Map.of("heap", heap, "threads", threads, "runs", runs));
     Map<String, Object> ds = new LinkedHashMap<>();
-    data.forEach((k, v) -> ds.put(String.valueOf(k), v.counts()));
+    data.forEach((k, v) -> ds.put(String.valueOf(k), v));
     root.put("data", ds);
     root.put("runs", results);
     root.put("medians", sums);
@@ -162,6 +162,17 @@ final class Report {
         .writerWithDefaultPrettyPrinter()
         .writeValue(file.toFile(), root);
     return file;
+  }
+
+  /** The per-scale row counts of a split, as the JSON carries them. */
+  static Map<String, Object> countsMap(LandingSplit.Counts c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("week_start", c.weekStart().toString());
+    m.put("base_sales", c.baseSales());
+    m.put("base_touchpoints", c.baseTouchpoints());
+    m.put("week_sales", c.weekSales());
+    m.put("week_touchpoints", c.weekTouchpoints());
+    return m;
   }
 
   /** The medians as a markdown table (also printed at the end of a run). */
