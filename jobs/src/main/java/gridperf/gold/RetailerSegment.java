@@ -31,7 +31,9 @@ public final class RetailerSegment {
     Column n = count(lit(1)).over(Window.partitionBy("year", "market_type"));
     Column p = rank.minus(1).cast("double").divide(n.cast("double"));
     return retailerSegment
-        .withColumn("segment", when(p.lt(cfg.segmentA()), "A").when(p.lt(cfg.segmentB()), "B").otherwise("C"))
+        .withColumn(
+            "segment",
+            when(p.lt(cfg.segmentA()), "A").when(p.lt(cfg.segmentB()), "B").otherwise("C"))
         .select("retailer_code", "year", "market_type", "revenue_yuan", "segment");
   }
 }
