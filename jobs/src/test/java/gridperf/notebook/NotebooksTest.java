@@ -40,8 +40,9 @@ class NotebooksTest extends SparkTestBase {
     Path lake = newDir("nb-lake");
     NotebookLake.write(spark(), lake.toString());
     Path jupyterPath = newDir("jupyter");
-    String classpath =
-        ROOT.resolve("jobs/target/classes") + File.pathSeparator + Files.readString(classpathFile).strip();
+    // the kernel takes jars only: this build's classes go in as a jar
+    Path classesJar = jar(ROOT.resolve("jobs/target/classes"), jupyterPath.resolve("gridperf-classes.jar"));
+    String classpath = classesJar + File.pathSeparator + Files.readString(classpathFile).strip();
     KernelSpec.write(jupyterPath.resolve("kernels"), kernelJar.toString(), classpath, sparkJavaOptions());
     Path out = newDir("nb-out");
 
@@ -74,6 +75,18 @@ class NotebooksTest extends SparkTestBase {
       assertThat(executed).as("%s draws no chart", nb.getFileName()).contains("\"image/png\"");
       assertThat(executed).as("%s shows no table", nb.getFileName()).contains("<table>");
     }
+  }
+
+  private static Path jar(Path classes, Path jar) throws Exception {
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   private static Path kernelJar() {
