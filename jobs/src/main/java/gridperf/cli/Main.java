@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       StatementCommand.class,
       SqlCommand.class,
+      ExportCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
     })
 public final class Main {
