@@ -1,0 +1,97 @@
+package gridperf.lake;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Delta lake: where each {@link TableId} lives under the root, reads, writes (through {@link
+ * DeltaWrite}) and the bare-name views analysts query. The root is a local path or a URI ({@code
+ * file:}, {@code hdfs:}, {@code s3a:}); nothing here touches the driver's local disk directly.
+ */
+public final class Lake {
+  private final SparkSession spark;
+  private final String root;
+
+  public Lake(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = stripSlash(root);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  /** The location of a table: {@code <root>/<layer>/<table>}. */
+  public String path(TableId table) {
+    return root + "/" + table.relativePath();
+  }
+
+  /** True when the table has been written at least once. */
+  public boolean exists(TableId table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** The current snapshot of a table; fails naming the table when it does not exist. */
+  public Dataset<Row> read(TableId table) {
+    if (!exists(table)) {
+      throw new IllegalStateException(
+          "table " + table.tableName() + " does not exist in lake " + root + " (run the job that builds it first)");
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** The Delta table handle, for merges, deletes and history. */
+  public DeltaTable delta(TableId table) {
+    return DeltaTable.forPath(spark, path(table));
+  }
+
+  /** The current version of a table, or -1 when it does not exist. */
+  public long version(TableId table) {
+    if (!exists(table)) {
+      return -1;
+    }
+    return delta(table).history(1).select("version").head().getLong(0);
+  }
+
+  /** Starts a write of {@code data} to {@code table}. */
+  public DeltaWrite write(TableId table, Dataset<Row> data) {
+    return new DeltaWrite(this, table, data);
+  }
+
+  /**
+   * Registers every existing table as a temporary view under its bare name, so {@code SELECT *
+   * FROM perf_manager} works. The views are SQL text over the table path, so each query sees the
+   * table's latest snapshot.
+   */
+  public List<TableId> registerViews() {
+    List<TableId> registered = new ArrayList<>();
+    for (TableId t : TableId.values()) {
+      if (exists(t)) {
+        spark.sql(
+            "CREATE OR REPLACE TEMPORARY VIEW "
+                + t.tableName()
+                + " AS SELECT * FROM delta.`"
+                + path(t).replace("`", "``")
+                + "`");
+        registered.add(t);
+      }
+    }
+    return registered;
+  }
+
+  private static String stripSlash(String s) {
+    String r = s;
+    while (r.length() > 1 && r.endsWith("/")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    return r;
+  }
+}
