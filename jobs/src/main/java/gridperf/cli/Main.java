@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gridperf 0.1.0",
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
-    subcommands = {DemoCommand.class})
+    subcommands = {DemoCommand.class, MaintainCommand.class})
 public final class Main {
   private Main() {}
 
