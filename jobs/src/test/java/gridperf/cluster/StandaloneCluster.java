@@ -113,6 +113,9 @@ public final class StandaloneCluster implements AutoCloseable {
     conf.add("spark.executor.cores=1");
     conf.add("spark.cores.max=2");
     conf.add("spark.ui.enabled=false");
+    // tiny tables: Delta's default of 50 snapshot partitions is 50 tasks per table read
+    conf.add("spark.databricks.delta.snapshotPartitions=2");
+    conf.add("spark.sql.shuffle.partitions=4");
     conf.addAll(sparkConf);
     for (String c : conf) {
       cmd.add("--conf");

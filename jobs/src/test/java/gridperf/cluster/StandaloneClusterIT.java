@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * failure. The tables are then read back in this JVM.
  */
 class StandaloneClusterIT extends SparkTestBase {
-  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
   private static StandaloneCluster cluster;
   private static List<ProcessHandle> processes = new ArrayList<>();
   private static Path jar;
