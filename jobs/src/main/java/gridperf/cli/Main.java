@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gridperf 0.1.0",
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
-    subcommands = {DemoCommand.class, MaintainCommand.class})
+    subcommands = {
+      GenerateCommand.class,
+      SqlCommand.class,
+      DemoCommand.class,
+      MaintainCommand.class,
+    })
 public final class Main {
   private Main() {}
 

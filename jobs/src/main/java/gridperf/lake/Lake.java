@@ -1,7 +1,6 @@
 package gridperf.lake;
 
 import io.delta.tables.DeltaTable;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -67,24 +66,12 @@ public final class Lake {
   }
 
   /**
-   * Registers every existing table as a temporary view under its bare name, so {@code SELECT *
-   * FROM perf_manager} works. The views are SQL text over the table path, so each query sees the
+   * Makes every existing table queryable by its bare name ({@code SELECT * FROM perf_manager}),
+   * time travel included ({@code VERSION AS OF 3}): see {@link LakeCatalog}. Each query sees the
    * table's latest snapshot.
    */
   public List<TableId> registerViews() {
-    List<TableId> registered = new ArrayList<>();
-    for (TableId t : TableId.values()) {
-      if (exists(t)) {
-        spark.sql(
-            "CREATE OR REPLACE TEMPORARY VIEW "
-                + t.tableName()
-                + " AS SELECT * FROM delta.`"
-                + path(t).replace("`", "``")
-                + "`");
-        registered.add(t);
-      }
-    }
-    return registered;
+    return LakeCatalog.register(this);
   }
 
   private static String stripSlash(String s) {
