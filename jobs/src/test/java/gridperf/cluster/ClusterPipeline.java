@@ -22,11 +22,12 @@ final class ClusterPipeline {
 
   static void runAndCheck(StandaloneCluster cluster, Path jar, Path dir, Duration timeout)
       throws Exception {
+    // generate is plain Java on the driver and takes a local folder; the jobs read it as a URI
     String landing = dir.resolve("landing").toUri().toString();
     String lakeUri = dir.resolve("lake").toUri().toString();
     List<String> conf = List.of();
     submitOk(cluster, jar, conf, timeout,
-        "generate", "--scale", "0.005", "--years", "2014-2015", "--seed", "7", "--out", landing);
+        "generate", "--scale", "0.005", "--years", "2014-2015", "--seed", "7", "--out", dir.resolve("landing").toString());
     submitOk(cluster, jar, conf, timeout,
         "ingest", "--landing", landing, "--lake", lakeUri, "--as-of", "2016-01-31",
         "--set", "spark.shuffle_partitions=4");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * failure. The tables are then read back in this JVM.
  */
 class StandaloneClusterIT extends SparkTestBase {
-  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration SUBMIT_TIMEOUT = Duration.ofMinutes(20);
   private static StandaloneCluster cluster;
   private static List<ProcessHandle> processes = new ArrayList<>();
   private static Path jar;
@@ -96,6 +96,23 @@ class StandaloneClusterIT extends SparkTestBase {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.lastErrorLine()).isEqualTo("gridperf maintain: --tables: unknown table 'perf_nothing'");
+  }
+
+  @Test
+  void jsonLogsAreOneObjectALineWithTheReasonAsAnErrorEvent() throws Exception {
+    String lakeUri = newDir("lake-").toUri().toString();
+    StandaloneCluster.Submission run =
+        cluster.submit(
+            jar, List.of(), SUBMIT_TIMEOUT,
+            "maintain", "--lake", lakeUri, "--set", "log.format=json", "--tables", "perf_nothing");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("{\"") && l.endsWith("}"));
+    assertThat(run.lastErrorLine())
+        .contains("\"log.level\":\"ERROR\"")
+        .contains("\"message\":\"gridperf maintain: --tables: unknown table 'perf_nothing'\"")
+        .contains("\"service.name\":\"gridperf\"");
   }
 
   @Test
