@@ -27,7 +27,7 @@ final class ClusterPipeline {
     String lakeUri = dir.resolve("lake").toUri().toString();
     List<String> conf = List.of();
     submitOk(cluster, jar, conf, timeout,
-        "generate", "--scale", "0.005", "--years", "2014-2015", "--seed", "7", "--out", dir.resolve("landing").toString());
+        "generate", "--scale", "0.01", "--years", "2014-2015", "--seed", "7", "--out", dir.resolve("landing").toString());
     submitOk(cluster, jar, conf, timeout,
         "ingest", "--landing", landing, "--lake", lakeUri, "--as-of", "2016-01-31",
         "--set", "spark.shuffle_partitions=4");

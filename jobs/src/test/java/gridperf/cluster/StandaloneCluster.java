@@ -34,7 +34,7 @@ public final class StandaloneCluster implements AutoCloseable {
   private static final List<String> APP_ONLY =
       List.of("/io/delta/", "/io/unitycatalog/", "/info/picocli/", "/com/typesafe/config/");
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
   private final Path dir;
   private final Path sparkHome;
