@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
     description = "Sales-grid performance tables and manager scorecards on Spark and Delta Lake.",
     subcommands = {
       GenerateCommand.class,
+      IngestCommand.class,
+      BuildCommand.class,
+      ScoreCommand.class,
+      StatementCommand.class,
       SqlCommand.class,
       DemoCommand.class,
       MaintainCommand.class,

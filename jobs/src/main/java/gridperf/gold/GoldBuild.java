@@ -1,0 +1,152 @@
+package gridperf.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import gridperf.config.ScoringConfig;
+import gridperf.job.JobContext;
+import gridperf.job.JobOutcome;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.lake.WriteResult;
+import gridperf.silver.DimRetailer;
+import gridperf.silver.FactSalesLine;
+import gridperf.silver.FactTarget;
+import gridperf.silver.FactTouchpoint;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code build} job: silver → perf_manager, perf_grid, perf_category, perf_cube,
+ * retailer_segment, service_visits. Reads config → silver at fixed versions → plans what changed
+ * since the last build ({@link BuildPlan}) → computes the monthly pre-aggregates once → computes
+ * every table → writes (replaceWhere on the planned periods) → runs the data tests → records the
+ * silver versions in build_state.
+ */
+public final class GoldBuild {
+  /** Silver tables the build reads, in the order recorded in build_state. */
+  public static final List<TableId> SOURCES =
+      List.of(
+          TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.DIM_RETAILER, TableId.FACT_TARGET);
+
+  static final List<TableId> OUTPUTS =
+      List.of(
+          TableId.PERF_MANAGER,
+          TableId.PERF_GRID,
+          TableId.PERF_CATEGORY,
+          TableId.PERF_CUBE,
+          TableId.RETAILER_SEGMENT,
+          TableId.SERVICE_VISITS);
+
+  private GoldBuild() {}
+
+  /** Runs a build; {@code from}/{@code to} (may be NULL) force a range of months to be rebuilt. */
+  public static JobOutcome run(JobContext ctx, ScoringConfig scoring, YearMonth from, YearMonth to) {
+    Lake lake = ctx.lake();
+    Map<TableId, Long> versions = new LinkedHashMap<>();
+    for (TableId t : SOURCES) {
+      versions.put(t, lake.version(t));
+    }
+    Dataset<Row> sales = read(lake, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA, versions);
+    Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
+    Dataset<Row> retailers = read(lake, TableId.DIM_RETAILER, DimRetailer.SCHEMA, versions);
+    Dataset<Row> targets = read(lake, TableId.FACT_TARGET, FactTarget.SCHEMA, versions);
+    Optional<PeriodRange> range = PeriodRange.of(sales, touchpoints);
+    BuildPlan plan = plan(lake, versions, range, from, to);
+    ctx.progress().step("plan: " + plan.reason());
+    List<WriteResult> writes = new ArrayList<>();
+    long rowsIn = 0;
+    if (!plan.empty()) {
+      Column years = col("year").isin(plan.computedYears().toArray());
+      Monthly in =
+          range.isPresent()
+              ? Monthly.of(sales.where(years), touchpoints.where(years), retailers, range.get())
+                  .where(years)
+              : Monthly.of(sales, touchpoints, retailers, new PeriodRange(YearMonth.of(2000, 1), YearMonth.of(2000, 1)))
+                  .where(lit(false));
+      in = in.persist();
+      try {
+        rowsIn = lines(in);
+        ctx.progress().rows("pre-aggregated silver lines", rowsIn);
+        writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+      } finally {
+        in.unpersist();
+      }
+    }
+    writes.add(BuildState.write(lake, new BuildState.State(versions, range), ctx.runId()));
+    long rowsOut = writes.stream().mapToLong(WriteResult::rowsWritten).sum();
+    String summary =
+        "build: " + plan.reason() + "; " + plan.periods().size() + " periods; "
+            + writes.stream()
+                .map(w -> w.table().tableName() + " v" + w.version() + " " + w.rowsWritten() + " rows")
+                .collect(Collectors.joining(", "));
+    return new JobOutcome(rowsIn, rowsOut, 0, writes, summary);
+  }
+
+  /** Decides full or incremental and which months changed. */
+  static BuildPlan plan(
+      Lake lake, Map<TableId, Long> versions, Optional<PeriodRange> range, YearMonth from, YearMonth to) {
+    Set<YearMonth> all =
+        range.map(r -> ChangedMonths.months(r.first(), r.last())).orElse(new TreeSet<>());
+    Optional<BuildState.State> state = BuildState.read(lake);
+    if (state.isEmpty()) {
+      return BuildPlan.full(all, "full (no previous build)");
+    }
+    for (TableId t : OUTPUTS) {
+      if (!lake.exists(t)) {
+        return BuildPlan.full(all, "full (" + t.tableName() + " missing)");
+      }
+    }
+    Map<TableId, Long> before = state.get().versions();
+    long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);
+    if (retailersBefore != versions.get(TableId.DIM_RETAILER)) {
+      return BuildPlan.full(all, "full (dim_retailer changed)");
+    }
+    Set<YearMonth> changed = new TreeSet<>();
+    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET)) {
+      Optional<Set<YearMonth>> c =
+          ChangedMonths.of(lake, t, before.getOrDefault(t, -1L), versions.get(t));
+      if (c.isEmpty()) {
+        return BuildPlan.full(all, "full (no change feed for " + t.tableName() + ")");
+      }
+      changed.addAll(c.get());
+    }
+    changed.addAll(ChangedMonths.rangeDifference(state.get().range(), range));
+    if (from != null || to != null) {
+      YearMonth f = from != null ? from : range.map(PeriodRange::first).orElse(to);
+      YearMonth l = to != null ? to : range.map(PeriodRange::last).orElse(from);
+      changed.addAll(ChangedMonths.months(f, l));
+    }
+    return BuildPlan.incremental(changed, "incremental (" + changed.size() + " changed months)");
+  }
+
+  private static Dataset<Row> read(Lake lake, TableId t, StructType schema, Map<TableId, Long> v) {
+    if (v.get(t) < 0) {
+      return lake.spark().createDataFrame(List.of(), schema);
+    }
+    return lake.spark().read().format("delta").option("versionAsOf", v.get(t)).load(lake.path(t));
+  }
+
+  private static long lines(Monthly in) {
+    Row s = in.sales().agg(sum("lines")).head();
+    Row t = in.touchpoints().agg(sum("touchpoints")).head();
+    return (s.isNullAt(0) ? 0 : s.getLong(0)) + (t.isNullAt(0) ? 0 : t.getLong(0));
+  }
+
+  static Column periodFilter(BuildPlan plan) {
+    return expr(Periods.predicate(plan.periods()));
+  }
+}

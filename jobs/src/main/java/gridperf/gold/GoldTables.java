@@ -1,0 +1,179 @@
+package gridperf.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import gridperf.config.ScoringConfig;
+import gridperf.job.JobContext;
+import gridperf.lake.DeltaWrite;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.lake.WriteResult;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Computes the gold tables of one {@link BuildPlan} from the cached pre-aggregates, writes each
+ * with one file per period (replaceWhere on the planned periods, or a full overwrite) and runs the
+ * data tests after each write.
+ */
+final class GoldTables {
+  private static final List<String> RATIOS_01 = List.of("order_rate", "visit_coverage", "complaint_resolved_24h_rate");
+
+  private GoldTables() {}
+
+  static List<WriteResult> write(
+      JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> targets, ScoringConfig scoring) {
+    Lake lake = ctx.lake();
+    List<WriteResult> writes = new ArrayList<>();
+    Set<Integer> priorYears = plan.storedPriorYears();
+
+    Dataset<Row> segments = RetailerSegment.build(in, scoring);
+    Dataset<Row> visits = ServiceVisits.build(in);
+    Dataset<Row> allSegments = segments;
+    if (!plan.full() && !priorYears.isEmpty()) {
+      allSegments =
+          segments.unionByName(
+              lake.read(TableId.RETAILER_SEGMENT)
+                  .where(col("year").isin(priorYears.toArray()))
+                  .selectExpr(segments.columns()));
+    }
+    Dataset<Row> compliance =
+        ServiceVisits.serviceCompliance(visits, allSegments, scoring).persist();
+
+    Dataset<Row> manager =
+        PerfManager.build(in, stored(lake, plan, TableId.PERF_MANAGER, PerfManager.ENTITY), targets, compliance);
+    writes.add(writePeriods(ctx, plan, TableId.PERF_MANAGER, manager));
+    Dataset<Row> grid =
+        PerfGrid.build(in, stored(lake, plan, TableId.PERF_GRID, PerfGrid.ENTITY), compliance);
+    writes.add(writePeriods(ctx, plan, TableId.PERF_GRID, grid));
+    Dataset<Row> category =
+        PerfCategory.build(in, stored(lake, plan, TableId.PERF_CATEGORY, PerfCategory.ENTITY));
+    writes.add(writePeriods(ctx, plan, TableId.PERF_CATEGORY, category));
+    writes.add(writePeriods(ctx, plan, TableId.PERF_CUBE, PerfCube.build(in)));
+    compliance.unpersist();
+
+    Column filter = plan.full() ? expr("true") : GoldBuild.periodFilter(plan);
+    GoldChecks.revenueReconciles(
+        lake.read(TableId.PERF_MANAGER).where(filter),
+        lake.read(TableId.PERF_GRID).where(filter),
+        lake.read(TableId.PERF_CUBE).where(filter),
+        in.sales(),
+        plan.full() ? "true" : Periods.predicate(plan.periods()));
+
+    Set<Integer> segYears = plan.full() ? plan.computedYears() : plan.segmentYears();
+    Dataset<Row> seg = segments.where(col("year").isin(segYears.toArray()));
+    List<String> yearKeys = segYears.stream().map(String::valueOf).toList();
+    writes.add(
+        commit(
+            lake.write(TableId.RETAILER_SEGMENT, FileLayout.onePerKey(seg, yearKeys, "year")),
+            plan,
+            "year IN (" + String.join(", ", yearKeys) + ")"));
+    GoldChecks.keys(
+        "retailer_segment", lake.read(TableId.RETAILER_SEGMENT), List.of("retailer_code", "year"), List.of());
+    ctx.progress().step("wrote retailer_segment");
+
+    Map<Integer, Set<Integer>> months = new TreeMap<>();
+    for (YearMonth m : plan.changedMonths()) {
+      months.computeIfAbsent(m.getYear(), y -> new TreeSet<>()).add(m.getMonthValue());
+    }
+    List<String> monthKeys = new ArrayList<>();
+    List<String> monthPreds = new ArrayList<>();
+    Column monthFilter = expr("false");
+    for (Map.Entry<Integer, Set<Integer>> e : months.entrySet()) {
+      String ms = e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "));
+      String p = "(year = " + e.getKey() + " AND month IN (" + ms + "))";
+      monthPreds.add(p);
+      monthFilter = monthFilter.or(expr(p));
+      for (int m : e.getValue()) {
+        monthKeys.add(e.getKey() + "|" + m);
+      }
+    }
+    Dataset<Row> sv = plan.full() ? visits : visits.where(monthFilter);
+    String svPred =
+        monthPreds.isEmpty()
+            ? "false"
+            : "year IN (" + months.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ") AND (" + String.join(" OR ", monthPreds) + ")";
+    writes.add(
+        commit(
+            lake.write(TableId.SERVICE_VISITS, FileLayout.onePerKey(sv, monthKeys, "year", "month")),
+            plan,
+            svPred));
+    GoldChecks.keys(
+        "service_visits",
+        lake.read(TableId.SERVICE_VISITS),
+        List.of("entity_type", "entity_code", "retailer_code", "year", "month"),
+        List.of());
+    ctx.progress().step("wrote service_visits");
+    return writes;
+  }
+
+  /** Writes a perf table's planned periods, one file per period, then checks it. */
+  private static WriteResult writePeriods(
+      JobContext ctx, BuildPlan plan, TableId table, Dataset<Row> rows) {
+    Dataset<Row> planned = rows.where(GoldBuild.periodFilter(plan));
+    Dataset<Row> laid =
+        FileLayout.onePerKey(planned, plan.periodLayoutKeys(), "period_type", "period");
+    WriteResult w =
+        commit(ctx.lake().write(table, laid), plan, Periods.predicate(plan.periods()));
+    check(ctx.lake(), table);
+    ctx.progress().step("wrote " + table.tableName());
+    return w;
+  }
+
+  private static WriteResult commit(DeltaWrite w, BuildPlan plan, String predicate) {
+    w.partitionBy("year").overwrite();
+    if (plan.full()) {
+      w.overwriteSchema();
+    } else {
+      w.replaceWhere(predicate);
+    }
+    return w.commit();
+  }
+
+  private static void check(Lake lake, TableId table) {
+    Dataset<Row> t = lake.read(table);
+    String name = table.tableName();
+    if (table == TableId.PERF_CUBE) {
+      GoldChecks.keys(name, t, PerfCube.KEYS, PerfCube.DIMENSIONS);
+      GoldChecks.ranges(name, t, List.of("revenue_per_case"), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      return;
+    }
+    List<String> keys = new ArrayList<>(entity(table));
+    keys.add("period_type");
+    keys.add("period");
+    GoldChecks.keys(name, t, keys, List.of());
+    GoldChecks.ranges(name, t, RATIOS_01, 0, 1);
+    GoldChecks.ranges(name, t, List.of("satisfaction_avg", "peak_end_avg"), 1, 5);
+    GoldChecks.ranges(name, t, List.of("complaints_per_100"), 0, Double.POSITIVE_INFINITY);
+    if (table != TableId.PERF_CATEGORY) {
+      GoldChecks.ranges(name, t, List.of("service_compliance"), 0, 1);
+    }
+  }
+
+  private static List<String> entity(TableId table) {
+    return switch (table) {
+      case PERF_MANAGER -> PerfManager.ENTITY;
+      case PERF_GRID -> PerfGrid.ENTITY;
+      default -> PerfCategory.ENTITY;
+    };
+  }
+
+  /** Stored (entity, period, volume_cases) rows of prior years not recomputed; NULL on a full build. */
+  private static Dataset<Row> stored(Lake lake, BuildPlan plan, TableId table, List<String> entity) {
+    if (plan.full() || plan.storedPriorYears().isEmpty()) {
+      return null;
+    }
+    return lake.read(table).where(col("year").isin(plan.storedPriorYears().toArray()));
+  }
+}

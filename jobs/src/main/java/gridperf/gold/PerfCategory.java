@@ -1,0 +1,22 @@
+package gridperf.gold;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code perf_category} — grain: retailer category × period (DESIGN.md §4); category = (format,
+ * market_type of the grid, scale) of the retailer version valid on the day. Keys: format,
+ * market_type, scale, period_type, period (year is the partition column). Sources: {@link Monthly}
+ * pre-aggregates. Rules: the metrics of {@link PerfMetrics}; no targets, no service_compliance.
+ */
+public final class PerfCategory {
+  public static final List<String> ENTITY = List.of("format", "market_type", "scale");
+
+  private PerfCategory() {}
+
+  /** The table's rows for the computed years; see {@link PerfManager#build}. */
+  public static Dataset<Row> build(Monthly in, Dataset<Row> storedPrior) {
+    return PerfMetrics.computeWithYoy(in, ENTITY, storedPrior);
+  }
+}

@@ -1,0 +1,23 @@
+package gridperf.gold;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code perf_grid} — grain: grid × period (DESIGN.md §4). Keys: grid_code, period_type, period
+ * (year is the partition column). Sources: {@link Monthly} pre-aggregates and {@link
+ * ServiceVisits#serviceCompliance}. Rules: the metrics of {@link PerfMetrics} (no targets);
+ * service_compliance on Y rows only.
+ */
+public final class PerfGrid {
+  public static final List<String> ENTITY = List.of("grid_code");
+
+  private PerfGrid() {}
+
+  /** The table's rows for the computed years; see {@link PerfManager#build}. */
+  public static Dataset<Row> build(Monthly in, Dataset<Row> storedPrior, Dataset<Row> compliance) {
+    return ServiceVisits.attach(
+        PerfMetrics.computeWithYoy(in, ENTITY, storedPrior), compliance, "grid", "grid_code");
+  }
+}

@@ -1,0 +1,79 @@
+package gridperf.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code perf_manager} — grain: manager × period (DESIGN.md §4). Keys: manager_code, period_type,
+ * period (year is the partition column). Sources: the monthly pre-aggregates of fact_sales_line,
+ * fact_touchpoint and dim_retailer assignment ({@link Monthly}), fact_target, and {@link
+ * ServiceVisits#serviceCompliance}. Rules: the metrics of {@link PerfMetrics}; target_cases = Σ
+ * targets over the period's months in which the manager has an M row, NULL if one of them has no
+ * target; target_attainment = volume_cases / target_cases (NULL when the target is 0 or NULL);
+ * service_compliance on Y rows only.
+ */
+public final class PerfManager {
+  public static final List<String> ENTITY = List.of("manager_code");
+
+  private PerfManager() {}
+
+  /**
+   * The table's rows for the computed years. {@code storedPrior}: stored (manager_code,
+   * period_type, period, year, volume_cases) rows of other years; {@code factTarget}: silver
+   * targets; {@code compliance}: (entity_type, entity_code, year, service_compliance).
+   */
+  public static Dataset<Row> build(
+      Monthly in, Dataset<Row> storedPrior, Dataset<Row> factTarget, Dataset<Row> compliance) {
+    Dataset<Row> perf = PerfMetrics.computeWithYoy(in, ENTITY, storedPrior);
+    Dataset<Row> withTargets = withTargets(perf, factTarget);
+    return ServiceVisits.attach(withTargets, compliance, "manager", "manager_code");
+  }
+
+  /** Adds target_cases and target_attainment after volume_yoy. */
+  static Dataset<Row> withTargets(Dataset<Row> perf, Dataset<Row> factTarget) {
+    Dataset<Row> months =
+        perf.where(col("period_type").equalTo("M"))
+            .select(
+                col("manager_code"),
+                col("year"),
+                substring(col("period"), 6, 2).cast("int").as("month"));
+    Dataset<Row> t =
+        factTarget.select(
+            col("manager_code"), col("year"), col("month"), col("target_cases").as("target"));
+    Dataset<Row> perPeriod =
+        Periods.explode(months.join(t, scalaSeq("manager_code", "year", "month"), "left"))
+            .groupBy("manager_code", "period_type", "period", "year")
+            .agg(
+                sum("target").as("_t_sum"),
+                count(when(col("target").isNull(), 1)).as("_t_missing"));
+    Dataset<Row> joined =
+        perf.join(
+            perPeriod.withColumnRenamed("year", "_t_year"),
+            scalaSeq("manager_code", "period_type", "period"),
+            "left");
+    Dataset<Row> out =
+        PerfMetrics.insertAfter(
+            joined,
+            "volume_yoy",
+            when(col("_t_missing").equalTo(0), col("_t_sum"))
+                .cast(PerfMetrics.REVENUE_TYPE)
+                .as("target_cases"),
+            lit(null).cast("double").as("target_attainment"));
+    return out.withColumn(
+            "target_attainment",
+            PerfMetrics.ratio(col("volume_cases"), col("target_cases")))
+        .drop("_t_sum", "_t_missing", "_t_year");
+  }
+
+  static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
+  }
+}

@@ -1,0 +1,256 @@
+package gridperf.gold;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The one definition of the DESIGN.md §4 metrics, parameterised by the entity columns: perf_manager
+ * (manager_code), perf_grid (grid_code) and perf_category (format, market_type, scale) all call
+ * {@link #compute}. Each period is computed from its own monthly rows: the pre-aggregates are
+ * exploded into their month, quarter and year, grouped per (entity, period, retailer) — so distinct
+ * counts and peak–end scores are over retailer keys — and then per (entity, period). A row exists
+ * for every entity and period with an assigned retailer or a credited sale or touchpoint.
+ */
+public final class PerfMetrics {
+  /** Decimal types of the exact sums. */
+  public static final String VOLUME_TYPE = "decimal(23,3)";
+
+  public static final String REVENUE_TYPE = "decimal(28,2)";
+
+  private PerfMetrics() {}
+
+  /**
+   * Columns: entity..., period_type, period, year, retailers_assigned, retailers_ordering,
+   * order_rate, volume_cases, revenue_yuan, revenue_per_case, high_class_share, touchpoints,
+   * visits, complaints, visit_coverage, mot_avg, satisfaction_avg, peak_end_avg,
+   * complaints_per_100, complaint_resolved_24h_rate (volume_yoy is added by {@link #withYoy}).
+   */
+  public static Dataset<Row> compute(Monthly in, List<String> entity) {
+    List<Column> ent = cols(entity);
+    Dataset<Row> s =
+        in.sales()
+            .select(
+                plus(
+                        ent,
+                        col("retailer_code"),
+                        col("year"),
+                        col("month"),
+                        col("qty"),
+                        when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
+                        col("amount"),
+                        col("ordered"))
+                    .toArray(new Column[0]));
+    Dataset<Row> t =
+        in.touchpoints()
+            .select(
+                plus(
+                        ent,
+                        col("retailer_code"),
+                        col("year"),
+                        col("month"),
+                        col("touchpoints"),
+                        col("visits"),
+                        col("complaints"),
+                        col("resolved_24h"),
+                        col("mot_sum"),
+                        col("mot_n"),
+                        col("sat_sum"),
+                        col("sat_n"),
+                        col("peak"),
+                        col("last"))
+                    .toArray(new Column[0]));
+    Dataset<Row> a =
+        in.assigned()
+            .select(
+                plus(ent, col("retailer_code"), col("year"), col("month"), lit(true).as("assigned"))
+                    .toArray(new Column[0]));
+    Dataset<Row> periods = Periods.explode(s.unionByName(t, true).unionByName(a, true));
+
+    List<Column> retailerKey = plus(ent, col("period_type"), col("period"), col("year"));
+    retailerKey.add(col("retailer_code"));
+    Dataset<Row> perRetailer =
+        periods
+            .groupBy(retailerKey.toArray(new Column[0]))
+            .agg(
+                sum("qty").as("qty"),
+                sum("qty_high").as("qty_high"),
+                sum("amount").as("amount"),
+                max("ordered").as("ordered"),
+                max("assigned").as("assigned"),
+                sum("touchpoints").as("touchpoints"),
+                sum("visits").as("visits"),
+                sum("complaints").as("complaints"),
+                sum("resolved_24h").as("resolved_24h"),
+                sum("mot_sum").as("mot_sum"),
+                sum("mot_n").as("mot_n"),
+                sum("sat_sum").as("sat_sum"),
+                sum("sat_n").as("sat_n"),
+                max("peak").as("peak"),
+                max("last").as("last"));
+
+    Column assigned = coalesce(col("assigned"), lit(false));
+    Dataset<Row> agg =
+        perRetailer
+            .groupBy(plus(ent, col("period_type"), col("period"), col("year")).toArray(new Column[0]))
+            .agg(
+                count(when(assigned, 1)).as("retailers_assigned"),
+                count(when(col("ordered"), 1)).as("retailers_ordering"),
+                zero(sum("qty"), 0L).as("qty"),
+                zero(sum("qty_high"), 0L).as("qty_high"),
+                coalesce(sum("amount").cast(REVENUE_TYPE), lit(0).cast(REVENUE_TYPE)).as("revenue_yuan"),
+                zero(sum("touchpoints"), 0L).as("touchpoints"),
+                zero(sum("visits"), 0L).as("visits"),
+                zero(sum("complaints"), 0L).as("complaints"),
+                zero(sum("resolved_24h"), 0L).as("resolved_24h"),
+                count(when(assigned.and(col("visits").gt(0)), 1)).as("covered"),
+                sum("mot_sum").as("mot_sum"),
+                zero(sum("mot_n"), 0L).as("mot_n"),
+                zero(sum("sat_sum"), 0L).as("sat_sum"),
+                zero(sum("sat_n"), 0L).as("sat_n"),
+                avg(
+                        when(
+                            col("peak").isNotNull(),
+                            col("peak.s").plus(col("last.s")).cast("double").divide(2.0)))
+                    .as("peak_end_avg"));
+
+    Column volume = volume(col("qty"));
+    List<Column> out = plus(ent, col("period_type"), col("period"), col("year"));
+    out.add(col("retailers_assigned"));
+    out.add(col("retailers_ordering"));
+    out.add(ratio(col("retailers_ordering"), col("retailers_assigned")).as("order_rate"));
+    out.add(volume.as("volume_cases"));
+    out.add(col("revenue_yuan"));
+    out.add(revenuePerCase(col("revenue_yuan"), volume).as("revenue_per_case"));
+    out.add(highClassShare(col("qty_high"), col("qty")).as("high_class_share"));
+    out.add(col("touchpoints"));
+    out.add(col("visits"));
+    out.add(col("complaints"));
+    out.add(ratio(col("covered"), col("retailers_assigned")).as("visit_coverage"));
+    out.add(ratio(col("mot_sum"), col("mot_n").multiply(3)).as("mot_avg"));
+    out.add(ratio(col("sat_sum"), col("sat_n")).as("satisfaction_avg"));
+    out.add(col("peak_end_avg"));
+    out.add(
+        ratio(col("complaints"), col("retailers_assigned")).multiply(100.0).as("complaints_per_100"));
+    out.add(ratio(col("resolved_24h"), col("complaints")).as("complaint_resolved_24h_rate"));
+    return agg.select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * Adds volume_yoy after high_class_share: volume_cases / volume_cases of the same entity and
+   * period one year earlier − 1, NULL when that row is missing or its volume ≤ 0. {@code prior}
+   * holds (entity..., period_type, period, volume_cases) rows of earlier years (it may be the
+   * current rows themselves, or stored rows of years not recomputed). Entity columns may be NULL
+   * (perf_cube) and are matched null-safely.
+   */
+  public static Dataset<Row> withYoy(Dataset<Row> current, Dataset<Row> prior, List<String> keys) {
+    List<Column> sel = new ArrayList<>();
+    for (String k : keys) {
+      sel.add(col(k).as("_p_" + k));
+    }
+    sel.add(col("period_type").as("_p_period_type"));
+    sel.add(
+        concat(
+                col("year").plus(1).cast("string"),
+                substring(col("period"), 5, 10))
+            .as("_p_period"));
+    sel.add(col("volume_cases").as("_p_volume"));
+    Dataset<Row> p = prior.select(sel.toArray(new Column[0]));
+    Column on = col("period_type").equalTo(col("_p_period_type")).and(col("period").equalTo(col("_p_period")));
+    for (String k : keys) {
+      on = on.and(col(k).eqNullSafe(col("_p_" + k)));
+    }
+    Column yoy =
+        when(
+                col("_p_volume").gt(0),
+                col("volume_cases").cast("double").divide(col("_p_volume").cast("double")).minus(1.0))
+            .as("volume_yoy");
+    List<Column> out = new ArrayList<>();
+    for (String c : current.columns()) {
+      out.add(current.col(c));
+      if (c.equals("high_class_share")) {
+        out.add(yoy);
+      }
+    }
+    return current.join(p, on, "left").select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * {@link #compute} with volume_yoy: the prior-year volumes come from the rows computed here and
+   * from {@code storedPrior} — (entity..., period_type, period, year, volume_cases) rows of years
+   * not recomputed in this build (NULL on a full build).
+   */
+  public static Dataset<Row> computeWithYoy(
+      Monthly in, List<String> entity, Dataset<Row> storedPrior) {
+    Dataset<Row> current = compute(in, entity);
+    List<Column> keys = plus(cols(entity), col("period_type"), col("period"), col("year"));
+    keys.add(col("volume_cases"));
+    Column[] k = keys.toArray(new Column[0]);
+    Dataset<Row> prior =
+        storedPrior == null ? current.select(k) : current.select(k).unionByName(storedPrior.select(k));
+    return withYoy(current, prior, entity);
+  }
+
+  /** Inserts {@code added} into {@code df} right after column {@code after}. */
+  static Dataset<Row> insertAfter(Dataset<Row> df, String after, Column... added) {
+    List<Column> out = new ArrayList<>();
+    for (String c : df.columns()) {
+      out.add(df.col(c));
+      if (c.equals(after)) {
+        out.addAll(List.of(added));
+      }
+    }
+    return df.select(out.toArray(new Column[0]));
+  }
+
+  /** volume_cases = Σ qty_cartons / 250, exact. */
+  static Column volume(Column qty) {
+    return qty.cast(VOLUME_TYPE).divide(250).cast(VOLUME_TYPE);
+  }
+
+  /** revenue_yuan / volume_cases; NULL when volume_cases ≤ 0. */
+  static Column revenuePerCase(Column revenue, Column volume) {
+    return when(volume.gt(0), revenue.cast("double").divide(volume.cast("double")));
+  }
+
+  /** Σ qty of price_class 1–2 / Σ qty; NULL when Σ qty ≤ 0. */
+  static Column highClassShare(Column qtyHigh, Column qty) {
+    return when(qty.gt(0), qtyHigh.cast("double").divide(qty.cast("double")));
+  }
+
+  /** One double division; NULL on a zero or missing denominator. */
+  static Column ratio(Column num, Column den) {
+    return when(den.isNotNull().and(den.notEqual(0)), num.cast("double").divide(den.cast("double")));
+  }
+
+  private static Column zero(Column c, Object zero) {
+    return coalesce(c, lit(zero));
+  }
+
+  static List<Column> cols(List<String> names) {
+    List<Column> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(col(n));
+    }
+    return out;
+  }
+
+  static List<Column> plus(List<Column> head, Column... tail) {
+    List<Column> out = new ArrayList<>(head);
+    out.addAll(List.of(tail));
+    return out;
+  }
+}

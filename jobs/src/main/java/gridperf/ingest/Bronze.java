@@ -1,0 +1,60 @@
+package gridperf.ingest;
+
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import gridperf.landing.LandingReader;
+import java.util.Comparator;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code bronze_sales_line}, {@code bronze_touchpoint}, {@code bronze_master} — grain: one row per
+ * non-blank data line of the current delivery of each landing file (key: source_file, line_no),
+ * as read: raw text (decoded; a lossy rendering when undecodable), the line's encoding ({@code
+ * ASCII}, {@code UTF-8}, {@code GB18030}, {@code MALFORMED} or the configured charset), for CSV the
+ * fields in contract order (NULL when the line cannot be split), the parse error if any, and the
+ * batch (id, sequence, time, as-of date) that read it; a row's date range is checked against
+ * the as-of date of the batch that read it, so recomputing it later gives the same answer. A re-delivered file's rows replace its earlier rows.
+ * Every silver, quarantine and ledger row can be recomputed from bronze plus master data.
+ */
+public final class Bronze {
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("source", StringType, false)
+          .add("source_file", StringType, false)
+          .add("line_no", LongType, false)
+          .add("raw", StringType, true)
+          .add("encoding", StringType, false)
+          .add("fields", DataTypes.createArrayType(StringType, false), true)
+          .add("parse_error", StringType, true)
+          .add("batch_id", StringType, false)
+          .add("batch_seq", LongType, false)
+          .add("ingest_ts", TimestampType, false)
+          .add("as_of", DataTypes.DateType, false);
+
+  /** DESIGN.md §2 precedence: batch, then code-point order of the path, then line. */
+  public static final Comparator<Row> PRECEDENCE =
+      Comparator.comparingLong((Row r) -> r.getLong(8))
+          .thenComparing((Row r) -> r.getString(1), LandingReader.CODE_POINT_ORDER)
+          .thenComparingLong(r -> r.getLong(2));
+
+  private Bronze() {}
+
+  /** A {@link RowStatus} row for a bronze row. */
+  static Row status(Row bronze, String status, String reason, String detail) {
+    return RowFactory.create(
+        bronze.getString(0),
+        bronze.getString(1),
+        bronze.getLong(2),
+        bronze.getString(3),
+        bronze.getString(7),
+        bronze.getLong(8),
+        status,
+        reason,
+        detail);
+  }
+}

@@ -1,0 +1,81 @@
+package gridperf.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.lake.WriteResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Writes that commit only real changes, so a rerun over the same input makes no new table version
+ * and a table's Change Data Feed holds exactly what changed: a table is replaced only when its
+ * content differs, and a partitioned table only in the (year, month) partitions that differ.
+ */
+final class Commits {
+  private Commits() {}
+
+  /** Replaces the table's content with {@code data} where it differs; empty when equal. */
+  static Optional<WriteResult> replaceIfChanged(
+      Lake lake, TableId table, Dataset<Row> data, boolean partitioned) {
+    if (!lake.exists(table)) {
+      var w = lake.write(table, data).overwrite();
+      if (partitioned) {
+        w = w.partitionBy("year", "month");
+      }
+      return Optional.of(w.commit());
+    }
+    Dataset<Row> current = lake.read(table).select(columns(data));
+    if (!partitioned) {
+      if (current.except(data).isEmpty() && data.except(current).isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(lake.write(table, data).overwrite().commit());
+    }
+    List<Row> changed =
+        current
+            .except(data)
+            .union(data.except(current))
+            .select("year", "month")
+            .distinct()
+            .collectAsList();
+    if (changed.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>();
+    Column keep = null;
+    for (Row r : changed) {
+      parts.add("(year = " + r.getInt(0) + " AND month = " + r.getInt(1) + ")");
+      Column c = col("year").equalTo(r.getInt(0)).and(col("month").equalTo(r.getInt(1)));
+      keep = keep == null ? c : keep.or(c);
+    }
+    String where = String.join(" OR ", parts);
+    return Optional.of(lake.write(table, data.filter(keep)).overwrite().replaceWhere(where).commit());
+  }
+
+  /** Replaces the rows of the given source files (a file's earlier delivery) with {@code data}. */
+  static WriteResult replaceFiles(
+      Lake lake, TableId table, Dataset<Row> data, Collection<String> files) {
+    if (!lake.exists(table)) {
+      return lake.write(table, data).overwrite().commit();
+    }
+    List<String> quoted = new ArrayList<>();
+    for (String f : files) {
+      quoted.add("'" + f.replace("\\", "\\\\").replace("'", "\\'") + "'");
+    }
+    return lake.write(table, data)
+        .overwrite()
+        .replaceWhere("source_file IN (" + String.join(", ", quoted) + ")")
+        .commit();
+  }
+
+  private static Column[] columns(Dataset<Row> data) {
+    return java.util.Arrays.stream(data.columns()).map(c -> col(c)).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,95 @@
+package gridperf.ingest;
+
+import gridperf.config.GridperfConfig;
+import gridperf.landing.Header;
+import gridperf.landing.LandingFile;
+import gridperf.landing.LandingReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Which landing files this run processes (DESIGN.md §2 re-delivery): a file whose size and
+ * modification time match its ledger row is skipped without reading; otherwise it is hashed
+ * (on the executors) — the same hash is skipped ({@link #touched}: only its ledger size and time
+ * are refreshed), a new path or new content is delivered. Refuses, before anything is committed,
+ * a CSV header lacking a contract column and an empty re-delivery of a file that had rows (unless
+ * {@code --allow-empty}).
+ */
+public record Deliveries(
+    List<LandingFile> delivered,
+    List<IngestFiles.Entry> touched,
+    Map<String, Header> headers,
+    Map<String, LandingReader.Scan> scans) {
+
+  public Set<String> deliveredPaths() {
+    Set<String> out = new LinkedHashSet<>();
+    delivered.forEach(f -> out.add(f.relativePath()));
+    return out;
+  }
+
+  static Deliveries find(
+      SparkSession spark,
+      GridperfConfig cfg,
+      List<LandingFile> files,
+      Map<String, IngestFiles.Entry> ledger,
+      boolean allowEmpty) {
+    List<LandingFile> changed = new ArrayList<>();
+    for (LandingFile f : files) {
+      IngestFiles.Entry e = ledger.get(f.relativePath());
+      if (e == null || e.size() != f.size() || e.modificationTime() != f.modificationTime()) {
+        changed.add(f);
+      }
+    }
+    Map<String, String> charsets = new HashMap<>();
+    for (LandingFile f : changed) {
+      charsets.put(f.relativePath(), cfg.landing().charsetOf(f.source().charsetGroup()));
+    }
+    List<LandingReader.Scan> scanned = new ArrayList<>();
+    if (!changed.isEmpty()) {
+      try {
+        scanned =
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(changed, changed.size())
+                .map(f -> LandingReader.scan(f, charsets.get(f.relativePath())))
+                .collect();
+      } catch (RuntimeException e) {
+        throw Failures.unwrap(e);
+      }
+    }
+    Map<String, LandingReader.Scan> scans = new HashMap<>();
+    scanned.forEach(s -> scans.put(s.relativePath(), s));
+    List<LandingFile> delivered = new ArrayList<>();
+    List<IngestFiles.Entry> touched = new ArrayList<>();
+    Map<String, Header> headers = new HashMap<>();
+    for (LandingFile f : changed) {
+      LandingReader.Scan s = scans.get(f.relativePath());
+      IngestFiles.Entry e = ledger.get(f.relativePath());
+      if (e != null && e.contentHash().equals(s.contentHash())) {
+        touched.add(
+            new IngestFiles.Entry(
+                e.sourceFile(), e.contentHash(), e.batchId(), e.encoding(), e.source(), f.size(),
+                f.modificationTime(), e.batchSeq(), e.rowsRead()));
+        continue;
+      }
+      boolean empty = s.dataLines() == 0;
+      if (!f.source().isJson() && !(empty && s.headerText() == null)) {
+        headers.put(f.relativePath(), Header.of(f.source(), f.relativePath(), s.headerText()));
+      }
+      if (e != null && empty && e.rowsRead() > 0 && !allowEmpty) {
+        throw new Header.Refused(
+            f.relativePath()
+                + ": re-delivered empty, which would withdraw its "
+                + e.rowsRead()
+                + " rows; rerun with --allow-empty to accept that");
+      }
+      delivered.add(f);
+    }
+    return new Deliveries(delivered, touched, headers, scans);
+  }
+}

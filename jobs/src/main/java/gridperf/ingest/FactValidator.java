@@ -1,0 +1,128 @@
+package gridperf.ingest;
+
+import gridperf.silver.FactSalesLine;
+import gridperf.silver.FactTouchpoint;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Validates and credits bronze fact rows on the executors against broadcast master data, in one
+ * pass: each row becomes its {@link RowStatus} columns ({@code valid} or {@code quarantined} with
+ * reason and detail) followed by the typed, credited fact columns (NULL when quarantined).
+ */
+public final class FactValidator {
+  private static final Set<String> LINEAGE = Set.of("src_file", "src_line", "batch_id");
+
+  /** The physical line column of a validated row (fact_sales_line has its own line_no). */
+  public static final String FILE_LINE = "file_line";
+
+  /** Status columns + fact_sales_line's typed columns (without lineage). */
+  public static final StructType SALES = validated(FactSalesLine.SCHEMA);
+
+  /** Status columns + fact_touchpoint's typed columns (without lineage). */
+  public static final StructType TOUCHPOINTS = validated(FactTouchpoint.SCHEMA);
+
+  /** Status of a row that passed every rule, before precedence decides accepted or duplicate. */
+  public static final String VALID = "valid";
+
+  private FactValidator() {}
+
+  private static StructType validated(StructType fact) {
+    StructType s = new StructType();
+    for (StructField f : RowStatus.SCHEMA.fields()) {
+      s = s.add(f.name().equals("line_no") ? FILE_LINE : f.name(), f.dataType(), f.nullable());
+    }
+    for (StructField f : fact.fields()) {
+      if (!LINEAGE.contains(f.name())) {
+        s = s.add(f.name(), f.dataType(), true);
+      }
+    }
+    return s;
+  }
+
+  /** The {@link RowStatus} columns of a validated dataset. */
+  public static Dataset<Row> statuses(Dataset<Row> validated) {
+    return validated.select(
+        org.apache.spark.sql.functions.col("source"),
+        org.apache.spark.sql.functions.col("source_file"),
+        org.apache.spark.sql.functions.col(FILE_LINE).as("line_no"),
+        org.apache.spark.sql.functions.col("raw"),
+        org.apache.spark.sql.functions.col("batch_id"),
+        org.apache.spark.sql.functions.col("batch_seq"),
+        org.apache.spark.sql.functions.col("status"),
+        org.apache.spark.sql.functions.col("reason"),
+        org.apache.spark.sql.functions.col("detail"));
+  }
+
+  /** The fact columns of a validated schema (after the status columns). */
+  public static String[] factColumns(StructType validated) {
+    String[] names = validated.fieldNames();
+    return java.util.Arrays.copyOfRange(names, RowStatus.SCHEMA.size(), names.length);
+  }
+
+  /** Validates bronze rows (Bronze.SCHEMA) of sales ({@code touchpoints} false) or touchpoints. */
+  public static Dataset<Row> validate(
+      Dataset<Row> bronze,
+      boolean touchpoints,
+      Broadcast<MasterData> master,
+      ZoneId zone) {
+    StructType schema = touchpoints ? TOUCHPOINTS : SALES;
+    int width = schema.size() - RowStatus.SCHEMA.size();
+    MapPartitionsFunction<Row, Row> f =
+        rows ->
+            new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return rows.hasNext();
+              }
+
+              @Override
+              public Row next() {
+                return check(rows.next(), touchpoints, master.value(), zone, width);
+              }
+            };
+    return bronze.mapPartitions(f, Encoders.row(schema));
+  }
+
+  static Row check(
+      Row b, boolean touchpoints, MasterData m, ZoneId zone, int width) {
+    LocalDate asOf = b.getDate(10).toLocalDate();
+    Object[] out = new Object[RowStatus.SCHEMA.size() + width];
+    out[0] = b.getString(0);
+    out[1] = b.getString(1);
+    out[2] = b.getLong(2);
+    out[3] = b.getString(3);
+    out[4] = b.getString(7);
+    out[5] = b.getLong(8);
+    try {
+      if (!b.isNullAt(6)) {
+        throw Reason.MALFORMED.reject(b.getString(6));
+      }
+      Object[] typed;
+      if (touchpoints) {
+        typed = TouchpointRules.typed(b.getString(3), m, asOf, zone);
+      } else {
+        List<String> fields = b.getList(5);
+        typed = SalesRules.typed(fields, m, asOf);
+      }
+      out[6] = VALID;
+      System.arraycopy(typed, 0, out, RowStatus.SCHEMA.size(), width);
+    } catch (Reason.Reject e) {
+      out[6] = RowStatus.QUARANTINED;
+      out[7] = e.reason().name();
+      out[8] = e.getMessage();
+    }
+    return RowFactory.create(out);
+  }
+}

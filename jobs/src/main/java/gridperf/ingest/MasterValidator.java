@@ -1,0 +1,143 @@
+package gridperf.ingest;
+
+import gridperf.landing.LandingSource;
+import gridperf.silver.DimGrid;
+import gridperf.silver.DimManager;
+import gridperf.silver.DimProduct;
+import gridperf.silver.DimRetailer;
+import gridperf.silver.FactTarget;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Validates the master rows (small; on the driver) in dependency order — grids, managers,
+ * products, retailers (grid and manager must be accepted), targets (manager must be accepted) —
+ * applying the same precedence as facts (first valid row per key, later equal rows duplicates,
+ * later different rows corrections). A quarantined retailer version does not exist.
+ */
+public final class MasterValidator {
+  /** Everything master validation produces. */
+  public record Result(
+      MasterData data, Map<LandingSource, List<Row>> dims, List<Row> statuses) {
+    public StructType schemaOf(LandingSource s) {
+      return switch (s) {
+        case GRIDS -> DimGrid.SCHEMA;
+        case MANAGERS -> DimManager.SCHEMA;
+        case PRODUCTS -> DimProduct.SCHEMA;
+        case RETAILERS -> DimRetailer.SCHEMA;
+        case TARGETS -> FactTarget.SCHEMA;
+        default -> throw new IllegalArgumentException(s.toString());
+      };
+    }
+  }
+
+  private MasterValidator() {}
+
+  /** Validates bronze master rows (Bronze.SCHEMA), in any order. */
+  public static Result validate(List<Row> bronzeRows) {
+    List<Row> rows = new ArrayList<>(bronzeRows);
+    rows.sort(Bronze.PRECEDENCE);
+    Map<String, String> grids = new HashMap<>();
+    Set<String> managers = new HashSet<>();
+    Map<String, Integer> products = new HashMap<>();
+    Map<LandingSource, List<Row>> dims = new EnumMap<>(LandingSource.class);
+    List<Row> statuses = new ArrayList<>();
+    Map<String, List<MasterData.Version>> versions = new HashMap<>();
+    for (LandingSource s :
+        List.of(
+            LandingSource.GRIDS,
+            LandingSource.MANAGERS,
+            LandingSource.PRODUCTS,
+            LandingSource.RETAILERS,
+            LandingSource.TARGETS)) {
+      Map<List<Object>, Object[]> winners = new LinkedHashMap<>();
+      for (Row r : rows) {
+        if (!r.getString(0).equals(s.label())) {
+          continue;
+        }
+        String status;
+        String reason = null;
+        String detail = null;
+        try {
+          if (r.isNullAt(5)) {
+            throw Reason.MALFORMED.reject(r.getString(6));
+          }
+          Object[] typed = MasterRules.typed(s, r.getList(5), grids, managers);
+          List<Object> key = Arrays.asList(typed).subList(0, MasterRules.keyWidth(s));
+          Object[] winner = winners.get(key);
+          if (winner != null && Arrays.equals(winner, typed)) {
+            status = RowStatus.DUPLICATE;
+          } else {
+            status = RowStatus.ACCEPTED;
+            winners.put(List.copyOf(key), typed);
+          }
+        } catch (Reason.Reject e) {
+          status = RowStatus.QUARANTINED;
+          reason = e.reason().name();
+          detail = e.getMessage();
+        }
+        statuses.add(Bronze.status(r, status, reason, detail));
+      }
+      List<Row> dimRows = new ArrayList<>();
+      switch (s) {
+        case GRIDS -> winners.values().forEach(t -> grids.put((String) t[0], (String) t[3]));
+        case MANAGERS -> winners.values().forEach(t -> managers.add((String) t[0]));
+        case PRODUCTS -> winners.values().forEach(t -> products.put((String) t[0], (Integer) t[3]));
+        default -> {}
+      }
+      if (s == LandingSource.RETAILERS) {
+        dimRows.addAll(retailerVersions(winners.values(), grids, versions));
+      } else {
+        winners.values().forEach(t -> dimRows.add(RowFactory.create(t)));
+      }
+      dims.put(s, dimRows);
+    }
+    Map<String, MasterData.Version[]> byRetailer = new HashMap<>();
+    versions.forEach((k, v) -> byRetailer.put(k, v.toArray(new MasterData.Version[0])));
+    return new Result(new MasterData(grids, managers, products, byRetailer), dims, statuses);
+  }
+
+  private static List<Row> retailerVersions(
+      java.util.Collection<Object[]> winners,
+      Map<String, String> grids,
+      Map<String, List<MasterData.Version>> versions) {
+    List<Object[]> sorted = new ArrayList<>(winners);
+    sorted.sort(
+        Comparator.comparing((Object[] t) -> (String) t[0])
+            .thenComparing(t -> (LocalDate) t[1]));
+    List<Row> out = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      Object[] t = sorted.get(i);
+      LocalDate from = (LocalDate) t[1];
+      LocalDate to =
+          i + 1 < sorted.size() && sorted.get(i + 1)[0].equals(t[0])
+              ? (LocalDate) sorted.get(i + 1)[1]
+              : null;
+      String market = grids.get((String) t[6]);
+      out.add(
+          RowFactory.create(
+              t[0], Date.valueOf(from), to == null ? null : Date.valueOf(to), t[2], t[3], t[4],
+              t[5], t[6], t[7], t[8], market));
+      versions
+          .computeIfAbsent((String) t[0], k -> new ArrayList<>())
+          .add(
+              new MasterData.Version(
+                  from, to, (String) t[8], (String) t[6], (String) t[7], (String) t[3],
+                  (String) t[4], market));
+    }
+    return out;
+  }
+}

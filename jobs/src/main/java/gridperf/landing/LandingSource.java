@@ -1,0 +1,130 @@
+package gridperf.landing;
+
+import gridperf.lake.TableId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The landing sources of DESIGN.md §2: where each lives under the landing root, its contract
+ * columns in contract order (the order validation checks them in), its key columns, the charset
+ * setting that applies and the bronze table its raw rows go to. Master sources come first, in the
+ * order they are validated (grids, managers, products, retailers, targets).
+ */
+public enum LandingSource {
+  GRIDS("master", "master/grids.csv", List.of("grid_code", "grid_name", "station", "market_type")),
+  MANAGERS(
+      "master", "master/managers.csv", List.of("manager_code", "manager_name", "station", "hire_date")),
+  PRODUCTS(
+      "master",
+      "master/products.csv",
+      List.of("sku_code", "sku_name", "brand", "price_class", "carton_price")),
+  RETAILERS(
+      "master",
+      "master/retailers.csv",
+      List.of(
+          "retailer_code",
+          "retailer_name",
+          "format",
+          "scale",
+          "grade",
+          "grid_code",
+          "manager_code",
+          "license_status",
+          "valid_from")),
+  TARGETS("master", "master/targets.csv", List.of("year", "month", "manager_code", "target_cases")),
+  SALES(
+      "sales",
+      null,
+      List.of(
+          "order_id",
+          "line_no",
+          "order_date",
+          "retailer_code",
+          "sku_code",
+          "qty_cartons",
+          "amount_yuan")),
+  TOUCHPOINTS(
+      "touchpoints",
+      null,
+      List.of(
+          "event_id",
+          "ts",
+          "retailer_code",
+          "manager_code",
+          "channel",
+          "duration_min",
+          "mot",
+          "satisfaction",
+          "complaint"));
+
+  private final String charsetGroup;
+  private final String fixedPath;
+  private final List<String> columns;
+
+  LandingSource(String charsetGroup, String fixedPath, List<String> columns) {
+    this.charsetGroup = charsetGroup;
+    this.fixedPath = fixedPath;
+    this.columns = columns;
+  }
+
+  /** The {@code landing.charset} key that applies: master, sales or touchpoints. */
+  public String charsetGroup() {
+    return charsetGroup;
+  }
+
+  /** Contract columns in contract order. */
+  public List<String> columns() {
+    return columns;
+  }
+
+  /** Lower-case name stored in bronze and quarantine ({@code sales}, {@code retailers}, ...). */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isMaster() {
+    return charsetGroup.equals("master");
+  }
+
+  public boolean isJson() {
+    return this == TOUCHPOINTS;
+  }
+
+  /** The bronze table of this source's raw rows. */
+  public TableId bronzeTable() {
+    return switch (this) {
+      case SALES -> TableId.BRONZE_SALES_LINE;
+      case TOUCHPOINTS -> TableId.BRONZE_TOUCHPOINT;
+      default -> TableId.BRONZE_MASTER;
+    };
+  }
+
+  /**
+   * The source of a path relative to the landing root: {@code master/<name>.csv}, {@code
+   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}; empty for anything else (ignored).
+   */
+  public static Optional<LandingSource> of(String relativePath) {
+    for (LandingSource s : values()) {
+      if (s.fixedPath != null && s.fixedPath.equals(relativePath)) {
+        return Optional.of(s);
+      }
+    }
+    if (relativePath.matches("sales/\\d{4}/[^/]+\\.csv")) {
+      return Optional.of(SALES);
+    }
+    if (relativePath.matches("touchpoints/\\d{4}/[^/]+\\.jsonl")) {
+      return Optional.of(TOUCHPOINTS);
+    }
+    return Optional.empty();
+  }
+
+  public static Optional<LandingSource> byLabel(String label) {
+    for (LandingSource s : values()) {
+      if (s.label().equals(label)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}

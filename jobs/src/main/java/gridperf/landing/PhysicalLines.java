@@ -1,0 +1,87 @@
+package gridperf.landing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Reads physical lines from a stream: a line ends at {@code \n}; a trailing {@code \r} is dropped.
+ * The last line needs no line break. Reuses one buffer: the bytes are valid until the next call.
+ */
+public final class PhysicalLines {
+  private final InputStream in;
+  private final byte[] chunk = new byte[1 << 16];
+  private int pos;
+  private int limit;
+  private byte[] line = new byte[256];
+  private int length;
+  private boolean eof;
+
+  public PhysicalLines(InputStream in) {
+    this.in = in;
+  }
+
+  /** Advances to the next line; false at the end of the stream. */
+  public boolean next() throws IOException {
+    if (eof && pos >= limit) {
+      return false;
+    }
+    length = 0;
+    boolean any = false;
+    while (true) {
+      if (pos >= limit) {
+        limit = in.read(chunk);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          eof = true;
+          if (!any) {
+            return false;
+          }
+          break;
+        }
+      }
+      any = true;
+      int start = pos;
+      while (pos < limit && chunk[pos] != '\n') {
+        pos++;
+      }
+      append(start, pos);
+      if (pos < limit) {
+        pos++; // the \n
+        break;
+      }
+    }
+    if (length > 0 && line[length - 1] == '\r') {
+      length--;
+    }
+    return true;
+  }
+
+  private void append(int from, int to) {
+    int n = to - from;
+    if (length + n > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+    }
+    System.arraycopy(chunk, from, line, length, n);
+    length += n;
+  }
+
+  public byte[] bytes() {
+    return line;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** True when the line holds only spaces and tabs (a blank line is not a row). */
+  public boolean blank() {
+    for (int i = 0; i < length; i++) {
+      if (line[i] != ' ' && line[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,76 @@
+package gridperf.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LandingParsingTest {
+  @Test
+  void splitsRfc4180AndTrimsFields() throws Exception {
+    assertThat(CsvLine.split(" a , \"b,c\" ,\"d\"\"e\",,")).containsExactly("a", "b,c", "d\"e", "", "");
+    assertThat(CsvLine.split("\"O11\",\"1\"")).containsExactly("O11", "1");
+  }
+
+  @Test
+  void unclosedQuoteIsBadCsv() {
+    assertThatThrownBy(() -> CsvLine.split("\"O3,1,2014")).isInstanceOf(CsvLine.BadCsv.class);
+    assertThatThrownBy(() -> CsvLine.split("\"a\"b,c")).isInstanceOf(CsvLine.BadCsv.class);
+  }
+
+  @Test
+  void autoDecodesEachLineUtf8ThenGb18030AndStripsBom() {
+    LineDecoder d = new LineDecoder("auto");
+    byte[] gbk = "安丘O1".getBytes(Charset.forName("GBK"));
+    byte[] utf = "\uFEFF订单1".getBytes(StandardCharsets.UTF_8);
+    assertThat(d.decode(gbk, gbk.length, false)).extracting("text", "encoding").containsExactly("安丘O1", "GB18030");
+    LineDecoder.Decoded first = d.decode(utf, utf.length, true);
+    assertThat(first.text()).isEqualTo("订单1");
+    assertThat(first.bom()).isTrue();
+    assertThat(first.encoding()).isEqualTo("UTF-8");
+    byte[] bad = {(byte) 0x81, (byte) 0x20};
+    assertThat(d.decode(bad, 2, false).text()).isNull();
+    assertThat(d.decode(bad, 2, false).encoding()).isEqualTo("MALFORMED");
+  }
+
+  @Test
+  void configuredCharsetIsStrict() {
+    LineDecoder d = new LineDecoder("UTF-8");
+    byte[] gbk = "中华".getBytes(Charset.forName("GBK"));
+    assertThat(d.decode(gbk, gbk.length, false).text()).isNull();
+    assertThat(new LineDecoder("GBK").decode(gbk, gbk.length, false).text()).isEqualTo("中华");
+  }
+
+  @Test
+  void physicalLinesStripCarriageReturnAndKeepTheLastLine() throws Exception {
+    PhysicalLines p = new PhysicalLines(new ByteArrayInputStream("a\r\n\r\n  \nb".getBytes(StandardCharsets.UTF_8)));
+    List<String> out = new ArrayList<>();
+    while (p.next()) {
+      out.add(new String(p.bytes(), 0, p.length(), StandardCharsets.UTF_8) + (p.blank() ? "|blank" : ""));
+    }
+    assertThat(out).containsExactly("a", "|blank", "  |blank", "b");
+  }
+
+  @Test
+  void headerByNameIgnoresExtraColumnsAndRefusesMissingOnes() {
+    Header h = Header.of(LandingSource.TARGETS, "master/targets.csv", "note, manager_code,year,month,target_cases");
+    assertThat(h.width()).isEqualTo(5);
+    assertThat(h.index()).containsExactly(2, 3, 1, 4);
+    assertThatThrownBy(() -> Header.of(LandingSource.SALES, "sales/2014/s.csv", "order_id,line_no,order_date"))
+        .hasMessageContaining("sales/2014/s.csv line 1")
+        .hasMessageContaining("retailer_code, sku_code, qty_cartons, amount_yuan");
+  }
+
+  @Test
+  void sourcesByPath() {
+    assertThat(LandingSource.of("sales/2014/a.csv")).contains(LandingSource.SALES);
+    assertThat(LandingSource.of("touchpoints/2014/a.jsonl")).contains(LandingSource.TOUCHPOINTS);
+    assertThat(LandingSource.of("master/retailers.csv")).contains(LandingSource.RETAILERS);
+    assertThat(LandingSource.of("README.md")).isEmpty();
+  }
+}
