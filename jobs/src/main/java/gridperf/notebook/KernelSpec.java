@@ -55,7 +55,8 @@ public final class KernelSpec {
     }
     json.append("],\n  \"display_name\": \"Java (gridperf)\",\n  \"language\": \"java\",\n")
         .append("  \"interrupt_mode\": \"message\",\n  \"env\": {\n    \"RJK_CLASSPATH\": ");
-    Cells.quote(json, classpath);
+    // rapaio-jupyter-kernel splits RJK_CLASSPATH on ';' whatever the platform
+    Cells.quote(json, String.join(";", classpath.split(java.io.File.pathSeparator)));
     json.append(",\n    \"RJK_COMPILER_OPTIONS\": \"\",\n    \"RJK_INIT_SCRIPT\": \"\",\n")
         .append("    \"RJK_TIMEOUT_MILLIS\": \"-1\"\n  }\n}\n");
     Path dir = Files.createDirectories(kernelsDir.resolve(NAME));

@@ -56,7 +56,8 @@ class NotebooksTest extends SparkTestBase {
       ProcessBuilder pb =
           new ProcessBuilder(
                   JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                  "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
+                  "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=600",
+                  "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                   "--output-dir", out.toString(), nb.toString())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
