@@ -51,8 +51,11 @@ public record ScoringConfig(
     return serviceMenu.get(segment);
   }
 
-  /** Loads and validates a scoring file (path or URI). */
+  /** Loads and validates a scoring file (path or URI); an empty location means {@link #defaults()}. */
   public static ScoringConfig load(String location) {
+    if (location == null || location.isBlank()) {
+      return defaults();
+    }
     String text;
     try {
       text = Storage.readText(location);
@@ -64,8 +67,8 @@ public record ScoringConfig(
 
   /** The defaults of DESIGN.md §5 (the scoring file shipped in the jar). */
   public static ScoringConfig defaults() {
-    try (var in = ScoringConfig.class.getResourceAsStream("/scoring-default.conf")) {
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "scoring-default.conf");
+    try (var in = ScoringConfig.class.getResourceAsStream("/gridperf/scoring.conf")) {
+      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "built-in conf/scoring.conf");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -1,0 +1,92 @@
+package gridperf.cli;
+
+import gridperf.config.GridperfConfig;
+import gridperf.config.ScoringConfig;
+import gridperf.job.JobContext;
+import gridperf.job.JobOutcome;
+import gridperf.score.ScoreJob;
+import gridperf.score.ScorecardScenario;
+import gridperf.score.SegmentRules;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gridperf score [--scoring FILE] [--scenario NAME]} (DESIGN.md §5, §7). */
+@Command(
+    name = "score",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Score the account managers: writes manager_scorecard from perf_manager and the scoring"
+          + " file.",
+      "With --scenario, writes a what-if into scorecard_scenario (rows of that scenario only),"
+          + " recomputing segments and service compliance under the file's menu and cut-offs;"
+          + " manager_scorecard and the gold tables are not touched."
+    })
+public final class ScoreCommand extends LakeCommand {
+  @Option(
+      names = "--scoring",
+      paramLabel = "FILE",
+      description = "Scoring file (path or URI). Default: scoring.file of the settings.")
+  String scoring;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description =
+          "Name of a what-if run (letters, digits, _ - .); its rows replace that scenario's.")
+  String scenario;
+
+  private ScoringConfig loaded;
+
+  @Override
+  protected String jobName() {
+    return "score";
+  }
+
+  @Override
+  protected List<String> jobArgs() {
+    List<String> args = new ArrayList<>();
+    if (scoring != null) {
+      args.add("--scoring " + scoring);
+    }
+    if (scenario != null) {
+      args.add("--scenario " + scenario);
+    }
+    return args;
+  }
+
+  @Override
+  protected void validate(GridperfConfig cfg) {
+    if (scenario != null) {
+      ScorecardScenario.predicate(scenario);
+    }
+    loaded = ScoringConfig.load(scoring != null ? scoring : cfg.scoring().file());
+  }
+
+  @Override
+  protected JobOutcome execute(JobContext ctx) {
+    boolean recompute = scenario != null || differsFromBuild(ctx.config(), loaded);
+    return ScoreJob.run(
+        ctx, new ScoreJob.Request(loaded, scenario, recompute), SegmentRules.gold());
+  }
+
+  /**
+   * An official run with another scoring file than the build's re-applies segments and service menu
+   * when they differ, so the scorecard is consistent with the file it names.
+   */
+  private boolean differsFromBuild(GridperfConfig cfg, ScoringConfig file) {
+    if (scoring == null) {
+      return false;
+    }
+    ScoringConfig build;
+    try {
+      build = ScoringConfig.load(cfg.scoring().file());
+    } catch (RuntimeException e) {
+      return true;
+    }
+    return build.segmentA() != file.segmentA()
+        || build.segmentB() != file.segmentB()
+        || !build.serviceMenu().equals(file.serviceMenu());
+  }
+}

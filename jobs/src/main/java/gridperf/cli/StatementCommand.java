@@ -1,0 +1,79 @@
+package gridperf.cli;
+
+import gridperf.config.GridperfConfig;
+import gridperf.config.ScoringConfig;
+import gridperf.job.JobContext;
+import gridperf.job.JobOutcome;
+import gridperf.score.ManagerStatement;
+import gridperf.score.ScorecardScenario;
+import gridperf.score.SegmentRules;
+import gridperf.score.StatementReader;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gridperf statement --manager M --year Y [--scenario NAME]}: read-only, not audited. */
+@Command(
+    name = "statement",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print a manager's scorecard statement for a year: components, the peer-group figures they"
+          + " were ranked against, composite, tier, bonus and the retailer-months behind service"
+          + " compliance."
+    })
+public final class StatementCommand extends LakeCommand {
+  @Option(
+      names = "--manager",
+      required = true,
+      paramLabel = "CODE",
+      description = "Manager code, e.g. M017.")
+  String manager;
+
+  @Option(
+      names = "--year",
+      required = true,
+      paramLabel = "YYYY",
+      description = "Year of the scorecard.")
+  int year;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "NAME",
+      description = "Show a what-if's scorecard (scorecard_scenario) instead of the official one.")
+  String scenario;
+
+  @Option(
+      names = "--scoring",
+      paramLabel = "FILE",
+      description =
+          "Scoring file the scorecard was scored with (weights, menu). Default: scoring.file of the"
+              + " settings; for a scenario pass the scenario's file.")
+  String scoring;
+
+  private ScoringConfig loaded;
+
+  @Override
+  protected String jobName() {
+    return "statement";
+  }
+
+  @Override
+  protected boolean audited() {
+    return false;
+  }
+
+  @Override
+  protected void validate(GridperfConfig cfg) {
+    if (scenario != null) {
+      ScorecardScenario.predicate(scenario);
+    }
+    loaded = ScoringConfig.load(scoring != null ? scoring : cfg.scoring().file());
+  }
+
+  @Override
+  protected JobOutcome execute(JobContext ctx) {
+    ManagerStatement.Input in =
+        StatementReader.read(ctx.lake(), loaded, manager, year, scenario, SegmentRules.gold());
+    return new JobOutcome(0, 0, 0, List.of(), ManagerStatement.render(in).stripTrailing());
+  }
+}

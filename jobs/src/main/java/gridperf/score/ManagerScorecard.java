@@ -1,0 +1,147 @@
+package gridperf.score;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
+
+import gridperf.config.ScoringConfig;
+import gridperf.config.ScoringConfig.Component;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+
+/**
+ * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
+ * at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned &gt; 0).
+ * Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and optionally
+ * service_compliance recomputed for a what-if. Rules (DESIGN.md §5): peer group = the market_type
+ * of the primary grid; each component's value, score ({@link ComponentScore}) and points = weight ×
+ * score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over all managers of the
+ * year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan = base bonus × the
+ * tier's multiplier. Columns: manager_code, year, market_type, primary_grid_code, then
+ * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan.
+ */
+public final class ManagerScorecard {
+  /** bonus_yuan: money, exact to the fen. */
+  public static final DecimalType BONUS = DataTypes.createDecimalType(18, 2);
+
+  private ManagerScorecard() {}
+
+  /**
+   * Builds the scorecard.
+   *
+   * @param perfManager perf_manager (any period types; Y rows are used)
+   * @param primaryGrids {@link PrimaryGrid#of} rows
+   * @param serviceCompliance (manager_code, year, service_compliance) replacing perf_manager's
+   *     column for a what-if, or null to keep perf_manager's
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> perfManager,
+      Dataset<Row> primaryGrids,
+      Dataset<Row> serviceCompliance,
+      ScoringConfig cfg) {
+    Dataset<Row> managers =
+        perfManager.where(col("period_type").equalTo("Y").and(col("retailers_assigned").gt(0)));
+    if (serviceCompliance != null) {
+      managers =
+          managers
+              .drop("service_compliance")
+              .join(
+                  serviceCompliance.select("manager_code", "year", "service_compliance"),
+                  new String[] {"manager_code", "year"},
+                  "left");
+    }
+    Dataset<Row> df =
+        managers
+            .join(
+                primaryGrids.select("manager_code", "year", "primary_grid_code", "market_type"),
+                new String[] {"manager_code", "year"},
+                "inner")
+            .select(valueColumns(cfg.components()));
+    for (Component c : cfg.components()) {
+      df = df.withColumn(ComponentScore.score(c), ComponentScore.score(c, "year", "market_type"));
+      df =
+          df.withColumn(
+              ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));
+    }
+    Column sumPoints = null;
+    double sumWeights = 0;
+    for (Component c : cfg.components()) {
+      Column p = col(ComponentScore.points(c));
+      sumPoints = sumPoints == null ? p : sumPoints.plus(p);
+      sumWeights += c.weight();
+    }
+    df = df.withColumn("composite", round(sumPoints.divide(lit(sumWeights)), 2));
+    df = withTier(df, cfg);
+    return df.select(outputColumns(cfg.components()));
+  }
+
+  /** The output column names, in order. */
+  public static List<String> columnNames(List<Component> components) {
+    List<String> names =
+        new ArrayList<>(List.of("manager_code", "year", "market_type", "primary_grid_code"));
+    for (Component c : components) {
+      names.add(ComponentScore.value(c));
+      names.add(ComponentScore.score(c));
+      names.add(ComponentScore.points(c));
+    }
+    names.addAll(List.of("composite", "tier", "bonus_yuan"));
+    return names;
+  }
+
+  private static Column[] valueColumns(List<Component> components) {
+    List<Column> cols = new ArrayList<>();
+    for (String k : List.of("manager_code", "year", "market_type", "primary_grid_code")) {
+      cols.add(col(k));
+    }
+    for (Component c : components) {
+      cols.add(col(c.metric()).cast("double").as(ComponentScore.value(c)));
+    }
+    return cols.toArray(new Column[0]);
+  }
+
+  private static Column[] outputColumns(List<Component> components) {
+    return columnNames(components).stream()
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
+  }
+
+  /** Tier by position among all managers of the year, and the bonus it pays. */
+  private static Dataset<Row> withTier(Dataset<Row> df, ScoringConfig cfg) {
+    // rank() = 1 + the number of managers with a strictly higher composite.
+    Column rank = rank().over(Window.partitionBy("year").orderBy(col("composite").desc()));
+    Column n = count(lit(1)).over(Window.partitionBy("year"));
+    Column p = rank.minus(1).cast("double").divide(n.cast("double"));
+    Column tier =
+        when(p.lt(cfg.tierA()), "A")
+            .when(p.lt(cfg.tierB()), "B")
+            .when(p.lt(cfg.tierC()), "C")
+            .otherwise("D");
+    Column bonus = null;
+    for (String t : List.of("A", "B", "C", "D")) {
+      Column pay = lit(bonus(cfg, t)).cast(BONUS);
+      bonus =
+          bonus == null
+              ? when(col("tier").equalTo(t), pay)
+              : bonus.when(col("tier").equalTo(t), pay);
+    }
+    return df.withColumn("tier", tier).withColumn("bonus_yuan", bonus);
+  }
+
+  /** base bonus × the tier's multiplier, exact in decimal (1.2 × 10,000 is 12,000.00). */
+  public static BigDecimal bonus(ScoringConfig cfg, String tier) {
+    return BigDecimal.valueOf(cfg.baseBonusYuan())
+        .multiply(BigDecimal.valueOf(cfg.multipliers().get(tier)))
+        .setScale(2, RoundingMode.HALF_UP);
+  }
+}

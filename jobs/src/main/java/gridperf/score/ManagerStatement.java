@@ -1,0 +1,194 @@
+package gridperf.score;
+
+import gridperf.config.ScoringConfig;
+import gridperf.config.ScoringConfig.Component;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * A manager's statement for one year — the answer to "why did I get tier C?": each component's
+ * value, score, weight and points; the peer-group figures it was ranked against; composite, tier
+ * and bonus; and the retailer-months behind service compliance. Pure: renders collected rows.
+ */
+public final class ManagerStatement {
+  private ManagerStatement() {}
+
+  /**
+   * What a statement shows.
+   *
+   * @param card the manager's scorecard row (manager_scorecard or scorecard_scenario columns)
+   * @param peers every scorecard row of the same year and market_type, the manager's included
+   * @param yearComposites the composites of all managers of the year (for rank and position)
+   * @param names manager_code → manager_name (may miss codes)
+   * @param pairs {@link ServicePairs} rows of the manager and year
+   */
+  public record Input(
+      ScoringConfig cfg,
+      String scenario,
+      Row card,
+      List<Row> peers,
+      List<Double> yearComposites,
+      Map<String, String> names,
+      List<Row> pairs) {}
+
+  public static String render(Input in) {
+    Row card = in.card();
+    String manager = card.getAs("manager_code");
+    int year = card.<Integer>getAs("year");
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(Locale.ROOT, "Statement of %s, %d%n", label(manager, in.names()), year));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%s; scoring file %s%n",
+            in.scenario() == null
+                ? "Official scorecard"
+                : "What-if scenario '" + in.scenario() + "'",
+            in.cfg().source()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Peer group: %s (market type of primary grid %s), %d managers%n%n",
+            card.<String>getAs("market_type"),
+            card.<String>getAs("primary_grid_code"),
+            in.peers().size()));
+
+    TextTable comp =
+        new TextTable("component", "metric", "better", "value>", "score>", "weight>", "points>");
+    for (Component c : in.cfg().components()) {
+      comp.add(
+          c.name(),
+          c.metric(),
+          c.higherIsBetter() ? "higher" : "lower",
+          num(card.getAs(ComponentScore.value(c)), 4),
+          num(card.getAs(ComponentScore.score(c)), 2),
+          num(c.weight(), 4),
+          num(card.getAs(ComponentScore.points(c)), 2));
+    }
+    sb.append(comp.render("  "));
+    sb.append(
+            "  (score = 100 × (k − 1) / (n − 1) among the peer group's n non-NULL values, k = those"
+                + " no better;")
+        .append(" n = 1 scores 100, NULL scores 0)\n\n");
+
+    double composite = card.<Double>getAs("composite");
+    long higher = in.yearComposites().stream().filter(v -> v > composite).count();
+    int n = in.yearComposites().size();
+    ScoringConfig cfg = in.cfg();
+    sb.append(
+        String.format(Locale.ROOT, "Composite %s = Σ points / Σ weight%n", num(composite, 2)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Tier %s: rank %d of %d managers in %d, position (rank − 1) / n = %s"
+                + " (A < %s, B < %s, C < %s, else D)%n",
+            card.<String>getAs("tier"),
+            higher + 1,
+            n,
+            year,
+            num(n == 0 ? 0.0 : (double) higher / n, 4),
+            num(cfg.tierA(), 4),
+            num(cfg.tierB(), 4),
+            num(cfg.tierC(), 4)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Bonus %,.2f yuan = %,.2f base × %s (tier %s)%n%n",
+            card.<BigDecimal>getAs("bonus_yuan"),
+            cfg.baseBonusYuan(),
+            num(cfg.multipliers().get(card.<String>getAs("tier")), 4),
+            card.<String>getAs("tier")));
+
+    sb.append("Peer-group figures (best first; * = ").append(manager).append(")\n");
+    for (Component c : cfg.components()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%s — %s, %s is better%n",
+              c.name(),
+              c.metric(),
+              c.higherIsBetter() ? "higher" : "lower"));
+      List<Row> sorted = new ArrayList<>(in.peers());
+      sorted.sort(bestFirst(c));
+      TextTable peers = new TextTable("", "manager", "name", "value>", "score>");
+      for (Row p : sorted) {
+        String code = p.getAs("manager_code");
+        peers.add(
+            code.equals(manager) ? "*" : "",
+            code,
+            in.names().getOrDefault(code, ""),
+            num(p.getAs(ComponentScore.value(c)), 4),
+            num(p.getAs(ComponentScore.score(c)), 2));
+      }
+      sb.append(peers.render("  "));
+    }
+
+    long met = in.pairs().stream().filter(r -> r.<Boolean>getAs("met")).count();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nService compliance %d: %d of %d retailer-months met the menu = %s (A %d, B %d, C %d"
+                + " visits a month by the segment of %d)%n",
+            year,
+            met,
+            in.pairs().size(),
+            in.pairs().isEmpty() ? "NULL" : num((double) met / in.pairs().size(), 4),
+            cfg.visitsOwed("A"),
+            cfg.visitsOwed("B"),
+            cfg.visitsOwed("C"),
+            year - 1));
+    if (in.pairs().isEmpty()) {
+      sb.append(
+          "  none: no retailer assigned this year has a segment of the previous year (service is"
+              + " NULL)\n");
+    } else {
+      TextTable t =
+          new TextTable("retailer", "month", "segment " + (year - 1), "owed>", "visits>", "met");
+      List<Row> pairs = new ArrayList<>(in.pairs());
+      pairs.sort(
+          Comparator.<Row, String>comparing(r -> r.getAs("retailer_code"))
+              .thenComparing(r -> r.<Integer>getAs("month")));
+      for (Row r : pairs) {
+        t.add(
+            r.getAs("retailer_code"),
+            String.format(Locale.ROOT, "%d-%02d", year, r.<Integer>getAs("month")),
+            r.getAs("segment"),
+            r.getAs("owed"),
+            r.getAs("visits"),
+            r.<Boolean>getAs("met") ? "yes" : "NO");
+      }
+      sb.append(t.render("  "));
+    }
+    return sb.toString();
+  }
+
+  private static Comparator<Row> bestFirst(Component c) {
+    Comparator<Double> better =
+        c.higherIsBetter() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return Comparator.<Row, Double>comparing(
+            r -> r.getAs(ComponentScore.value(c)), Comparator.nullsLast(better))
+        .thenComparing(r -> r.<String>getAs("manager_code"));
+  }
+
+  private static String label(String code, Map<String, String> names) {
+    String name = names.get(code);
+    return name == null || name.isBlank() ? code : code + " " + name;
+  }
+
+  /** A number rounded half-up to {@code places}, trailing zeros dropped; NULL for null. */
+  static String num(Object v, int places) {
+    if (v == null) {
+      return "NULL";
+    }
+    BigDecimal d = v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).doubleValue());
+    d = d.setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+}

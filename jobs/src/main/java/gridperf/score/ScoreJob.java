@@ -1,0 +1,157 @@
+package gridperf.score;
+
+import static org.apache.spark.sql.functions.col;
+
+import gridperf.config.ScoringConfig;
+import gridperf.gold.Assignment;
+import gridperf.gold.PeriodRange;
+import gridperf.job.JobContext;
+import gridperf.job.JobOutcome;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.lake.WriteResult;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The score job: reads the gold and silver tables, builds {@link ManagerScorecard} and writes it —
+ * to {@code manager_scorecard} (official, all years replaced) or, for a what-if, to {@code
+ * scorecard_scenario} (only that scenario's rows replaced; nothing else is touched).
+ */
+public final class ScoreJob {
+  private ScoreJob() {}
+
+  /**
+   * What to score.
+   *
+   * @param scoring the scoring file in force
+   * @param scenario the what-if's name, or null for the official scorecard
+   * @param recomputeService recompute segments and service compliance under {@code scoring} (always
+   *     for a what-if; for an official run when its menu or cut-offs differ from the build's)
+   */
+  public record Request(ScoringConfig scoring, String scenario, boolean recomputeService) {
+    public Request {
+      if (scenario != null) {
+        ScorecardScenario.predicate(scenario);
+        recomputeService = true;
+      }
+    }
+  }
+
+  public static JobOutcome run(JobContext ctx, Request req, SegmentRules rules) {
+    Lake lake = ctx.lake();
+    ctx.progress().step("read perf_manager and assignment");
+    Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
+    PeriodRange range =
+        PeriodRange.of(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no sales or touchpoints in the lake: nothing to score"));
+    Dataset<Row> primary =
+        PrimaryGrid.of(
+            Assignment.monthly(Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range)));
+    Dataset<Row> service = null;
+    if (req.recomputeService()) {
+      ctx.progress().step("recompute segments and service compliance");
+      service = managerService(lake, req.scoring(), rules);
+    }
+    ctx.progress().step("score");
+    Dataset<Row> card =
+        ManagerScorecard.build(perfManager, primary, service, req.scoring()).cache();
+    try {
+      long rows = check(card, perfManager);
+      ctx.progress().rows("scorecard rows", rows);
+      WriteResult w;
+      if (req.scenario() == null) {
+        w =
+            lake.write(TableId.MANAGER_SCORECARD, card)
+                .partitionBy("year")
+                .overwrite()
+                .overwriteSchema()
+                .commit();
+      } else {
+        sameColumnsAsOtherScenarios(lake, card);
+        w =
+            lake.write(TableId.SCORECARD_SCENARIO, ScorecardScenario.of(card, req.scenario()))
+                .partitionBy("scenario")
+                .replaceWhere(ScorecardScenario.predicate(req.scenario()))
+                .commit();
+      }
+      String summary =
+          (req.scenario() == null
+                  ? "manager_scorecard"
+                  : "scorecard_scenario '" + req.scenario() + "'")
+              + ": "
+              + rows
+              + " rows (Delta version "
+              + w.version()
+              + ", scoring file "
+              + req.scoring().source()
+              + ")\n"
+              + ScorecardSummary.lastYear(card);
+      return new JobOutcome(rows, rows, 0, List.of(w), summary);
+    } finally {
+      card.unpersist();
+    }
+  }
+
+  /**
+   * Scenarios share one table so they compare column by column: a scenario must keep the component
+   * names (a weight of 0 drops a component's points but keeps its columns).
+   */
+  static void sameColumnsAsOtherScenarios(Lake lake, Dataset<Row> card) {
+    if (!lake.exists(TableId.SCORECARD_SCENARIO)) {
+      return;
+    }
+    java.util.Set<String> have =
+        new java.util.LinkedHashSet<>(List.of(lake.read(TableId.SCORECARD_SCENARIO).columns()));
+    have.remove("scenario");
+    java.util.Set<String> want = new java.util.LinkedHashSet<>(List.of(card.columns()));
+    if (!have.equals(want)) {
+      throw new IllegalArgumentException(
+          "scorecard_scenario has columns "
+              + have
+              + " but this scoring file gives "
+              + want
+              + ": keep the official component names in a what-if (set a weight to 0 to drop a"
+              + " component)");
+    }
+  }
+
+  /** Service compliance of each manager and year under the request's menu and cut-offs. */
+  static Dataset<Row> managerService(Lake lake, ScoringConfig scoring, SegmentRules rules) {
+    Dataset<Row> segments = rules.segments(lake.read(TableId.RETAILER_SEGMENT), scoring);
+    return rules
+        .serviceCompliance(lake.read(TableId.SERVICE_VISITS), segments, scoring)
+        .where(col("entity_type").equalTo("manager"))
+        .select(col("entity_code").as("manager_code"), col("year"), col("service_compliance"));
+  }
+
+  /**
+   * Data tests before the write: one row per (manager_code, year), and one for every manager with
+   * an assigned retailer in the year (a manager without a primary grid would otherwise vanish).
+   */
+  static long check(Dataset<Row> card, Dataset<Row> perfManager) {
+    long rows = card.count();
+    long keys = card.select("manager_code", "year").distinct().count();
+    if (keys != rows) {
+      throw new IllegalStateException(
+          "manager_scorecard: " + (rows - keys) + " duplicate (manager_code, year) keys");
+    }
+    Dataset<Row> missing =
+        perfManager
+            .where(col("period_type").equalTo("Y").and(col("retailers_assigned").gt(0)))
+            .select("manager_code", "year")
+            .except(card.select("manager_code", "year"));
+    List<Row> lost = missing.limit(5).collectAsList();
+    if (!lost.isEmpty()) {
+      throw new IllegalStateException(
+          "manager_scorecard: no primary grid for managers with assigned retailers, e.g. "
+              + lost
+              + " (perf_manager and dim_retailer disagree: rebuild the gold tables)");
+    }
+    return rows;
+  }
+}
