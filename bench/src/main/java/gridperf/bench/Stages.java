@@ -43,14 +43,17 @@ final class Stages {
     return checked(cmd, Map.of("GRIDPERF_HEAP", heap), log);
   }
 
-  /** True when {@code bin/gridperf <name> --help} succeeds (also builds the project first). */
+  /** True when {@code bin/gridperf <name> --help} shows that command (builds the project first). */
   boolean hasCommand(String name, Path logs) throws Exception {
     Measure m =
         ProcessTimer.run(
             List.of(home.resolve("bin/gridperf").toString(), name, "--help"),
             Map.of(),
             logs.resolve("help-" + name + ".log"));
-    return m.exitCode() == 0;
+    // picocli prints the top command's usage (exit 0) for an unknown subcommand with --help
+    String help = new String(Files.readAllBytes(logs.resolve("help-" + name + ".log")),
+        StandardCharsets.UTF_8);
+    return m.exitCode() == 0 && help.contains("Usage: gridperf " + name);
   }
 
   /** Runs {@code DuckStage <args>} in a JVM of the same heap and DuckDB thread count. */
