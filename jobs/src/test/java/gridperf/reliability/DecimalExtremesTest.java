@@ -58,7 +58,7 @@ class DecimalExtremesTest extends ReliabilityBase {
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014-Q1")).isEqualTo(march);
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014")).isEqualTo(year);
     assertThat(revenue(lake, TableId.PERF_GRID, "grid_code = 'G1'", "2014")).isEqualTo(year);
-    assertThat(revenue(lake, TableId.PERF_CATEGORY, "format = 'grocery'", "2014")).isEqualTo(year);
+    assertThat(revenue(lake, TableId.PERF_CATEGORY, "format = 'grocery' AND scale = 'medium'", "2014")).isEqualTo(year);
     assertThat(revenue(lake, TableId.PERF_CUBE, "grouping_id = 63", "2014")).isEqualTo(year);
     Row seg = lake.read(TableId.RETAILER_SEGMENT).filter("retailer_code = 'R1' AND year = 2014").first();
     assertThat((BigDecimal) seg.getAs("revenue_yuan")).isEqualTo(year);
