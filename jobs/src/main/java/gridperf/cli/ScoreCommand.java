@@ -4,6 +4,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.lake.TableId;
 import gridperf.score.ScoreJob;
 import gridperf.score.ScorecardScenario;
 import gridperf.score.SegmentRules;
@@ -54,6 +55,11 @@ public final class ScoreCommand extends LakeCommand {
       args.add("--scenario " + scenario);
     }
     return args;
+  }
+
+  @Override
+  protected List<TableId> requiredTables() {
+    return List.of(TableId.PERF_MANAGER);
   }
 
   @Override
