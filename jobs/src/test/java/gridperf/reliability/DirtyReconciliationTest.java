@@ -152,7 +152,7 @@ class DirtyReconciliationTest extends ReliabilityBase {
   void goldTotalsEqualTheAcceptedSilverRows() {
     Row silver =
         lake.read(TableId.FACT_SALES_LINE)
-            .selectExpr("sum(amount_yuan)", "sum(qty_cartons) / 250", "count(*)")
+            .selectExpr("sum(amount_yuan)", "cast(sum(qty_cartons) AS DECIMAL(30, 0)) / 250", "count(*)")
             .first();
     Row gold =
         lake.read(TableId.PERF_MANAGER)
