@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * the JVM zone would move) gives identical tables, and a touchpoint near midnight keeps its
  * business date.
  */
+@org.junit.jupiter.api.Tag("acceptance")
 class TimeZoneIndependenceTest extends ReliabilityBase {
   @Test
   void shanghaiAndLosAngelesDefaultZonesGiveIdenticalTables() {
