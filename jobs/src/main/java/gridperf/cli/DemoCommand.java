@@ -39,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   long seed = 2015;
 
   @Option(names = "--years", description = "Years to generate (default: ${DEFAULT-VALUE}).")
-  String years = "2013-2015";
+  String years = "2014-2015";
 
   @Override
   public Integer call() throws Exception {
