@@ -5,6 +5,7 @@ import gridperf.config.ScoringConfig;
 import gridperf.gold.GoldBuild;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.lake.TableId;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ public final class BuildCommand extends LakeCommand {
       out.add("--to " + to);
     }
     return out;
+  }
+
+  @Override
+  protected List<TableId> requiredTables() {
+    return List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT);
   }
 
   @Override

@@ -2,6 +2,7 @@ package gridperf.cli;
 
 import gridperf.config.ConfigLoader;
 import gridperf.config.GridperfConfig;
+import gridperf.job.LogFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public class CommonOptions {
     if (lake != null) {
       cfg = cfg.withLakeRoot(lake);
     }
+    LogFormat.apply(cfg.log().format());
     return cfg;
   }
 

@@ -33,13 +33,13 @@ public final class DemoCommand implements Callable<Integer> {
       names = "--scale",
       paramLabel = "S",
       description = "Scale factor of the generated county (default: ${DEFAULT-VALUE}).")
-  double scale = 0.02;
+  double scale = 0.05;
 
   @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed = 2015;
 
   @Option(names = "--years", description = "Years to generate (default: ${DEFAULT-VALUE}).")
-  String years = "2011-2015";
+  String years = "2014-2015";
 
   @Override
   public Integer call() throws Exception {

@@ -61,6 +61,11 @@ public final class IngestCommand extends LakeCommand {
   }
 
   @Override
+  protected boolean requiresLake() {
+    return false;
+  }
+
+  @Override
   protected GridperfConfig configure(GridperfConfig cfg) {
     return landing == null ? cfg : cfg.withLandingRoot(landing);
   }

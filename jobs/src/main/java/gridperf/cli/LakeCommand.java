@@ -7,6 +7,7 @@ import gridperf.job.Progress;
 import gridperf.lake.Lake;
 import gridperf.lake.PipelineRuns;
 import gridperf.lake.SparkSessions;
+import gridperf.lake.TableId;
 import gridperf.lake.WriteResult;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,12 +50,27 @@ public abstract class LakeCommand implements Callable<Integer> {
     return true;
   }
 
+  /**
+   * Whether the lake must already exist: every command but {@code ingest} reads it, and must not
+   * create an empty lake (or an audit row in one) when {@code --lake} is mistyped.
+   */
+  protected boolean requiresLake() {
+    return true;
+  }
+
+  /** Tables the job reads that must exist before it starts (checked before anything is written). */
+  protected List<TableId> requiredTables() {
+    return List.of();
+  }
+
   @Override
   public Integer call() throws Exception {
     GridperfConfig cfg = configure(common.load());
     validate(cfg);
     SparkSession spark = SparkSessions.create(cfg);
     Lake lake = new Lake(spark, cfg.lake().root());
+    checkLake(spark, lake);
+    boolean lakeExisted = rootExists(spark, lake);
     String runId = UUID.randomUUID().toString();
     Progress progress = Progress.console(jobName());
     JobContext ctx = new JobContext(cfg, spark, lake, runId, progress, Clock.systemUTC());
@@ -69,7 +85,8 @@ public abstract class LakeCommand implements Callable<Integer> {
       }
       return 0;
     } catch (Exception | Error e) {
-      if (audited()) {
+      // a run refused before it created the lake leaves no lake behind, not one holding its audit
+      if (audited() && (lakeExisted || rootExists(spark, lake))) {
         try {
           audit(ctx, start, "FAILED", new JobOutcome(0, 0, 0, List.of(), null), Main.oneLine(e));
         } catch (Exception auditError) {
@@ -77,6 +94,28 @@ public abstract class LakeCommand implements Callable<Integer> {
         }
       }
       throw e;
+    }
+  }
+
+  private static boolean rootExists(SparkSession spark, Lake lake) throws java.io.IOException {
+    org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(lake.root());
+    return root.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(root);
+  }
+
+  private void checkLake(SparkSession spark, Lake lake) throws java.io.IOException {
+    if (!requiresLake()) {
+      return;
+    }
+    if (!rootExists(spark, lake)) {
+      throw new IllegalArgumentException(
+          "lake " + lake.root() + " does not exist (run ingest first, or check --lake / lake.root)");
+    }
+    for (TableId t : requiredTables()) {
+      if (!lake.exists(t)) {
+        throw new IllegalArgumentException(
+            "table " + t.tableName() + " does not exist in lake " + lake.root()
+                + " (run the job that builds it first)");
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package gridperf.cli;
 
+import gridperf.job.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,10 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       StatementCommand.class,
       SqlCommand.class,
+      ExportCommand.class,
+      ServeCommand.class,
       DemoCommand.class,
+      MaintainCommand.class,
     })
 public final class Main {
   private Main() {}
@@ -39,7 +43,12 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          System.err.println("gridperf " + cmd.getCommandName() + ": " + oneLine(ex));
+          String reason = "gridperf " + cmd.getCommandName() + ": " + oneLine(ex);
+          if (LogFormat.isJson()) {
+            LogFormat.logger("gridperf.cli.Main").error(reason);
+          } else {
+            System.err.println(reason);
+          }
           if (Boolean.getBoolean("gridperf.stacktrace")) {
             ex.printStackTrace();
           }

@@ -4,6 +4,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.lake.TableId;
 import gridperf.score.ScoreJob;
 import gridperf.score.ScorecardScenario;
 import gridperf.score.SegmentRules;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Score the account managers: writes manager_scorecard from perf_manager and the scoring file.",
+      "Score the account managers: writes manager_scorecard from perf_manager and the scoring"
+          + " file.",
       "With --scenario, writes a what-if into scorecard_scenario (rows of that scenario only),"
           + " recomputing segments and service compliance under the file's menu and cut-offs;"
           + " manager_scorecard and the gold tables are not touched."
@@ -32,7 +34,8 @@ public final class ScoreCommand extends LakeCommand {
   @Option(
       names = "--scenario",
       paramLabel = "NAME",
-      description = "Name of a what-if run (letters, digits, _ - .); its rows replace that scenario's.")
+      description =
+          "Name of a what-if run (letters, digits, _ - .); its rows replace that scenario's.")
   String scenario;
 
   private ScoringConfig loaded;
@@ -55,6 +58,11 @@ public final class ScoreCommand extends LakeCommand {
   }
 
   @Override
+  protected List<TableId> requiredTables() {
+    return List.of(TableId.PERF_MANAGER);
+  }
+
+  @Override
   protected void validate(GridperfConfig cfg) {
     if (scenario != null) {
       ScorecardScenario.predicate(scenario);
@@ -65,12 +73,13 @@ public final class ScoreCommand extends LakeCommand {
   @Override
   protected JobOutcome execute(JobContext ctx) {
     boolean recompute = scenario != null || differsFromBuild(ctx.config(), loaded);
-    return ScoreJob.run(ctx, new ScoreJob.Request(loaded, scenario, recompute), SegmentRules.gold());
+    return ScoreJob.run(
+        ctx, new ScoreJob.Request(loaded, scenario, recompute), SegmentRules.gold());
   }
 
   /**
-   * An official run with another scoring file than the build's re-applies segments and service
-   * menu when they differ, so the scorecard is consistent with the file it names.
+   * An official run with another scoring file than the build's re-applies segments and service menu
+   * when they differ, so the scorecard is consistent with the file it names.
    */
   private boolean differsFromBuild(GridperfConfig cfg, ScoringConfig file) {
     if (scoring == null) {

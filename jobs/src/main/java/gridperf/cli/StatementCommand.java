@@ -22,10 +22,18 @@ import picocli.CommandLine.Option;
           + " compliance."
     })
 public final class StatementCommand extends LakeCommand {
-  @Option(names = "--manager", required = true, paramLabel = "CODE", description = "Manager code, e.g. M017.")
+  @Option(
+      names = "--manager",
+      required = true,
+      paramLabel = "CODE",
+      description = "Manager code, e.g. M017.")
   String manager;
 
-  @Option(names = "--year", required = true, paramLabel = "YYYY", description = "Year of the scorecard.")
+  @Option(
+      names = "--year",
+      required = true,
+      paramLabel = "YYYY",
+      description = "Year of the scorecard.")
   int year;
 
   @Option(

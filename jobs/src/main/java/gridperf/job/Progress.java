@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Progress lines for long jobs: {@code [ingest] parse sales  1,234,567 rows  12.3 s}. On an
  * interactive terminal a step updates in place; in logs each update is a plain line, at most one
- * every few seconds, so a scheduler's log stays readable.
+ * every few seconds, so a scheduler's log stays readable; with JSON logs ({@link LogFormat}) each
+ * line is a log event of logger {@code gridperf.progress.<job>}.
  */
 public final class Progress {
   private static final long LOG_INTERVAL_MS = 5_000;
@@ -18,6 +19,7 @@ public final class Progress {
   private final Instant start = Instant.now();
   private long lastLine;
   private boolean quiet;
+  private boolean json;
 
   public Progress(String job, PrintStream out, boolean interactive) {
     this.job = job;
@@ -27,6 +29,11 @@ public final class Progress {
 
   /** Progress to stderr; in place when stderr is a terminal. */
   public static Progress console(String job) {
+    if (LogFormat.isJson()) {
+      Progress p = new Progress(job, System.err, false);
+      p.json = true;
+      return p;
+    }
     return new Progress(job, System.err, System.console() != null);
   }
 
@@ -61,7 +68,9 @@ public final class Progress {
         rows < 0
             ? String.format(Locale.ROOT, "[%s] %-40s %8.1f s", job, stage, secs)
             : String.format(Locale.ROOT, "[%s] %-40s %,14d rows %8.1f s", job, stage, rows, secs);
-    if (interactive && !force) {
+    if (json) {
+      LogFormat.logger("gridperf.progress." + job).info(text.strip());
+    } else if (interactive && !force) {
       out.print("\r" + text);
     } else {
       out.println((interactive ? "\r" : "") + text);

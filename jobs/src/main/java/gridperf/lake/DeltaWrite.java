@@ -80,7 +80,9 @@ public final class DeltaWrite {
     if (txnAppId != null) {
       w = w.option("txnAppId", txnAppId).option("txnVersion", txnVersion);
     }
+    CommitHooks.fire(CommitHooks.Stage.BEFORE_COMMIT, table);
     w.save(lake.path(table));
+    CommitHooks.fire(CommitHooks.Stage.AFTER_COMMIT, table);
     return lastCommit(lake, table);
   }
 

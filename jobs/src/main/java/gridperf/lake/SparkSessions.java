@@ -7,7 +7,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the one Spark session of a run from the configuration: Delta enabled, the session time
  * zone fixed to the business zone (so the JVM's default zone never changes a result), and the
- * master taken from {@code spark-submit} when there is one, else from {@code spark.master}.
+ * master taken from {@code spark-submit} when there is one, else from {@code spark.master}. Under
+ * {@code spark-submit}, its {@code --conf} values win over gridperf's tuning settings ({@code
+ * spark.shuffle_partitions}, {@code spark.ui_enabled}, {@code spark.conf}).
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -25,17 +27,22 @@ public final class SparkSessions {
       b.config(e.getKey(), e.getValue());
     }
     b.config("spark.sql.session.timeZone", cfg.business().timezone().getId());
-    b.config("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()));
     b.config("spark.sql.ansi.enabled", "true");
-    b.config("spark.ui.enabled", String.valueOf(s.uiEnabled()));
     if (master.startsWith("local")) {
       b.config("spark.local.dir", s.localDir());
       b.config("spark.sql.warehouse.dir", s.localDir() + "/warehouse");
       b.config("spark.driver.host", "127.0.0.1");
       b.config("spark.databricks.delta.snapshotPartitions", "2");
     }
-    for (Map.Entry<String, String> e : s.conf().entrySet()) {
-      b.config(e.getKey(), e.getValue());
+    // tuning: a spark-submit --conf value wins over gridperf's setting
+    Map<String, String> tuning = new java.util.LinkedHashMap<>();
+    tuning.put("spark.sql.shuffle.partitions", String.valueOf(s.shufflePartitions()));
+    tuning.put("spark.ui.enabled", String.valueOf(s.uiEnabled()));
+    tuning.putAll(s.conf());
+    for (Map.Entry<String, String> e : tuning.entrySet()) {
+      if (!submitted || System.getProperty(e.getKey()) == null) {
+        b.config(e.getKey(), e.getValue());
+      }
     }
     return b.getOrCreate();
   }

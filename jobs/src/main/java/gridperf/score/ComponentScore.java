@@ -31,9 +31,14 @@ final class ComponentScore {
     return c.name() + "_points";
   }
 
-  /** The score of {@code c}'s value column within {@code group} columns (e.g. year, market_type). */
+  /**
+   * The score of {@code c}'s value column within {@code group} columns (e.g. year, market_type).
+   */
   static Column score(Component c, String... group) {
-    Column[] by = java.util.Arrays.stream(group).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    Column[] by =
+        java.util.Arrays.stream(group)
+            .map(org.apache.spark.sql.functions::col)
+            .toArray(Column[]::new);
     Column v = col(value(c));
     // Ordered worst first, a RANGE frame up to the current row holds every value no better than
     // the manager's, ties included: its count is k.

@@ -21,16 +21,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /**
- * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager
- * with at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned
- * &gt; 0). Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and
- * optionally service_compliance recomputed for a what-if. Rules (DESIGN.md §5): peer group = the
- * market_type of the primary grid; each component's value, score ({@link ComponentScore}) and
- * points = weight × score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over
- * all managers of the year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan =
- * base bonus × the tier's multiplier. Columns: manager_code, year, market_type,
- * primary_grid_code, then value/score/points per component in the scoring file's order,
- * composite, tier, bonus_yuan.
+ * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
+ * at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned &gt; 0).
+ * Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and optionally
+ * service_compliance recomputed for a what-if. Rules (DESIGN.md §5): peer group = the market_type
+ * of the primary grid; each component's value, score ({@link ComponentScore}) and points = weight ×
+ * score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over all managers of the
+ * year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan = base bonus × the
+ * tier's multiplier. Columns: manager_code, year, market_type, primary_grid_code, then
+ * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan.
  */
 public final class ManagerScorecard {
   /** bonus_yuan: money, exact to the fen. */
@@ -71,7 +70,9 @@ public final class ManagerScorecard {
             .select(valueColumns(cfg.components()));
     for (Component c : cfg.components()) {
       df = df.withColumn(ComponentScore.score(c), ComponentScore.score(c, "year", "market_type"));
-      df = df.withColumn(ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));
+      df =
+          df.withColumn(
+              ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));
     }
     Column sumPoints = null;
     double sumWeights = 0;
@@ -87,7 +88,8 @@ public final class ManagerScorecard {
 
   /** The output column names, in order. */
   public static List<String> columnNames(List<Component> components) {
-    List<String> names = new ArrayList<>(List.of("manager_code", "year", "market_type", "primary_grid_code"));
+    List<String> names =
+        new ArrayList<>(List.of("manager_code", "year", "market_type", "primary_grid_code"));
     for (Component c : components) {
       names.add(ComponentScore.value(c));
       names.add(ComponentScore.score(c));
@@ -109,7 +111,9 @@ public final class ManagerScorecard {
   }
 
   private static Column[] outputColumns(List<Component> components) {
-    return columnNames(components).stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return columnNames(components).stream()
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
   }
 
   /** Tier by position among all managers of the year, and the bonus it pays. */
@@ -126,7 +130,10 @@ public final class ManagerScorecard {
     Column bonus = null;
     for (String t : List.of("A", "B", "C", "D")) {
       Column pay = lit(bonus(cfg, t)).cast(BONUS);
-      bonus = bonus == null ? when(col("tier").equalTo(t), pay) : bonus.when(col("tier").equalTo(t), pay);
+      bonus =
+          bonus == null
+              ? when(col("tier").equalTo(t), pay)
+              : bonus.when(col("tier").equalTo(t), pay);
     }
     return df.withColumn("tier", tier).withColumn("bonus_yuan", bonus);
   }

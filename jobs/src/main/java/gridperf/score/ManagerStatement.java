@@ -42,12 +42,15 @@ public final class ManagerStatement {
     String manager = card.getAs("manager_code");
     int year = card.<Integer>getAs("year");
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "Statement of %s, %d%n", label(manager, in.names()), year));
+    sb.append(
+        String.format(Locale.ROOT, "Statement of %s, %d%n", label(manager, in.names()), year));
     sb.append(
         String.format(
             Locale.ROOT,
             "%s; scoring file %s%n",
-            in.scenario() == null ? "Official scorecard" : "What-if scenario '" + in.scenario() + "'",
+            in.scenario() == null
+                ? "Official scorecard"
+                : "What-if scenario '" + in.scenario() + "'",
             in.cfg().source()));
     sb.append(
         String.format(
@@ -57,7 +60,8 @@ public final class ManagerStatement {
             card.<String>getAs("primary_grid_code"),
             in.peers().size()));
 
-    TextTable comp = new TextTable("component", "metric", "better", "value>", "score>", "weight>", "points>");
+    TextTable comp =
+        new TextTable("component", "metric", "better", "value>", "score>", "weight>", "points>");
     for (Component c : in.cfg().components()) {
       comp.add(
           c.name(),
@@ -69,7 +73,9 @@ public final class ManagerStatement {
           num(card.getAs(ComponentScore.points(c)), 2));
     }
     sb.append(comp.render("  "));
-    sb.append("  (score = 100 × (k − 1) / (n − 1) among the peer group's n non-NULL values, k = those no better;")
+    sb.append(
+            "  (score = 100 × (k − 1) / (n − 1) among the peer group's n non-NULL values, k = those"
+                + " no better;")
         .append(" n = 1 scores 100, NULL scores 0)\n\n");
 
     double composite = card.<Double>getAs("composite");
@@ -77,10 +83,7 @@ public final class ManagerStatement {
     int n = in.yearComposites().size();
     ScoringConfig cfg = in.cfg();
     sb.append(
-        String.format(
-            Locale.ROOT,
-            "Composite %s = Σ points / Σ weight%n",
-            num(composite, 2)));
+        String.format(Locale.ROOT, "Composite %s = Σ points / Σ weight%n", num(composite, 2)));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -107,7 +110,11 @@ public final class ManagerStatement {
     for (Component c : cfg.components()) {
       sb.append(
           String.format(
-              Locale.ROOT, "%s — %s, %s is better%n", c.name(), c.metric(), c.higherIsBetter() ? "higher" : "lower"));
+              Locale.ROOT,
+              "%s — %s, %s is better%n",
+              c.name(),
+              c.metric(),
+              c.higherIsBetter() ? "higher" : "lower"));
       List<Row> sorted = new ArrayList<>(in.peers());
       sorted.sort(bestFirst(c));
       TextTable peers = new TextTable("", "manager", "name", "value>", "score>");
@@ -138,9 +145,12 @@ public final class ManagerStatement {
             cfg.visitsOwed("C"),
             year - 1));
     if (in.pairs().isEmpty()) {
-      sb.append("  none: no retailer assigned this year has a segment of the previous year (service is NULL)\n");
+      sb.append(
+          "  none: no retailer assigned this year has a segment of the previous year (service is"
+              + " NULL)\n");
     } else {
-      TextTable t = new TextTable("retailer", "month", "segment " + (year - 1), "owed>", "visits>", "met");
+      TextTable t =
+          new TextTable("retailer", "month", "segment " + (year - 1), "owed>", "visits>", "met");
       List<Row> pairs = new ArrayList<>(in.pairs());
       pairs.sort(
           Comparator.<Row, String>comparing(r -> r.getAs("retailer_code"))
@@ -160,8 +170,10 @@ public final class ManagerStatement {
   }
 
   private static Comparator<Row> bestFirst(Component c) {
-    Comparator<Double> better = c.higherIsBetter() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-    return Comparator.<Row, Double>comparing(r -> r.getAs(ComponentScore.value(c)), Comparator.nullsLast(better))
+    Comparator<Double> better =
+        c.higherIsBetter() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return Comparator.<Row, Double>comparing(
+            r -> r.getAs(ComponentScore.value(c)), Comparator.nullsLast(better))
         .thenComparing(r -> r.<String>getAs("manager_code"));
   }
 
@@ -175,8 +187,7 @@ public final class ManagerStatement {
     if (v == null) {
       return "NULL";
     }
-    BigDecimal d =
-        v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).doubleValue());
+    BigDecimal d = v instanceof BigDecimal b ? b : BigDecimal.valueOf(((Number) v).doubleValue());
     d = d.setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }

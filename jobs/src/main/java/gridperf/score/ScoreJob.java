@@ -27,9 +27,8 @@ public final class ScoreJob {
    *
    * @param scoring the scoring file in force
    * @param scenario the what-if's name, or null for the official scorecard
-   * @param recomputeService recompute segments and service compliance under {@code scoring}
-   *     (always for a what-if; for an official run when its menu or cut-offs differ from the
-   *     build's)
+   * @param recomputeService recompute segments and service compliance under {@code scoring} (always
+   *     for a what-if; for an official run when its menu or cut-offs differ from the build's)
    */
   public record Request(ScoringConfig scoring, String scenario, boolean recomputeService) {
     public Request {
@@ -46,22 +45,32 @@ public final class ScoreJob {
     Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
     PeriodRange range =
         PeriodRange.of(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT))
-            .orElseThrow(() -> new IllegalStateException("no sales or touchpoints in the lake: nothing to score"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no sales or touchpoints in the lake: nothing to score"));
     Dataset<Row> primary =
-        PrimaryGrid.of(Assignment.monthly(Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range)));
+        PrimaryGrid.of(
+            Assignment.monthly(Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range)));
     Dataset<Row> service = null;
     if (req.recomputeService()) {
       ctx.progress().step("recompute segments and service compliance");
       service = managerService(lake, req.scoring(), rules);
     }
     ctx.progress().step("score");
-    Dataset<Row> card = ManagerScorecard.build(perfManager, primary, service, req.scoring()).cache();
+    Dataset<Row> card =
+        ManagerScorecard.build(perfManager, primary, service, req.scoring()).cache();
     try {
       long rows = check(card, perfManager);
       ctx.progress().rows("scorecard rows", rows);
       WriteResult w;
       if (req.scenario() == null) {
-        w = lake.write(TableId.MANAGER_SCORECARD, card).partitionBy("year").overwrite().overwriteSchema().commit();
+        w =
+            lake.write(TableId.MANAGER_SCORECARD, card)
+                .partitionBy("year")
+                .overwrite()
+                .overwriteSchema()
+                .commit();
       } else {
         sameColumnsAsOtherScenarios(lake, card);
         w =
@@ -71,7 +80,9 @@ public final class ScoreJob {
                 .commit();
       }
       String summary =
-          (req.scenario() == null ? "manager_scorecard" : "scorecard_scenario '" + req.scenario() + "'")
+          (req.scenario() == null
+                  ? "manager_scorecard"
+                  : "scorecard_scenario '" + req.scenario() + "'")
               + ": "
               + rows
               + " rows (Delta version "
@@ -87,14 +98,15 @@ public final class ScoreJob {
   }
 
   /**
-   * Scenarios share one table so they compare column by column: a scenario must keep the
-   * component names (a weight of 0 drops a component's points but keeps its columns).
+   * Scenarios share one table so they compare column by column: a scenario must keep the component
+   * names (a weight of 0 drops a component's points but keeps its columns).
    */
   static void sameColumnsAsOtherScenarios(Lake lake, Dataset<Row> card) {
     if (!lake.exists(TableId.SCORECARD_SCENARIO)) {
       return;
     }
-    java.util.Set<String> have = new java.util.LinkedHashSet<>(List.of(lake.read(TableId.SCORECARD_SCENARIO).columns()));
+    java.util.Set<String> have =
+        new java.util.LinkedHashSet<>(List.of(lake.read(TableId.SCORECARD_SCENARIO).columns()));
     have.remove("scenario");
     java.util.Set<String> want = new java.util.LinkedHashSet<>(List.of(card.columns()));
     if (!have.equals(want)) {
@@ -125,7 +137,8 @@ public final class ScoreJob {
     long rows = card.count();
     long keys = card.select("manager_code", "year").distinct().count();
     if (keys != rows) {
-      throw new IllegalStateException("manager_scorecard: " + (rows - keys) + " duplicate (manager_code, year) keys");
+      throw new IllegalStateException(
+          "manager_scorecard: " + (rows - keys) + " duplicate (manager_code, year) keys");
     }
     Dataset<Row> missing =
         perfManager

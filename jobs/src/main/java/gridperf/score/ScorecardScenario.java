@@ -27,7 +27,9 @@ public final class ScorecardScenario {
   public static String predicate(String scenario) {
     if (!scenario.matches(NAME_PATTERN)) {
       throw new IllegalArgumentException(
-          "bad scenario name '" + scenario + "': use letters, digits, '_', '-' or '.' (at most 64)");
+          "bad scenario name '"
+              + scenario
+              + "': use letters, digits, '_', '-' or '.' (at most 64)");
     }
     return "scenario = '" + scenario + "'";
   }

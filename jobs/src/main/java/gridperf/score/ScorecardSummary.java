@@ -16,7 +16,7 @@ import org.apache.spark.sql.Row;
 public final class ScorecardSummary {
   private ScorecardSummary() {}
 
-  /** E.g. {@code 2015: 30 managers  A 6  B 9  C 12  D 3  bonus total 318,000.00 yuan}. */
+  /** E.g. {@code 2015: 30 managers A 6 B 9 C 12 D 3 bonus total 318,000.00 yuan}. */
   public static String lastYear(Dataset<Row> scorecard) {
     Row last = scorecard.agg(max("year")).head();
     if (last.isNullAt(0)) {
@@ -39,7 +39,8 @@ public final class ScorecardSummary {
     }
     sb.append(String.format(Locale.ROOT, "%d: %d managers ", year, managers));
     for (String t : List.of("A", "B", "C", "D")) {
-      long n = tiers.stream().filter(r -> r.getString(0).equals(t)).mapToLong(r -> r.getLong(1)).sum();
+      long n =
+          tiers.stream().filter(r -> r.getString(0).equals(t)).mapToLong(r -> r.getLong(1)).sum();
       sb.append(String.format(Locale.ROOT, " %s %d", t, n));
     }
     sb.append(String.format(Locale.ROOT, "  bonus total %,.2f yuan", total));

@@ -16,8 +16,8 @@ public interface SegmentRules {
   Dataset<Row> segments(Dataset<Row> retailerSegment, ScoringConfig cfg);
 
   /**
-   * (entity_type, entity_code, year, service_compliance) from service_visits and segments
-   * computed under {@code cfg}.
+   * (entity_type, entity_code, year, service_compliance) from service_visits and segments computed
+   * under {@code cfg}.
    */
   Dataset<Row> serviceCompliance(
       Dataset<Row> serviceVisits, Dataset<Row> retailerSegment, ScoringConfig cfg);

@@ -19,7 +19,8 @@ public final class ServicePairs {
    * Columns: entity_type, entity_code, retailer_code, year, month, segment (of year − 1), owed,
    * visits, met.
    */
-  public static Dataset<Row> of(Dataset<Row> serviceVisits, Dataset<Row> segments, ScoringConfig cfg) {
+  public static Dataset<Row> of(
+      Dataset<Row> serviceVisits, Dataset<Row> segments, ScoringConfig cfg) {
     Dataset<Row> prior =
         segments.select(col("retailer_code"), col("year").plus(1).as("year"), col("segment"));
     return serviceVisits
@@ -30,6 +31,15 @@ public final class ServicePairs {
                 .when(col("segment").equalTo("B"), cfg.visitsOwed("B"))
                 .otherwise(cfg.visitsOwed("C")))
         .withColumn("met", col("visits").geq(col("owed")))
-        .select("entity_type", "entity_code", "retailer_code", "year", "month", "segment", "owed", "visits", "met");
+        .select(
+            "entity_type",
+            "entity_code",
+            "retailer_code",
+            "year",
+            "month",
+            "segment",
+            "owed",
+            "visits",
+            "met");
   }
 }

@@ -17,8 +17,8 @@ public final class StatementReader {
 
   /**
    * The statement's input for a manager and year, from manager_scorecard, or from
-   * scorecard_scenario when {@code scenario} is given (segments then recomputed under {@code
-   * cfg}, the scenario's scoring file).
+   * scorecard_scenario when {@code scenario} is given (segments then recomputed under {@code cfg},
+   * the scenario's scoring file).
    */
   public static ManagerStatement.Input read(
       Lake lake, ScoringConfig cfg, String manager, int year, String scenario, SegmentRules rules) {
@@ -29,7 +29,10 @@ public final class StatementReader {
     for (var c : cfg.components()) {
       if (!List.of(cards.columns()).contains(ComponentScore.value(c))) {
         throw new IllegalArgumentException(
-            "the scorecard has no component '" + c.name() + "' of scoring file " + cfg.source()
+            "the scorecard has no component '"
+                + c.name()
+                + "' of scoring file "
+                + cfg.source()
                 + ": pass the scoring file it was scored with (--scoring)");
       }
     }
@@ -37,18 +40,23 @@ public final class StatementReader {
     List<Row> mine = ofYear.where(col("manager_code").equalTo(manager)).collectAsList();
     if (mine.isEmpty()) {
       throw new IllegalArgumentException(
-          "no scorecard row for manager " + manager + " in " + year
+          "no scorecard row for manager "
+              + manager
+              + " in "
+              + year
               + (scenario == null ? "" : " in scenario '" + scenario + "'")
               + " (a manager is scored in a year when a retailer is assigned to it)");
     }
     Row card = mine.get(0);
     String market = card.getAs("market_type");
     List<Row> peers = ofYear.where(col("market_type").equalTo(market)).collectAsList();
-    List<Double> composites = ofYear.select("composite").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
+    List<Double> composites =
+        ofYear.select("composite").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
 
     Map<String, String> names = new HashMap<>();
     if (lake.exists(TableId.DIM_MANAGER)) {
-      for (Row r : lake.read(TableId.DIM_MANAGER).select("manager_code", "manager_name").collectAsList()) {
+      for (Row r :
+          lake.read(TableId.DIM_MANAGER).select("manager_code", "manager_name").collectAsList()) {
         if (!r.isNullAt(1)) {
           names.put(r.getString(0), r.getString(1));
         }
@@ -61,7 +69,8 @@ public final class StatementReader {
     List<Row> pairs =
         ServicePairs.of(lake.read(TableId.SERVICE_VISITS), segments, cfg)
             .where(
-                col("entity_type").equalTo("manager")
+                col("entity_type")
+                    .equalTo("manager")
                     .and(col("entity_code").equalTo(manager))
                     .and(col("year").equalTo(year)))
             .collectAsList();

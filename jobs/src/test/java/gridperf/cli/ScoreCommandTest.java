@@ -31,7 +31,9 @@ class ScoreCommandTest {
     Path f = dir.resolve("bad.conf");
     Path official = Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring.conf");
     Files.writeString(f, Files.readString(official).replace("weight = 0.25", "weight = -1"));
-    assertThat(stderrOf("score", "--lake", dir.toString(), "--scoring", f.toString(), "--scenario", "x"))
+    assertThat(
+            stderrOf(
+                "score", "--lake", dir.toString(), "--scoring", f.toString(), "--scenario", "x"))
         .startsWith("gridperf score: ")
         .contains("components[0].weight must not be negative");
   }
@@ -39,11 +41,29 @@ class ScoreCommandTest {
   @Test
   void badScenarioNameIsRefused() {
     Path official = Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring.conf");
-    assertThat(stderrOf("score", "--lake", dir.toString(), "--scoring", official.toString(), "--scenario", "a b"))
+    assertThat(
+            stderrOf(
+                "score",
+                "--lake",
+                dir.toString(),
+                "--scoring",
+                official.toString(),
+                "--scenario",
+                "a b"))
         .contains("bad scenario name 'a b'");
     assertThat(
-            stderrOf("statement", "--lake", dir.toString(), "--manager", "M1", "--year", "2015", "--scoring",
-                official.toString(), "--scenario", "x;y"))
+            stderrOf(
+                "statement",
+                "--lake",
+                dir.toString(),
+                "--manager",
+                "M1",
+                "--year",
+                "2015",
+                "--scoring",
+                official.toString(),
+                "--scenario",
+                "x;y"))
         .contains("bad scenario name");
   }
 }

@@ -6,34 +6,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The scoring file is validated on load; a bad one is refused naming the key and the file. */
 class ScoringConfigTest {
   @TempDir Path dir;
 
   static String official() throws Exception {
-    return Files.readString(Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring.conf"));
+    return Files.readString(
+        Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring.conf"));
   }
 
   @Test
   void officialFileIsTheDesignDefaults() throws Exception {
     ScoringConfig c = ScoringConfig.parse(official(), "scoring.conf");
-    assertThat(c.components()).extracting(ScoringConfig.Component::name)
-        .containsExactly("attainment", "growth", "structure", "activity", "service", "experience", "complaints");
+    assertThat(c.components())
+        .extracting(ScoringConfig.Component::name)
+        .containsExactly(
+            "attainment", "growth", "structure", "activity", "service", "experience", "complaints");
     assertThat(c.components().get(6).higherIsBetter()).isFalse();
-    assertThat(c.components()).extracting(ScoringConfig.Component::weight)
+    assertThat(c.components())
+        .extracting(ScoringConfig.Component::weight)
         .containsExactly(0.25, 0.15, 0.15, 0.10, 0.15, 0.10, 0.10);
     assertThat(new double[] {c.segmentA(), c.segmentB(), c.tierA(), c.tierB(), c.tierC()})
         .containsExactly(0.2, 0.5, 0.2, 0.5, 0.9);
     assertThat(c.serviceMenu()).containsEntry("A", 4).containsEntry("B", 2).containsEntry("C", 1);
     assertThat(c.baseBonusYuan()).isEqualTo(10000.0);
     assertThat(c.multipliers()).containsEntry("A", 1.5).containsEntry("D", 0.6);
-    assertThat(ScoringConfig.defaults()).usingRecursiveComparison().ignoringFields("source").isEqualTo(c);
+    assertThat(ScoringConfig.defaults())
+        .usingRecursiveComparison()
+        .ignoringFields("source")
+        .isEqualTo(c);
   }
 
   static Stream<Arguments> badFiles() {
@@ -41,14 +48,24 @@ class ScoringConfigTest {
         Arguments.of("weight = 0.25", "weight = -0.25", "components[0].weight"),
         Arguments.of("metric = volume_yoy", "metric = volume_growth", "components[1].metric"),
         Arguments.of("better = lower", "better = less", "components[6].better"),
-        Arguments.of("tiers { a = 0.2, b = 0.5, c = 0.9 }", "tiers { a = 0.5, b = 0.2, c = 0.9 }", "tiers"),
-        Arguments.of("tiers { a = 0.2, b = 0.5, c = 0.9 }", "tiers { a = 0.2, b = 0.5, c = 1.5 }", "tiers"),
+        Arguments.of(
+            "tiers { a = 0.2, b = 0.5, c = 0.9 }", "tiers { a = 0.5, b = 0.2, c = 0.9 }", "tiers"),
+        Arguments.of(
+            "tiers { a = 0.2, b = 0.5, c = 0.9 }", "tiers { a = 0.2, b = 0.5, c = 1.5 }", "tiers"),
         Arguments.of("segments { a = 0.2, b = 0.5 }", "segments { a = 0.5, b = 0.5 }", "segments"),
-        Arguments.of("base_bonus_yuan = 10000", "base_bonus_yuan = 10000\nbonus_pool = 5", "bonus_pool"),
-        Arguments.of("service_menu { A = 4, B = 2, C = 1 }", "service_menu { A = 4, B = 2, C = 1, D = 0 }", "service_menu.D"),
-        Arguments.of("service_menu { A = 4, B = 2, C = 1 }", "service_menu { A = 4, B = -2, C = 1 }", "service_menu.B"),
+        Arguments.of(
+            "base_bonus_yuan = 10000", "base_bonus_yuan = 10000\nbonus_pool = 5", "bonus_pool"),
+        Arguments.of(
+            "service_menu { A = 4, B = 2, C = 1 }",
+            "service_menu { A = 4, B = 2, C = 1, D = 0 }",
+            "service_menu.D"),
+        Arguments.of(
+            "service_menu { A = 4, B = 2, C = 1 }",
+            "service_menu { A = 4, B = -2, C = 1 }",
+            "service_menu.B"),
         Arguments.of("multipliers { A = 1.5,", "multipliers { A = -1.5,", "multipliers.A"),
-        Arguments.of("weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"));
+        Arguments.of(
+            "weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"));
   }
 
   @ParameterizedTest(name = "{2}")
@@ -57,7 +74,10 @@ class ScoringConfigTest {
     String text = official();
     assertThat(text).contains(from);
     Path f = dir.resolve("what-if.conf");
-    Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+    Files.writeString(
+        f,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
     assertThatThrownBy(() -> ScoringConfig.load(f.toString()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(key)

@@ -83,6 +83,7 @@ class GoldBuildTest extends SparkTestBase {
     writeSilver(lake, TableId.FACT_TARGET, PerfTablesTest.targets(), false);
 
     assertThat(build(lake).summary()).contains("full (no previous build)");
+    Golden.assertMatches(lake.read(TableId.PERF_MANAGER), "build/perf_manager.csv", 3);
     Map<String, Set<String>> before = files(lake, TableId.PERF_MANAGER);
     assertThat(before.values()).allMatch(s -> s.size() == 1); // one period per file
     long segmentVersion = lake.version(TableId.RETAILER_SEGMENT);

@@ -10,9 +10,20 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class PrimaryGridTest extends SparkTestBase {
-  static Row version(String r, String from, String to, String grid, String m, String status, String market) {
-    return row(r, Date.valueOf(from), to == null ? null : Date.valueOf(to), "n", "grocery", "small", 1,
-        grid, m, status, market);
+  static Row version(
+      String r, String from, String to, String grid, String m, String status, String market) {
+    return row(
+        r,
+        Date.valueOf(from),
+        to == null ? null : Date.valueOf(to),
+        "n",
+        "grocery",
+        "small",
+        1,
+        grid,
+        m,
+        status,
+        market);
   }
 
   /** Data range January–February 2014 (59 days). */

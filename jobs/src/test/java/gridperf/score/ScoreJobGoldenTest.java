@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -38,11 +37,17 @@ class ScoreJobGoldenTest extends SparkTestBase {
 
   @BeforeAll
   static void lake() {
-    lake = new Lake(spark(), newDir("score-lake").toString());
-    write(TableId.PERF_MANAGER, csv("perf_manager.csv", ScoreFixtures.PERF_MANAGER));
-    write(TableId.DIM_RETAILER, csv("dim_retailer.csv", DimRetailer.SCHEMA));
-    write(TableId.DIM_MANAGER, csv("dim_manager.csv", DimManager.SCHEMA));
+    lake = goldenLake();
+  }
+
+  /** A fresh lake holding the golden inputs. */
+  static Lake goldenLake() {
+    Lake l = new Lake(spark(), newDir("score-lake").toString());
+    write(l, TableId.PERF_MANAGER, csv("perf_manager.csv", ScoreFixtures.PERF_MANAGER));
+    write(l, TableId.DIM_RETAILER, csv("dim_retailer.csv", DimRetailer.SCHEMA));
+    write(l, TableId.DIM_MANAGER, csv("dim_manager.csv", DimManager.SCHEMA));
     write(
+        l,
         TableId.RETAILER_SEGMENT,
         csv(
             "retailer_segment.csv",
@@ -50,37 +55,49 @@ class ScoreJobGoldenTest extends SparkTestBase {
                 "retailer_code string, year int, market_type string, revenue_yuan decimal(28,2),"
                     + " segment string")));
     write(
+        l,
         TableId.SERVICE_VISITS,
         csv(
             "service_visits.csv",
             StructType.fromDDL(
                 "entity_type string, entity_code string, retailer_code string, year int, month int,"
                     + " visits long")));
-    Dataset<Row> facts = csv("facts.csv", StructType.fromDDL("order_date date, business_date date"));
-    write(TableId.FACT_SALES_LINE, facts.select("order_date"));
-    write(TableId.FACT_TOUCHPOINT, facts.select("business_date"));
+    Dataset<Row> facts =
+        csv("facts.csv", StructType.fromDDL("order_date date, business_date date"));
+    write(l, TableId.FACT_SALES_LINE, facts.select("order_date"));
+    write(l, TableId.FACT_TOUCHPOINT, facts.select("business_date"));
+    return l;
   }
 
   /** One flow, so the tiny lake is scored a few times only (Spark jobs are the slow part). */
   @Test
-  void officialRunStatementThenWhatIfsThatLeaveTheOfficialScorecardAndGoldUntouched() throws Exception {
+  void officialRunStatementThenWhatIfsThatLeaveTheOfficialScorecardAndGoldUntouched()
+      throws Exception {
     JobOutcome official = run(new ScoreJob.Request(OFFICIAL, null, false));
-    assertThat(csvLines(lake.read(TableId.MANAGER_SCORECARD))).isEqualTo(expected("manager_scorecard.csv"));
-    assertThat(official.summary()).contains("2015: 4 managers  A 1 B 2 C 1 D 0  bonus total 49,000.00 yuan");
+    assertThat(csvLines(lake.read(TableId.MANAGER_SCORECARD)))
+        .isEqualTo(expected("manager_scorecard.csv"));
+    assertThat(official.summary())
+        .contains("2015: 4 managers  A 1 B 2 C 1 D 0  bonus total 49,000.00 yuan");
 
     String text =
-        ManagerStatement.render(StatementReader.read(lake, OFFICIAL, "M1", 2015, null, SegmentRules.gold()));
-    assertThat(text.replace(OFFICIAL.source(), "<scoring>")).isEqualTo(expectedText("statement-M1-2015.txt"));
-    assertThatThrownBy(() -> StatementReader.read(lake, OFFICIAL, "M5", 2015, null, SegmentRules.gold()))
+        ManagerStatement.render(
+            StatementReader.read(lake, OFFICIAL, "M1", 2015, null, SegmentRules.gold()));
+    assertThat(text.replace(OFFICIAL.source(), "<scoring>"))
+        .isEqualTo(expectedText("statement-M1-2015.txt"));
+    assertThatThrownBy(
+            () -> StatementReader.read(lake, OFFICIAL, "M5", 2015, null, SegmentRules.gold()))
         .hasMessageContaining("no scorecard row for manager M5 in 2015");
 
     long card = lake.version(TableId.MANAGER_SCORECARD);
     long perf = lake.version(TableId.PERF_MANAGER);
     long segments = lake.version(TableId.RETAILER_SEGMENT);
-    ScoringConfig cheap = ScoringConfig.load(GOLDEN.resolve("scenario-cheap-visits.conf").toString());
+    ScoringConfig cheap =
+        ScoringConfig.load(GOLDEN.resolve("scenario-cheap-visits.conf").toString());
     run(new ScoreJob.Request(cheap, "cheap-visits", true));
-    JobOutcome again = run(new ScoreJob.Request(cheap, "cheap-visits", true)); // replaces, never duplicates
-    assertThat(again.summary()).contains("2015: 4 managers  A 1 B 1 C 2 D 0  bonus total 47,000.00 yuan");
+    JobOutcome again =
+        run(new ScoreJob.Request(cheap, "cheap-visits", true)); // replaces, never duplicates
+    assertThat(again.summary())
+        .contains("2015: 4 managers  A 1 B 1 C 2 D 0  bonus total 47,000.00 yuan");
     run(new ScoreJob.Request(OFFICIAL, "as-official", true));
 
     assertThat(lake.version(TableId.MANAGER_SCORECARD)).isEqualTo(card);
@@ -89,11 +106,16 @@ class ScoreJobGoldenTest extends SparkTestBase {
     assertThat(csvLines(lake.read(TableId.SCORECARD_SCENARIO).where("scenario = 'cheap-visits'")))
         .isEqualTo(expected("scorecard_scenario.csv"));
     // re-applying the official menu and cut-offs reproduces the official scorecard
-    assertThat(csvLines(lake.read(TableId.SCORECARD_SCENARIO).where("scenario = 'as-official'").drop("scenario")))
+    assertThat(
+            csvLines(
+                lake.read(TableId.SCORECARD_SCENARIO)
+                    .where("scenario = 'as-official'")
+                    .drop("scenario")))
         .isEqualTo(csvLines(lake.read(TableId.MANAGER_SCORECARD)));
 
     String whatIf =
-        ManagerStatement.render(StatementReader.read(lake, cheap, "M1", 2015, "cheap-visits", SegmentRules.gold()));
+        ManagerStatement.render(
+            StatementReader.read(lake, cheap, "M1", 2015, "cheap-visits", SegmentRules.gold()));
     assertThat(whatIf)
         .contains("What-if scenario 'cheap-visits'")
         .contains("Tier C: rank 3 of 4 managers")
@@ -109,16 +131,25 @@ class ScoreJobGoldenTest extends SparkTestBase {
   static JobOutcome run(ScoreJob.Request req) {
     JobContext ctx =
         new JobContext(
-            ConfigLoader.load(null, List.of()), spark(), lake, "test", Progress.silent("score"), Clock.systemUTC());
+            ConfigLoader.load(null, List.of()),
+            spark(),
+            lake,
+            "test",
+            Progress.silent("score"),
+            Clock.systemUTC());
     return ScoreJob.run(ctx, req, SegmentRules.gold());
   }
 
-  static void write(TableId t, Dataset<Row> df) {
-    lake.write(t, df).commit();
+  static void write(Lake l, TableId t, Dataset<Row> df) {
+    l.write(t, df).commit();
   }
 
   static Dataset<Row> csv(String name, StructType schema) {
-    return spark().read().schema(schema).option("header", "true").csv(GOLDEN.resolve(name).toString());
+    return spark()
+        .read()
+        .schema(schema)
+        .option("header", "true")
+        .csv(GOLDEN.resolve(name).toString());
   }
 
   static String expectedText(String name) throws Exception {

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 class TextTableTest {
   @Test
   void chineseTakesTwoCellsSoColumnsStayAligned() {
-    String text = new TextTable("code", "name", "value>").add("M1", "张伟", "1.5").add("M22", "Li", "10").render("");
+    String text =
+        new TextTable("code", "name", "value>")
+            .add("M1", "张伟", "1.5")
+            .add("M22", "Li", "10")
+            .render("");
     assertThat(text).isEqualTo("code  name  value\nM1    张伟    1.5\nM22   Li       10\n");
     assertThat(TextTable.width("王记烟酒 ok")).isEqualTo(11);
   }

@@ -1,0 +1,28 @@
+package gridperf.docs;
+
+import gridperf.lake.PipelineRuns;
+import gridperf.lake.TableDefinition;
+import gridperf.lake.TableId;
+
+/** Dictionary entries of the audit tables. */
+final class AuditTables {
+  static final TableDefinition PIPELINE_RUNS =
+      TableDefinition.of(TableId.PIPELINE_RUNS, PipelineRuns.SCHEMA)
+          .grain("one row per run of a job that writes the lake (success or failure)")
+          .keys("run_id")
+          .sources("every job (ingest, build, score, ...), written last")
+          .rule("Read-only commands (`sql`, `export`, `serve`) write no row.")
+          .column("run_id", "unique id of the run (UUID)")
+          .column("job", "job name, e.g. ingest")
+          .column("args", "the command line options of the run")
+          .column("start_ts", "when the run started")
+          .column("end_ts", "when the run ended")
+          .column("status", "SUCCEEDED or FAILED")
+          .column("rows_in", "rows the job read")
+          .column("rows_out", "rows the job wrote")
+          .column("rows_quarantined", "rows the job sent to quarantine")
+          .column("delta_versions", "Delta version committed per table written, e.g. {perf_grid -> 4}")
+          .column("error", "one-line reason of a failure; NULL on success");
+
+  private AuditTables() {}
+}

@@ -1,0 +1,73 @@
+package gridperf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import gridperf.score.ScoreJobGoldenTestAccess;
+import gridperf.testing.SparkTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** The commands end to end on the golden lake: exit status, audit rows, printed statement. */
+class ScoreCliTest extends SparkTestBase {
+  static final Path GOLDEN = Path.of("src/test/resources/score/golden");
+  static final String OFFICIAL =
+      Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring.conf").toString();
+
+  @Test
+  void scoreScenarioAndStatementCommands() {
+    Lake lake = ScoreJobGoldenTestAccess.goldenLake();
+    String root = lake.root();
+    assertThat(Main.run("score", "--lake", root, "--scoring", OFFICIAL)).isEqualTo(0);
+    long official = lake.version(TableId.MANAGER_SCORECARD);
+    String cheap = GOLDEN.resolve("scenario-cheap-visits.conf").toString();
+    assertThat(Main.run("score", "--lake", root, "--scoring", cheap, "--scenario", "cheap-visits"))
+        .isEqualTo(0);
+    assertThat(lake.version(TableId.MANAGER_SCORECARD)).isEqualTo(official);
+    assertThat(lake.read(TableId.SCORECARD_SCENARIO).count()).isEqualTo(4);
+
+    List<Row> runs =
+        lake.read(TableId.PIPELINE_RUNS)
+            .orderBy("start_ts")
+            .select("job", "args", "status")
+            .collectAsList();
+    assertThat(runs)
+        .extracting(r -> r.getString(0) + " " + r.getString(2))
+        .containsExactly("score SUCCEEDED", "score SUCCEEDED");
+    assertThat(runs.get(1).getString(1)).contains("--scenario cheap-visits");
+
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status =
+          Main.run(
+              "statement",
+              "--lake",
+              root,
+              "--scoring",
+              OFFICIAL,
+              "--manager",
+              "M4",
+              "--year",
+              "2015");
+    } finally {
+      System.setOut(old);
+    }
+    assertThat(status).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Statement of M4 赵敏, 2015")
+        .contains("Peer group: town (market type of primary grid G4), 1 managers")
+        .contains("Tier B: rank 2 of 4 managers")
+        .contains("2 of 2 retailer-months met the menu = 1");
+    // read-only: no audit row
+    assertThat(lake.read(TableId.PIPELINE_RUNS).count()).isEqualTo(2);
+  }
+}

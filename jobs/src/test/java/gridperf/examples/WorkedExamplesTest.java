@@ -1,0 +1,133 @@
+package gridperf.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.cli.Main;
+import gridperf.testing.SparkTestBase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README loop of ../shared/examples, in-process: for each worked example a fresh lake, one
+ * ingest over its landing tree, build, score, every checked table exported with {@code export
+ * --format csv}, then {@code check_examples.py} over all of them. Fails with the checker's list of
+ * differing cells.
+ *
+ * <p>Examples run a few at a time, each thread in its own Spark session (own catalog and
+ * settings) over the shared SparkContext: tiny Delta jobs wait mostly on the driver.
+ */
+@org.junit.jupiter.api.Tag("acceptance")
+class WorkedExamplesTest extends SparkTestBase {
+  private static final List<String> TABLES =
+      List.of(
+          "perf_manager",
+          "perf_grid",
+          "perf_category",
+          "perf_cube",
+          "retailer_segment",
+          "manager_scorecard",
+          "quarantine",
+          "ingest_files");
+  private static final int THREADS = 3;
+
+  static Path examplesDir() {
+    return Path.of(System.getProperty("gridperf.project.root", ".."), "..", "shared", "examples")
+        .normalize();
+  }
+
+  @Test
+  void everyWorkedExampleMatchesItsExpectedCells() throws Exception {
+    SparkSession shared = spark();
+    Path examples = examplesDir();
+    assertThat(examples.resolve("check_examples.py")).exists();
+    Path out = newDir("examples-out");
+    List<Path> folders;
+    try (Stream<Path> s = Files.list(examples)) {
+      folders = s.filter(p -> Files.isRegularFile(p.resolve("expected.csv"))).sorted().toList();
+    }
+    assertThat(folders).hasSizeGreaterThanOrEqualTo(21);
+
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    AtomicInteger threads = new AtomicInteger();
+    ThreadLocal<SparkSession> own =
+        ThreadLocal.withInitial(
+            () -> {
+              // sessions share the catalog's databases: each thread registers tables in its own
+              SparkSession s = shared.newSession();
+              String db = "examples_" + threads.incrementAndGet();
+              s.sql("CREATE DATABASE IF NOT EXISTS " + db);
+              s.sql("USE " + db);
+              return s;
+            });
+    List<Future<?>> runs = new ArrayList<>();
+    for (Path ex : folders) {
+      runs.add(
+          pool.submit(
+              () -> {
+                SparkSession.setActiveSession(own.get());
+                runExample(ex, out.resolve(ex.getFileName().toString()));
+                return null;
+              }));
+    }
+    pool.shutdown();
+    for (Future<?> f : runs) {
+      f.get();
+    }
+    assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                examples.resolve("check_examples.py").toString(),
+                examples.toString(),
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    System.out.println(report);
+    assertThat(p.exitValue()).as(report).isZero();
+  }
+
+  private static void runExample(Path ex, Path exported) throws Exception {
+    String name = ex.getFileName().toString();
+    Path lake = newDir("lake-" + name);
+    Files.createDirectories(exported);
+    String[] common = {"--lake", lake.toString(), "--set", "spark.shuffle_partitions=2"};
+    run(concat(new String[] {"ingest", "--landing", ex.resolve("landing").toString(),
+        "--set", "ingest.max_quarantine_rate=1"}, common));
+    run(concat(new String[] {"build"}, common));
+    run(concat(new String[] {"score"}, common));
+    List<String> named;
+    try (Stream<String> lines = Files.lines(ex.resolve("expected.csv"))) {
+      named = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+    }
+    for (String t : TABLES) {
+      if (!named.contains(t)) {
+        continue;
+      }
+      run(concat(new String[] {"export", "--table", t, "--format", "csv", "--out",
+          exported.resolve(t + ".csv").toString()}, common));
+    }
+  }
+
+  private static void run(String... args) {
+    int rc = Main.newCommandLine().execute(args);
+    assertThat(rc).as("gridperf " + String.join(" ", args)).isZero();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+}

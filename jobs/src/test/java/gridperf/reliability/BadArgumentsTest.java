@@ -1,0 +1,103 @@
+package gridperf.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 9 case 12: bad configuration and bad arguments through {@code Main.run}. Each is refused
+ * with exactly one line on stderr naming the problem and a non-zero exit, and nothing is written:
+ * a missing lake is not created, and an existing lake keeps every table version.
+ */
+class BadArgumentsTest extends ReliabilityBase {
+  /** A command line against a lake folder that does not exist, and what stderr must say. */
+  static Stream<Arguments> refusedOnAMissingLake() {
+    return Stream.of(
+        refused("unknown setting", "unknown", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_ratio=0.1"),
+        refused("setting of the wrong type", "ingest.max_quarantine_rate", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_rate=lots"),
+        refused("bad --as-of", "--as-of", "ingest", "--landing", "x", "--as-of", "2015-13-01"),
+        refused("missing landing folder", "does not exist", "ingest", "--landing", "/nonexistent/landing"),
+        refused("build on a missing lake", "does not exist", "build"),
+        refused("score on a missing lake", "does not exist", "score"),
+        refused("sql on a missing lake", "does not exist", "sql", "SELECT 1"),
+        refused("statement on a missing lake", "does not exist", "statement", "--manager", "M1", "--year", "2014"),
+        refused("build --from after --to", "--from 2015-03 is after --to 2015-01", "build", "--from", "2015-03", "--to", "2015-01"),
+        refused("export of an unknown table", "unknown table perf_managers", "export", "--table", "perf_managers", "--format", "csv", "--out", "OUT"),
+        refused("export in an unknown format", "xls", "export", "--table", "perf_manager", "--format", "xls", "--out", "OUT"));
+  }
+
+  private static Arguments refused(String name, String says, String... args) {
+    return Arguments.of(Named.of(name, args), says);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusedOnAMissingLake")
+  void refusedInOneLineAndNothingIsCreated(String[] args, String says) {
+    Path parent = newDir("missing");
+    Path lake = parent.resolve("lake");
+    Path out = parent.resolve("out.csv");
+    List<String> a = new ArrayList<>();
+    for (String s : args) {
+      a.add(s.equals("OUT") ? out.toString() : s);
+    }
+    a.addAll(List.of("--lake", lake.toString()));
+    Cli c = cli(a.toArray(new String[0]));
+    assertThat(c.status()).isNotZero();
+    assertThat(c.err().strip().lines().toList()).as(c.err()).hasSize(1);
+    assertThat(c.err()).startsWith("gridperf " + args[0] + ": ").contains(says);
+    assertThat(Files.exists(lake)).as("lake created").isFalse();
+    assertThat(Files.exists(out)).as("export file created").isFalse();
+  }
+
+  @Test
+  void unknownKeyInASettingsFileIsRefusedNamingKeyAndFile() throws IOException {
+    Path dir = newDir("conf");
+    Path conf = dir.resolve("bad.conf");
+    Files.writeString(conf, "ingest { max_quarantine_rate = 0.1 }\nlake { rooot = \"x\" }\n");
+    Path lake = dir.resolve("lake");
+    Cli c = cli("build", "--conf", conf.toString(), "--lake", lake.toString());
+    assertThat(c.status()).isNotZero();
+    assertThat(c.err().strip().lines().toList()).hasSize(1);
+    assertThat(c.err()).contains("lake.rooot").contains("bad.conf");
+    assertThat(Files.exists(lake)).isFalse();
+  }
+
+  @Test
+  void refusalsOnAnExistingLakeChangeNoTableVersion() {
+    Lake lake = copy(SharedLakes.base());
+    Map<TableId, Long> before = versions(lake);
+    List<String[]> bad =
+        List.of(
+            new String[] {"build", "--lake", lake.root(), "--from", "2015-03", "--to", "2015-01"},
+            new String[] {"build", "--lake", lake.root(), "--to", "2015-1"},
+            new String[] {"score", "--lake", lake.root(), "--scenario", "no spaces allowed"},
+            new String[] {"sql", "--lake", lake.root(), "DROP TABLE perf_manager"},
+            new String[] {"ingest", "--lake", lake.root(), "--landing", lake.root() + "/nowhere"});
+    for (String[] args : bad) {
+      Cli c = cli(args);
+      assertThat(c.status()).as(String.join(" ", args)).isNotZero();
+      assertThat(c.err().lines().filter(l -> !l.isBlank() && !l.startsWith("[")).toList())
+          .as(c.err())
+          .hasSize(1);
+    }
+    Map<TableId, Long> after = versions(lake);
+    for (TableId t : TableId.values()) {
+      if (t != TableId.PIPELINE_RUNS) {
+        assertThat(after.get(t)).as(t.tableName()).isEqualTo(before.get(t));
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package gridperf.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.config.ConfigLoader;
+import gridperf.config.GridperfConfig;
+import gridperf.config.ScoringConfig;
+import gridperf.gold.GoldBuild;
+import gridperf.ingest.IngestJob;
+import gridperf.job.JobContext;
+import gridperf.job.Progress;
+import gridperf.lake.Lake;
+import gridperf.lake.TableId;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9 case 8: two ingests, then two builds, at the same time on the same lake (two threads of
+ * one JVM sharing the session). Delta's optimistic concurrency lets each commit through or fails
+ * it cleanly with a concurrent-modification error; a run that fails is simply rerun, and the final
+ * tables equal those of a single run.
+ */
+@org.junit.jupiter.api.Tag("acceptance")
+class ConcurrentRunsTest extends ReliabilityBase {
+  /** The outcome of one of the two racing runs: null when it succeeded. */
+  static List<Throwable> race(Callable<Object> job) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Throwable>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  try {
+                    job.call();
+                    return null;
+                  } catch (Exception e) {
+                    return e;
+                  }
+                }));
+      }
+      start.countDown();
+      List<Throwable> out = new ArrayList<>();
+      for (Future<Throwable> f : runs) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** True when {@code e} is Delta refusing a commit because of a concurrent one. */
+  static boolean isConcurrencyConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.delta.exceptions.DeltaConcurrentModificationException
+          || t instanceof org.apache.spark.sql.delta.DeltaConcurrentModificationException
+          || t instanceof java.nio.file.FileAlreadyExistsException
+          || t instanceof org.apache.hadoop.fs.FileAlreadyExistsException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static JobContext ctx(Lake lake) {
+    GridperfConfig cfg =
+        ConfigLoader.load(null, List.of("ingest.max_quarantine_rate=0.5")).withLakeRoot(lake.root());
+    return new JobContext(
+        cfg, spark(), lake, UUID.randomUUID().toString(), Progress.silent("race"), Clock.systemUTC());
+  }
+
+  static void assertCleanOutcomes(List<Throwable> outcomes) {
+    for (Throwable t : outcomes) {
+      if (t != null) {
+        assertThat(isConcurrencyConflict(t)).as("fails only with a Delta conflict: " + t).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void twoIngestsThenTwoBuildsAtOnceEndEqualToSingleRuns() throws Exception {
+    Lake expected = SharedLakes.reference();
+    Lake lake = copy(SharedLakes.base());
+    String landing = SharedLakes.landing2().toString();
+    LocalDate asOf = LocalDate.parse(AS_OF);
+
+    List<Throwable> ingests =
+        race(() -> new IngestJob(ctx(lake), new IngestJob.Options(landing, asOf, false, false)).run());
+    assertCleanOutcomes(ingests);
+    if (ingests.stream().allMatch(t -> t != null)) {
+      ingest(lake, SharedLakes.landing2());
+    }
+    assertSameTables(lake, SharedLakes.ingested2(), COMPARED.subList(0, COMPARED.indexOf(TableId.PERF_MANAGER)));
+
+    List<Throwable> builds = race(() -> GoldBuild.run(ctx(lake), ScoringConfig.defaults(), null, null));
+    assertCleanOutcomes(builds);
+    if (builds.stream().allMatch(t -> t != null)) {
+      build(lake);
+    }
+    assertNoDuplicateKeys(lake);
+    assertSameTables(lake, expected, COMPARED);
+  }
+}
