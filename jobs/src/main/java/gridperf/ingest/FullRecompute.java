@@ -123,7 +123,7 @@ final class FullRecompute {
 
   /** Bronze rows of the ledger files that stay ({@code keep}) plus this batch's. */
   private static Dataset<Row> bronze(Lake lake, IngestJob.Batch b, Set<String> keep, TableId t) {
-    Dataset<Row> mine = IngestJob.bronzeOf(b.fresh(), t);
+    Dataset<Row> mine = b.bronze(t);
     if (!lake.exists(t) || keep.isEmpty()) {
       return mine;
     }
@@ -143,7 +143,7 @@ final class FullRecompute {
         job.committed(
             t,
             Optional.of(
-                Commits.replaceFiles(job.lake(), t, IngestJob.bronzeOf(b.fresh(), t), paths)));
+                Commits.replaceFiles(job.lake(), t, b.bronze(t), paths)));
       }
     }
   }

@@ -90,7 +90,7 @@ final class Incremental {
       for (Part p : parts) {
         job.committed(
             p.bronze(),
-            Optional.of(lake.write(p.bronze(), IngestJob.bronzeOf(b.fresh(), p.bronze())).append().commit()));
+            Optional.of(lake.write(p.bronze(), b.bronze(p.bronze())).append().commit()));
       }
       if (rec.batchQuarantined() > 0) {
         job.committed(
@@ -127,7 +127,7 @@ final class Incremental {
       boolean touchpoints,
       String... keys) {
     Dataset<Row> validated =
-        FactValidator.validate(IngestJob.bronzeOf(b.fresh(), bronze), touchpoints, bc, zone);
+        FactValidator.validate(b.bronze(bronze), touchpoints, bc, zone);
     Dataset<Row> winners = currentWinners(lake.read(fact), validated, label, keys);
     Dataset<Row> classified =
         Precedence.classify(validated.unionByName(winners), keys)

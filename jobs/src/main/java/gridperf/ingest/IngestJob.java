@@ -52,13 +52,21 @@ public final class IngestJob {
   public record Options(
       String landingRoot, LocalDate asOf, boolean retryQuarantine, boolean allowEmpty) {}
 
-  /** What both paths work on: the deliveries, the ledger before the run, the parsed rows. */
+  /**
+   * What both paths work on: the deliveries, the ledger before the run, the parsed rows of the
+   * delivered files by bronze table.
+   */
   record Batch(
       Deliveries deliveries,
       Map<String, IngestFiles.Entry> ledger,
-      Dataset<Row> fresh,
+      Map<TableId, Dataset<Row>> fresh,
       String batchId,
-      long batchSeq) {}
+      long batchSeq) {
+    /** This batch's rows of bronze table {@code t} (empty when no file of it was delivered). */
+    Dataset<Row> bronze(TableId t) {
+      return fresh.get(t);
+    }
+  }
 
   private final JobContext ctx;
   private final Options opts;
@@ -101,8 +109,7 @@ public final class IngestJob {
     }
     long batchSeq =
         ledger.values().stream().mapToLong(IngestFiles.Entry::batchSeq).max().orElse(0) + 1;
-    Dataset<Row> fresh =
-        parse(d, ctx.runId(), batchSeq).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Map<TableId, Dataset<Row>> fresh = parse(d, ctx.runId(), batchSeq);
     Batch b = new Batch(d, ledger, fresh, ctx.runId(), batchSeq);
     Optional<String> full = fullPathReason(b);
     ctx.progress().step(full.map(r -> "full recompute: " + r).orElse("incremental"));
@@ -116,7 +123,7 @@ public final class IngestJob {
       } else {
         spark.conf().set(Commits.USER_METADATA, previousTag);
       }
-      fresh.unpersist();
+      fresh.values().forEach(Dataset::unpersist);
     }
   }
 
@@ -170,21 +177,6 @@ public final class IngestJob {
     step(w.isPresent() ? "committed " + t.tableName() : t.tableName() + " unchanged");
   }
 
-  /** The bronze table's rows of {@code fresh}. */
-  static Dataset<Row> bronzeOf(Dataset<Row> fresh, TableId t) {
-    return fresh.filter(col("source").isin(sourcesOf(t)));
-  }
-
-  static Object[] sourcesOf(TableId t) {
-    List<String> out = new ArrayList<>();
-    for (LandingSource s : LandingSource.values()) {
-      if (s.bronzeTable() == t) {
-        out.add(s.label());
-      }
-    }
-    return out.toArray();
-  }
-
   /** The delivered files whose rows go to bronze table {@code t}. */
   static List<String> deliveredTo(Deliveries d, TableId t) {
     List<String> paths = new ArrayList<>();
@@ -196,7 +188,10 @@ public final class IngestJob {
     return paths;
   }
 
-  /** The winners of a classified dataset in the fact table's column order, with lineage. */
+  /**
+   * The winners of a classified dataset in the fact table's column order, with lineage, clustered
+   * by (year, month).
+   */
   static Dataset<Row> facts(Dataset<Row> classified, String[] factColumns) {
     List<org.apache.spark.sql.Column> cols = new ArrayList<>();
     for (String c : factColumns) {
@@ -207,12 +202,21 @@ public final class IngestJob {
             default -> col(c);
           });
     }
+    // one task per (year, month): one file per partition folder instead of one per task
     return classified
         .filter(col(Precedence.WINNER))
-        .select(cols.toArray(new org.apache.spark.sql.Column[0]));
+        .select(cols.toArray(new org.apache.spark.sql.Column[0]))
+        .repartition(col("year"), col("month"));
   }
 
-  private Dataset<Row> parse(Deliveries d, String batchId, long batchSeq) {
+  /**
+   * Parses the delivered files, one dataset per bronze table. Master files are small: they are
+   * parsed on the driver into a local relation. Fact files are parsed on the executors, packed
+   * into about {@link #BYTES_PER_TASK} of landing text a task (largest first, each file whole in
+   * one task) and persisted, since validation, the tally and the bronze and silver writes all
+   * read them.
+   */
+  private Map<TableId, Dataset<Row>> parse(Deliveries d, String batchId, long batchSeq) {
     Map<String, Header> headers = new HashMap<>(d.headers());
     Map<String, String> charsets = new HashMap<>();
     for (LandingSource s : LandingSource.values()) {
@@ -220,20 +224,90 @@ public final class IngestJob {
     }
     Timestamp now = Timestamp.from(ctx.clock().instant());
     java.sql.Date asOf = java.sql.Date.valueOf(opts.asOf());
+    Map<TableId, List<LandingFile>> byTable = new HashMap<>();
+    for (TableId t : BRONZE_TABLES) {
+      byTable.put(t, new ArrayList<>());
+    }
+    for (LandingFile f : d.delivered()) {
+      byTable.get(f.source().bronzeTable()).add(f);
+    }
+    Map<TableId, Dataset<Row>> out = new HashMap<>();
+    List<Row> master = new ArrayList<>();
+    for (LandingFile f : byTable.get(TableId.BRONZE_MASTER)) {
+      try (FileParser p =
+          new FileParser(
+              f, headers.get(f.relativePath()), charsets.get(f.source().label()), batchId,
+              batchSeq, now, asOf)) {
+        p.forEachRemaining(master::add);
+      }
+    }
+    out.put(TableId.BRONZE_MASTER, spark.createDataFrame(master, Bronze.SCHEMA));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<LandingFile> todo = d.delivered();
-    JavaRDD<Row> rows =
-        jsc.parallelize(todo, Math.max(1, todo.size()))
-            .flatMap(
-                f ->
-                    new FileParser(
-                        f,
-                        headers.get(f.relativePath()),
-                        charsets.get(f.source().label()),
-                        batchId,
-                        batchSeq,
-                        now,
-                        asOf));
-    return spark.createDataFrame(rows, Bronze.SCHEMA);
+    for (TableId t : List.of(TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
+      List<List<LandingFile>> tasks = packed(byTable.get(t), jsc.defaultParallelism());
+      if (tasks.isEmpty()) {
+        out.put(t, spark.createDataFrame(List.of(), Bronze.SCHEMA));
+        continue;
+      }
+      JavaRDD<Row> rows =
+          jsc.parallelize(tasks, tasks.size())
+              .flatMap(
+                  files ->
+                      files.stream()
+                          .flatMap(
+                              f ->
+                                  java.util.stream.StreamSupport.stream(
+                                      java.util.Spliterators.spliteratorUnknownSize(
+                                          new FileParser(
+                                              f,
+                                              headers.get(f.relativePath()),
+                                              charsets.get(f.source().label()),
+                                              batchId,
+                                              batchSeq,
+                                              now,
+                                              asOf),
+                                          java.util.Spliterator.ORDERED),
+                                      false))
+                          .iterator());
+      out.put(
+          t,
+          spark.createDataFrame(rows, Bronze.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK_SER()));
+    }
+    return out;
+  }
+
+  /** The bronze tables a landing file can feed. */
+  static final List<TableId> BRONZE_TABLES =
+      List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT);
+
+  /** Landing bytes one parse task aims at. */
+  static final long BYTES_PER_TASK = 16L << 20;
+
+  /**
+   * Packs files into tasks: at least twice {@code parallelism} tasks (when there are that many files),
+   * more when the files exceed {@link #BYTES_PER_TASK} each; largest file first into the lightest
+   * task.
+   */
+  static List<List<LandingFile>> packed(List<LandingFile> files, int parallelism) {
+    long total = files.stream().mapToLong(LandingFile::size).sum();
+    int n = (int) Math.min(files.size(), Math.max(2L * parallelism, (total + BYTES_PER_TASK - 1) / BYTES_PER_TASK));
+    List<List<LandingFile>> tasks = new ArrayList<>();
+    long[] load = new long[n];
+    for (int i = 0; i < n; i++) {
+      tasks.add(new ArrayList<>());
+    }
+    List<LandingFile> bySize = new ArrayList<>(files);
+    bySize.sort(java.util.Comparator.comparingLong(LandingFile::size).reversed());
+    for (LandingFile f : bySize) {
+      int lightest = 0;
+      for (int i = 1; i < n; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      tasks.get(lightest).add(f);
+      load[lightest] += f.size();
+    }
+    return tasks;
   }
 }
