@@ -6,12 +6,11 @@ import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import gridperf.lake.TableId;
 import gridperf.score.ScoreJob;
-import gridperf.score.ScorecardScenario;
 import gridperf.score.SegmentRules;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code gridperf score [--scoring FILE] [--scenario NAME]} (DESIGN.md §5, §7). */
 @Command(
@@ -25,18 +24,7 @@ import picocli.CommandLine.Option;
           + " manager_scorecard and the gold tables are not touched."
     })
 public final class ScoreCommand extends LakeCommand {
-  @Option(
-      names = "--scoring",
-      paramLabel = "FILE",
-      description = "Scoring file (path or URI). Default: scoring.file of the settings.")
-  String scoring;
-
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME",
-      description =
-          "Name of a what-if run (letters, digits, _ - .); its rows replace that scenario's.")
-  String scenario;
+  @Mixin ScoringOptions scoringOptions = new ScoringOptions();
 
   private ScoringConfig loaded;
 
@@ -48,11 +36,11 @@ public final class ScoreCommand extends LakeCommand {
   @Override
   protected List<String> jobArgs() {
     List<String> args = new ArrayList<>();
-    if (scoring != null) {
-      args.add("--scoring " + scoring);
+    if (scoringOptions.scoring != null) {
+      args.add("--scoring " + scoringOptions.scoring);
     }
-    if (scenario != null) {
-      args.add("--scenario " + scenario);
+    if (scoringOptions.scenario != null) {
+      args.add("--scenario " + scoringOptions.scenario);
     }
     return args;
   }
@@ -64,17 +52,14 @@ public final class ScoreCommand extends LakeCommand {
 
   @Override
   protected void validate(GridperfConfig cfg) {
-    if (scenario != null) {
-      ScorecardScenario.predicate(scenario);
-    }
-    loaded = ScoringConfig.load(scoring != null ? scoring : cfg.scoring().file());
+    loaded = scoringOptions.load(cfg);
   }
 
   @Override
   protected JobOutcome execute(JobContext ctx) {
-    boolean recompute = scenario != null || differsFromBuild(ctx.config(), loaded);
+    boolean recompute = scoringOptions.scenario != null || differsFromBuild(ctx.config(), loaded);
     return ScoreJob.run(
-        ctx, new ScoreJob.Request(loaded, scenario, recompute), SegmentRules.gold());
+        ctx, new ScoreJob.Request(loaded, scoringOptions.scenario, recompute), SegmentRules.gold());
   }
 
   /**
@@ -82,7 +67,7 @@ public final class ScoreCommand extends LakeCommand {
    * when they differ, so the scorecard is consistent with the file it names.
    */
   private boolean differsFromBuild(GridperfConfig cfg, ScoringConfig file) {
-    if (scoring == null) {
+    if (scoringOptions.scoring == null) {
       return false;
     }
     ScoringConfig build;

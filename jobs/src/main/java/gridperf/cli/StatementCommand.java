@@ -5,11 +5,11 @@ import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import gridperf.score.ManagerStatement;
-import gridperf.score.ScorecardScenario;
 import gridperf.score.SegmentRules;
 import gridperf.score.StatementReader;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gridperf statement --manager M --year Y [--scenario NAME]}: read-only, not audited. */
@@ -36,19 +36,7 @@ public final class StatementCommand extends LakeCommand {
       description = "Year of the scorecard.")
   int year;
 
-  @Option(
-      names = "--scenario",
-      paramLabel = "NAME",
-      description = "Show a what-if's scorecard (scorecard_scenario) instead of the official one.")
-  String scenario;
-
-  @Option(
-      names = "--scoring",
-      paramLabel = "FILE",
-      description =
-          "Scoring file the scorecard was scored with (weights, menu). Default: scoring.file of the"
-              + " settings; for a scenario pass the scenario's file.")
-  String scoring;
+  @Mixin ScoringOptions scoringOptions = new ScoringOptions();
 
   private ScoringConfig loaded;
 
@@ -64,16 +52,13 @@ public final class StatementCommand extends LakeCommand {
 
   @Override
   protected void validate(GridperfConfig cfg) {
-    if (scenario != null) {
-      ScorecardScenario.predicate(scenario);
-    }
-    loaded = ScoringConfig.load(scoring != null ? scoring : cfg.scoring().file());
+    loaded = scoringOptions.load(cfg);
   }
 
   @Override
   protected JobOutcome execute(JobContext ctx) {
     ManagerStatement.Input in =
-        StatementReader.read(ctx.lake(), loaded, manager, year, scenario, SegmentRules.gold());
+        StatementReader.read(ctx.lake(), loaded, manager, year, scoringOptions.scenario, SegmentRules.gold());
     return new JobOutcome(0, 0, 0, List.of(), ManagerStatement.render(in).stripTrailing());
   }
 }

@@ -19,6 +19,16 @@ final class SilverTables {
   private static final String CREDIT =
       "from the retailer's version valid on the day (DESIGN.md §3)";
 
+  /** The crediting columns both fact tables carry (DESIGN.md §3). */
+  private static TableDefinition credited(TableDefinition d) {
+    return d.column("retailer_valid_from", "valid_from of the retailer version credited")
+        .column("grid_code", "credited grid, " + CREDIT)
+        .column("manager_code", "credited manager, " + CREDIT)
+        .column("format", "credited retailer format, " + CREDIT)
+        .column("market_type", "credited market type, " + CREDIT)
+        .column("scale", "credited retailer scale, " + CREDIT);
+  }
+
   static final TableDefinition DIM_GRID =
       TableDefinition.of(TableId.DIM_GRID, DimGrid.SCHEMA)
           .grain("one row per grid")
@@ -72,6 +82,7 @@ final class SilverTables {
 
   static final TableDefinition FACT_SALES_LINE =
       TableDefinition.of(TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA)
+          .apply(SilverTables::credited)
           .grain("one row per sales order line (the key's winning accepted row)")
           .keys("order_id", "line_no")
           .partitionedBy("year", "month")
@@ -86,12 +97,6 @@ final class SilverTables {
           .column("sku_code", "product")
           .column("qty_cartons", "quantity in cartons (条); negative for a return")
           .column("amount_yuan", "line amount, yuan")
-          .column("retailer_valid_from", "valid_from of the retailer version credited")
-          .column("grid_code", "credited grid, " + CREDIT)
-          .column("manager_code", "credited manager, " + CREDIT)
-          .column("format", "credited retailer format, " + CREDIT)
-          .column("market_type", "credited market type, " + CREDIT)
-          .column("scale", "credited retailer scale, " + CREDIT)
           .column("price_class", "the product's price class 1..5")
           .column("src_file", "landing file of the winning row, relative to the landing root")
           .column("src_line", "physical line of that row in the file (header = 1)")
@@ -101,6 +106,7 @@ final class SilverTables {
 
   static final TableDefinition FACT_TOUCHPOINT =
       TableDefinition.of(TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA)
+          .apply(SilverTables::credited)
           .grain("one row per service touchpoint (the key's winning accepted row)")
           .keys("event_id")
           .partitionedBy("year", "month")
@@ -121,12 +127,6 @@ final class SilverTables {
           .column("complaint_category", "complaint category (complaints)")
           .column("complaint_resolved_ts", "when the complaint was resolved; NULL if unresolved")
           .column("complaint_resolved_24h", "true when 0 ≤ resolved_ts − ts ≤ 24 h")
-          .column("retailer_valid_from", "valid_from of the retailer version credited")
-          .column("grid_code", "credited grid, " + CREDIT)
-          .column("manager_code", "credited manager, " + CREDIT)
-          .column("format", "credited retailer format, " + CREDIT)
-          .column("market_type", "credited market type, " + CREDIT)
-          .column("scale", "credited retailer scale, " + CREDIT)
           .column("src_file", "landing file of the winning row, relative to the landing root")
           .column("src_line", "line of that row in the file")
           .column("batch_id", "ingest batch that accepted the row")

@@ -68,6 +68,11 @@ public record TableDefinition(
     return new TableDefinition(table, schema, grain, keys, partitionedBy, sources, rules, all);
   }
 
+  /** Applies a shared block of definitions (columns several tables carry). */
+  public TableDefinition apply(java.util.function.UnaryOperator<TableDefinition> block) {
+    return block.apply(this);
+  }
+
   /** Problems that make the definition unfit for the dictionary; empty when it is complete. */
   public List<String> problems() {
     List<String> out = new ArrayList<>();
