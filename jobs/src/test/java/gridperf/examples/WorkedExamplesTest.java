@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * <p>Examples run a few at a time, each thread in its own Spark session (own catalog and
  * settings) over the shared SparkContext: tiny Delta jobs wait mostly on the driver.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class WorkedExamplesTest extends SparkTestBase {
   private static final List<String> TABLES =
       List.of(
