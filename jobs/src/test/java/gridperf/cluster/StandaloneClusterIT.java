@@ -116,7 +116,6 @@ class StandaloneClusterIT extends SparkTestBase {
   }
 
   @Test
-  @org.junit.jupiter.api.Tag("acceptance")
   void theDemoPipelineRunsDistributed() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Main.newCommandLine().getSubcommands().keySet().containsAll(List.of("generate", "ingest", "build", "score")),
