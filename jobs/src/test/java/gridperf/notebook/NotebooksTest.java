@@ -56,7 +56,7 @@ class NotebooksTest extends SparkTestBase {
       ProcessBuilder pb =
           new ProcessBuilder(
                   JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                  "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=600",
+                  "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=300",
                   "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
                   "--output-dir", out.toString(), nb.toString())
               .redirectErrorStream(true)
@@ -64,11 +64,13 @@ class NotebooksTest extends SparkTestBase {
       pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
       pb.environment().put("GRIDPERF_LAKE", lake.toString());
       pb.environment().put("JAVA_TOOL_OPTIONS", "-Dgridperf.notebook.log=" + out.resolve(nb.getFileName() + ".spark.log"));
+      long start = System.nanoTime();
       Process p = pb.start();
       boolean done = p.waitFor(20, TimeUnit.MINUTES);
       if (!done) {
         p.destroyForcibly();
       }
+      System.err.printf("%s: %d s%n", nb.getFileName(), (System.nanoTime() - start) / 1_000_000_000L);
       String report = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(done && p.exitValue() == 0).as("%s failed:%n%s", nb.getFileName(), tail(report)).isTrue();
       String executed = Files.readString(out.resolve(nb.getFileName()), StandardCharsets.UTF_8);
@@ -108,6 +110,6 @@ class NotebooksTest extends SparkTestBase {
   }
 
   private static String tail(String s) {
-    return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    return s.length() > 12000 ? s.substring(0, 6000) + "\n...\n" + s.substring(s.length() - 6000) : s;
   }
 }
