@@ -18,8 +18,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A small lake with the gold tables' DESIGN.md columns (hand-written values, seeded), for running
- * the notebooks until the pipeline's own tables are merged: 6 managers, 4 grids, 2011–2015.
+ * The one small lake NotebooksTest writes (seconds, not a pipeline run) and runs every notebook
+ * against: the gold tables' DESIGN.md columns the notebooks read, seeded values, 6 managers, 4
+ * grids, 2011–2015.
  */
 final class NotebookLake {
   private static final DataType VOL = DataTypes.createDecimalType(23, 3);

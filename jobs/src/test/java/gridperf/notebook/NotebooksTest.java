@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Executes every notebook of notebooks-java/ headless ({@code jupyter nbconvert --to notebook
  * --execute}) on a small lake, with a kernel spec pointing at this build's classes, and fails when
- * a cell fails or a notebook shows no chart. Skipped, saying why, when Debian's Jupyter or the
- * kernel jar is missing ({@code bin/setup-notebooks} installs both).
+ * a cell fails or a notebook shows no chart or table. Skipped, saying why, when Debian's Jupyter
+ * is missing ({@code bin/setup-notebooks} or {@code .ci/run} install it); CI sets {@code
+ * GRIDPERF_REQUIRE_NOTEBOOKS=1} so that it fails instead. The kernel sometimes never answers on
+ * start-up (rapaio-jupyter-kernel 3.0.1 on a loaded machine): a notebook whose kernel did not
+ * answer gets one fresh kernel more.
  */
 @Tag("notebooks")
 class NotebooksTest extends SparkTestBase {
@@ -29,13 +32,13 @@ class NotebooksTest extends SparkTestBase {
 
   @Test
   void everyNotebookRunsHeadlessAndDrawsAChart() throws Exception {
-    assumeTrue(
-        Files.isExecutable(JUPYTER) && run(List.of(JUPYTER.toString(), "nbconvert", "--version"), null) == 0,
+    available(
+        Files.isExecutable(JUPYTER) && run(List.of(JUPYTER.toString(), "nbconvert", "--version")) == 0,
         "Debian's jupyter-nbconvert is not installed: run bin/setup-notebooks to execute the notebooks");
     Path kernelJar = kernelJar();
-    assumeTrue(Files.isRegularFile(kernelJar), kernelJar + " is missing: run bin/setup-notebooks");
+    available(Files.isRegularFile(kernelJar), kernelJar + " is missing: run mvn process-test-classes");
     Path classpathFile = ROOT.resolve("jobs/target/classpath.txt");
-    assumeTrue(Files.isRegularFile(classpathFile), classpathFile + " is missing: run mvn process-classes");
+    available(Files.isRegularFile(classpathFile), classpathFile + " is missing: run mvn process-classes");
 
     Path lake = newDir("nb-lake");
     NotebookLake.write(spark(), lake.toString());
@@ -44,7 +47,8 @@ class NotebooksTest extends SparkTestBase {
     Path classesJar = jar(ROOT.resolve("jobs/target/classes"), jupyterPath.resolve("gridperf-classes.jar"));
     String classpath = classesJar + File.pathSeparator + Files.readString(classpathFile).strip();
     KernelSpec.write(jupyterPath.resolve("kernels"), kernelJar.toString(), classpath, sparkJavaOptions());
-    Path out = newDir("nb-out");
+    // the executed notebooks (with their charts) and the logs stay in target/ for a look after a run
+    Path out = Files.createDirectories(ROOT.resolve("jobs/target/notebooks"));
 
     List<Path> notebooks;
     try (Stream<Path> s = Files.list(ROOT.resolve("notebooks-java"))) {
@@ -53,29 +57,47 @@ class NotebooksTest extends SparkTestBase {
     assertThat(notebooks).hasSizeGreaterThanOrEqualTo(5);
     for (Path nb : notebooks) {
       Path log = out.resolve(nb.getFileName() + ".log");
-      ProcessBuilder pb =
-          new ProcessBuilder(
-                  JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                  "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.startup_timeout=600",
-                  "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
-                  "--output-dir", out.toString(), nb.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
-      pb.environment().put("GRIDPERF_LAKE", lake.toString());
-      pb.environment().put("JAVA_TOOL_OPTIONS", "-Dgridperf.notebook.log=" + out.resolve(nb.getFileName() + ".spark.log"));
-      Process p = pb.start();
-      boolean done = p.waitFor(20, TimeUnit.MINUTES);
-      if (!done) {
-        p.destroyForcibly();
+      long start = System.nanoTime();
+      // rapaio-jupyter-kernel 3.0.1 now and then binds its sockets and never answers (seen on a
+      // loaded machine, before any cell runs): start a fresh kernel once more in that case
+      boolean done = execute(nb, lake, jupyterPath, out, log);
+      if (Files.readString(log, StandardCharsets.UTF_8).contains("Kernel didn't respond")) {
+        System.err.printf("%s: the kernel did not answer, starting a new one%n", nb.getFileName());
+        done = execute(nb, lake, jupyterPath, out, log);
       }
+      System.err.printf("%s: %d s%n", nb.getFileName(), (System.nanoTime() - start) / 1_000_000_000L);
       String report = Files.readString(log, StandardCharsets.UTF_8);
-      assertThat(done && p.exitValue() == 0).as("%s failed:%n%s", nb.getFileName(), tail(report)).isTrue();
+      assertThat(done).as("%s failed:%n%s", nb.getFileName(), tail(report)).isTrue();
       String executed = Files.readString(out.resolve(nb.getFileName()), StandardCharsets.UTF_8);
       assertThat(executed).as("%s has an error output", nb.getFileName()).doesNotContain("\"output_type\": \"error\"");
       assertThat(executed).as("%s draws no chart", nb.getFileName()).contains("\"image/png\"");
       assertThat(executed).as("%s shows no table", nb.getFileName()).contains("<table>");
     }
+  }
+
+  /** Runs one notebook with nbconvert; true when it ran to the end without a failed cell. */
+  private static boolean execute(Path nb, Path lake, Path jupyterPath, Path out, Path log)
+      throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=90",
+                "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
+                "--output-dir", out.toString(), nb.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
+    pb.environment().put("GRIDPERF_LAKE", lake.toString());
+    pb.environment().put(
+        "JAVA_TOOL_OPTIONS",
+        "-Dgridperf.notebook.log=" + out.resolve(nb.getFileName() + ".spark.log"));
+    Process p = pb.start();
+    if (!p.waitFor(15, TimeUnit.MINUTES)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      return false;
+    }
+    return p.exitValue() == 0;
   }
 
   private static Path jar(Path classes, Path jar) throws Exception {
@@ -90,9 +112,17 @@ class NotebooksTest extends SparkTestBase {
     return jar;
   }
 
+  /** The kernel jar the build copies (maven-dependency-plugin, execution notebook-kernel). */
   private static Path kernelJar() {
-    String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-    return Path.of(repo, "io/github/padreati/rapaio-jupyter-kernel/3.0.1/rapaio-jupyter-kernel-3.0.1.jar");
+    return ROOT.resolve("jobs/target/notebook/rapaio-jupyter-kernel.jar");
+  }
+
+  /** Skips the test when a tool is missing, or fails it where GRIDPERF_REQUIRE_NOTEBOOKS=1 (CI). */
+  private static void available(boolean ok, String why) {
+    if ("1".equals(System.getenv("GRIDPERF_REQUIRE_NOTEBOOKS"))) {
+      assertThat(ok).as(why).isTrue();
+    }
+    assumeTrue(ok, why);
   }
 
   private static String sparkJavaOptions() throws Exception {
@@ -102,12 +132,12 @@ class NotebooksTest extends SparkTestBase {
     return m.find() ? m.group(1) : "";
   }
 
-  private static int run(List<String> cmd, Path dir) throws Exception {
+  private static int run(List<String> cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     return p.waitFor(2, TimeUnit.MINUTES) ? p.exitValue() : -1;
   }
 
   private static String tail(String s) {
-    return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
+    return s.length() > 12000 ? s.substring(0, 6000) + "\n...\n" + s.substring(s.length() - 6000) : s;
   }
 }
