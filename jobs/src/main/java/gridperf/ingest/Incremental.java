@@ -90,12 +90,20 @@ final class Incremental {
       for (Part p : parts) {
         job.committed(
             p.bronze(),
-            Optional.of(lake.write(p.bronze(), b.bronze(p.bronze())).append().commit()));
+            Optional.of(
+                lake.write(p.bronze(), b.bronze(p.bronze()))
+                    .append()
+                    .idempotent(appId(b, p.bronze()), b.batchSeq())
+                    .commit()));
       }
       if (rec.batchQuarantined() > 0) {
         job.committed(
             TableId.QUARANTINE,
-            Optional.of(lake.write(TableId.QUARANTINE, Quarantine.of(statuses)).append().commit()));
+            Optional.of(
+                lake.write(TableId.QUARANTINE, Quarantine.of(statuses))
+                    .append()
+                    .idempotent(appId(b, TableId.QUARANTINE), b.batchSeq())
+                    .commit()));
       }
       for (Part p : parts) {
         Tally.SourceCounts c = tally.sources().get(p.label());
@@ -191,7 +199,14 @@ final class Incremental {
             .distinct()
             .collectAsList();
     if (displaced.isEmpty()) {
-      return Optional.of(lake.write(p.fact(), winners).append().commit());
+      return Optional.of(
+          lake.write(p.fact(), winners).append().idempotent(appId(b, p.fact()), b.batchSeq()).commit());
+    }
+    if (Commits.lastBatchSeq(lake, p.fact()) >= b.batchSeq()) {
+      // a MERGE cannot carry a txn id: refuse rather than re-insert another run's rows
+      throw new IllegalStateException(
+          p.fact().tableName() + " already has a commit of batch " + b.batchSeq()
+              + " (another ingest ran at the same time); rerun this ingest");
     }
     List<String> partsSql = new ArrayList<>();
     for (Row r : displaced) {
@@ -211,6 +226,24 @@ final class Incremental {
         .insertAll()
         .execute();
     return Optional.of(gridperf.lake.DeltaWrite.lastCommit(lake, p.fact()));
+  }
+
+  /**
+   * The Delta idempotent-write id ({@code txnAppId}, with batch_seq as {@code txnVersion}) of this
+   * batch's append to {@code t}: the table and the delivered files with their content hashes. Two
+   * runs started from the same ledger with the same new files (two ingests at once) share it, so
+   * Delta skips the later append or fails it with a ConcurrentTransactionException instead of
+   * appending the rows twice (blind appends never conflict in Delta). Different deliveries never
+   * share an id.
+   */
+  static String appId(IngestJob.Batch b, TableId t) {
+    StringBuilder s = new StringBuilder(t.tableName());
+    for (String path : new java.util.TreeSet<>(b.deliveries().deliveredPaths())) {
+      var scan = b.deliveries().scans().get(path);
+      s.append('\n').append(path).append('=').append(scan == null ? "" : scan.contentHash());
+    }
+    return "gridperf-ingest " + t.tableName() + " "
+        + java.util.UUID.nameUUIDFromBytes(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String[] rest(String[] keys) {

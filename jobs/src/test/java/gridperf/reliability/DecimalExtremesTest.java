@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * Y — is the exact decimal (about 10^19, beyond a long and beyond a double's 16 digits), returns
  * cancel to the fen, and 10^16 itself is quarantined OUT_OF_RANGE rather than overflowing.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class DecimalExtremesTest extends ReliabilityBase {
   static final BigDecimal MAX = new BigDecimal("9999999999999999.99");
   static final int LINES = 1500;
