@@ -1,5 +1,6 @@
 package gridperf.docs;
 
+import gridperf.gold.BuildState;
 import gridperf.lake.PipelineRuns;
 import gridperf.lake.TableDefinition;
 import gridperf.lake.TableId;
@@ -23,6 +24,19 @@ final class AuditTables {
           .column("rows_quarantined", "rows the job sent to quarantine")
           .column("delta_versions", "Delta version committed per table written, e.g. {perf_grid -> 4}")
           .column("error", "one-line reason of a failure; NULL on success");
+
+  static final TableDefinition BUILD_STATE =
+      TableDefinition.of(TableId.BUILD_STATE, BuildState.SCHEMA)
+          .grain("one row per silver source table read by the last successful build")
+          .keys("source")
+          .sources("build, written last (a killed build leaves the previous state)")
+          .rule("The next build compares these versions with the silver tables' to find the"
+              + " periods to rebuild.")
+          .column("source", "bare name of the silver table read, e.g. fact_sales_line")
+          .column("version", "Delta version the build read; −1 when the table did not exist")
+          .column("range_first", "first month of the period range built (YYYY-MM); NULL without facts")
+          .column("range_last", "last month of the period range built (YYYY-MM); NULL without facts")
+          .column("run_id", "run_id of that build in pipeline_runs");
 
   private AuditTables() {}
 }

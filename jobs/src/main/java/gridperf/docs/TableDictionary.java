@@ -23,6 +23,11 @@ public final class TableDictionary {
   /** Every documented table; order does not matter (the dictionary follows {@link TableId}). */
   public static final List<TableDefinition> DEFINITIONS =
       List.of(
+          BronzeTables.BRONZE_SALES_LINE,
+          BronzeTables.BRONZE_TOUCHPOINT,
+          BronzeTables.BRONZE_MASTER,
+          BronzeTables.QUARANTINE,
+          BronzeTables.INGEST_FILES,
           SilverTables.DIM_GRID,
           SilverTables.DIM_MANAGER,
           SilverTables.DIM_PRODUCT,
@@ -30,7 +35,16 @@ public final class TableDictionary {
           SilverTables.FACT_SALES_LINE,
           SilverTables.FACT_TOUCHPOINT,
           SilverTables.FACT_TARGET,
-          AuditTables.PIPELINE_RUNS);
+          GoldTables.PERF_MANAGER,
+          GoldTables.PERF_GRID,
+          GoldTables.PERF_CATEGORY,
+          GoldTables.PERF_CUBE,
+          GoldTables.RETAILER_SEGMENT,
+          GoldTables.SERVICE_VISITS,
+          ScoreTables.MANAGER_SCORECARD,
+          ScoreTables.SCORECARD_SCENARIO,
+          AuditTables.PIPELINE_RUNS,
+          AuditTables.BUILD_STATE);
 
   private TableDictionary() {}
 

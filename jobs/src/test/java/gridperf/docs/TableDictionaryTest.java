@@ -39,7 +39,11 @@ class TableDictionaryTest {
     String md = TableDictionary.markdown(TableDictionary.DEFINITIONS);
     assertThat(md)
         .contains("| [dim_retailer](#dim_retailer) | silver | one row per retailer version")
-        .contains("| perf_manager | gold | *not documented yet* |")
+        .doesNotContain("*not documented yet*")
+        .contains("| [perf_manager](#perf_manager) | gold | one row per manager and period")
+        .contains("| `volume_cases` | decimal(23,3) | yes | Σ qty_cartons / 250, cases (箱) |")
+        .contains("| `attainment_points` | double | yes | weight × attainment_score |")
+        .contains("| `fields` | array<string> | yes |")
         .contains("- **Key:** `retailer_code`, `valid_from`")
         .contains("- **Partitioned by:** `year`, `month`")
         .contains("| `amount_yuan` | decimal(18,2) | no | line amount, yuan |")

@@ -84,6 +84,20 @@ class GoldBuildTest extends SparkTestBase {
 
     assertThat(build(lake).summary()).contains("full (no previous build)");
     Golden.assertMatches(lake.read(TableId.PERF_MANAGER), "build/perf_manager.csv", 3);
+    // the data dictionary (docs/tables.md) declares what build writes
+    Map<TableId, org.apache.spark.sql.types.StructType> declared =
+        Map.of(
+            TableId.PERF_MANAGER, gridperf.docs.GoldTables.PERF_MANAGER_SCHEMA,
+            TableId.PERF_GRID, gridperf.docs.GoldTables.PERF_GRID_SCHEMA,
+            TableId.PERF_CATEGORY, gridperf.docs.GoldTables.PERF_CATEGORY_SCHEMA,
+            TableId.PERF_CUBE, gridperf.docs.GoldTables.PERF_CUBE_SCHEMA,
+            TableId.RETAILER_SEGMENT, gridperf.docs.GoldTables.RETAILER_SEGMENT_SCHEMA,
+            TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA);
+    declared.forEach(
+        (t, schema) ->
+            assertThat(lake.read(t).schema().simpleString())
+                .as(t.tableName() + " differs from gridperf.docs.GoldTables")
+                .isEqualTo(schema.simpleString()));
     Map<String, Set<String>> before = files(lake, TableId.PERF_MANAGER);
     assertThat(before.values()).allMatch(s -> s.size() == 1); // one period per file
     long segmentVersion = lake.version(TableId.RETAILER_SEGMENT);

@@ -105,6 +105,11 @@ class ScoreJobGoldenTest extends SparkTestBase {
     assertThat(lake.version(TableId.RETAILER_SEGMENT)).isEqualTo(segments);
     assertThat(csvLines(lake.read(TableId.SCORECARD_SCENARIO).where("scenario = 'cheap-visits'")))
         .isEqualTo(expected("scorecard_scenario.csv"));
+    // the data dictionary (docs/tables.md) declares what score writes
+    assertThat(lake.read(TableId.MANAGER_SCORECARD).schema().simpleString())
+        .isEqualTo(gridperf.docs.ScoreTables.MANAGER_SCORECARD_SCHEMA.simpleString());
+    assertThat(lake.read(TableId.SCORECARD_SCENARIO).schema().simpleString())
+        .isEqualTo(gridperf.docs.ScoreTables.SCORECARD_SCENARIO_SCHEMA.simpleString());
     // re-applying the official menu and cut-offs reproduces the official scorecard
     assertThat(
             csvLines(

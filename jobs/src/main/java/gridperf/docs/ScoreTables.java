@@ -1,0 +1,83 @@
+package gridperf.docs;
+
+import gridperf.lake.TableDefinition;
+import gridperf.lake.TableId;
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Dictionary entries of the scorecard tables (DESIGN.md §5), written by {@code score}. Their
+ * schemas follow the components of the scoring file; declared here for the official {@code
+ * conf/scoring.conf} as read from a lake the product built. {@code ScoreJobGoldenTest} fails when
+ * the score job writes other columns or types.
+ */
+public final class ScoreTables {
+  /** The official components, in the scoring file's order: name, metric, better. */
+  private static final List<String[]> COMPONENTS =
+      List.of(
+          new String[] {"attainment", "target_attainment", "higher"},
+          new String[] {"growth", "volume_yoy", "higher"},
+          new String[] {"structure", "revenue_per_case", "higher"},
+          new String[] {"activity", "order_rate", "higher"},
+          new String[] {"service", "service_compliance", "higher"},
+          new String[] {"experience", "peak_end_avg", "higher"},
+          new String[] {"complaints", "complaints_per_100", "lower"});
+
+  public static final StructType MANAGER_SCORECARD_SCHEMA = scorecard();
+  public static final StructType SCORECARD_SCENARIO_SCHEMA =
+      MANAGER_SCORECARD_SCHEMA.add("scenario", "string");
+
+  private ScoreTables() {}
+
+  private static StructType scorecard() {
+    StringBuilder ddl =
+        new StringBuilder("manager_code string, year int, market_type string, primary_grid_code string");
+    for (String[] c : COMPONENTS) {
+      ddl.append(", ").append(c[0]).append("_value double, ").append(c[0]).append("_score double, ")
+          .append(c[0]).append("_points double");
+    }
+    return StructType.fromDDL(ddl.append(", composite double, tier string, bonus_yuan decimal(18,2)").toString());
+  }
+
+  private static TableDefinition card(TableDefinition d) {
+    for (String[] c : COMPONENTS) {
+      d = d.column(c[0] + "_value", "the manager's Y-row " + c[1] + " (" + c[2] + " is better)")
+          .column(c[0] + "_score", "100 × (k − 1) / (n − 1) within the peer group: n non-NULL values,"
+              + " k of them no better; n = 1 scores 100; NULL scores 0")
+          .column(c[0] + "_points", "weight × " + c[0] + "_score");
+    }
+    return d.sources("perf_manager (Y rows)", "dim_retailer (primary grid)", "conf/scoring.conf",
+            "retailer_segment and service_visits (what-if only)")
+        .partitionedBy("year")
+        .rule("Columns per component follow the scoring file; listed here for the official"
+            + " conf/scoring.conf (weights 0.25, 0.15, 0.15, 0.10, 0.15, 0.10, 0.10).")
+        .rule("Tier by rank = 1 + the number of managers of the year with a strictly higher"
+            + " composite, p = (rank − 1) / n: A if p < 0.2, B if p < 0.5, C if p < 0.9, else D.")
+        .column("manager_code", "account manager")
+        .column("year", "scored year")
+        .column("market_type", "peer group: market type of the primary grid")
+        .column("primary_grid_code", "grid of most of the manager's assigned retailer-days in the"
+            + " year (ties grid_code ascending)")
+        .column("composite", "Σ points / Σ weight, rounded half-up to 2 decimals")
+        .column("tier", "A, B, C or D")
+        .column("bonus_yuan", "base bonus × the tier's multiplier (defaults 10,000 yuan × 1.5 / 1.2 / 1.0 / 0.6)");
+  }
+
+  static final TableDefinition MANAGER_SCORECARD =
+      TableDefinition.of(TableId.MANAGER_SCORECARD, MANAGER_SCORECARD_SCHEMA)
+          .apply(ScoreTables::card)
+          .grain("one row per manager and year with at least one assigned retailer in the year")
+          .keys("manager_code", "year")
+          .rule("The official scorecard: `score` without `--scenario` overwrites it.");
+
+  static final TableDefinition SCORECARD_SCENARIO =
+      TableDefinition.of(TableId.SCORECARD_SCENARIO, SCORECARD_SCENARIO_SCHEMA)
+          .apply(ScoreTables::card)
+          .grain("one row per what-if scenario, manager and year")
+          .keys("scenario", "manager_code", "year")
+          .partitionedBy("scenario")
+          .rule("`score --scenario NAME --scoring FILE` replaces that scenario's rows only; segments"
+              + " and service_compliance are recomputed under its menu and cut-offs. Compare with"
+              + " manager_scorecard on (manager_code, year).")
+          .column("scenario", "the what-if's name (partition)");
+}
