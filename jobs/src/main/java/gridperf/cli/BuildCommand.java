@@ -5,7 +5,7 @@ import gridperf.config.ScoringConfig;
 import gridperf.gold.GoldBuild;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableId;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import gridperf.export.ExportFormat;
 import gridperf.export.Exporter;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableId;
 import gridperf.score.ScoreJob;
 import gridperf.score.SegmentRules;
 import java.util.ArrayList;

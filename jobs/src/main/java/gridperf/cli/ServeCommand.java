@@ -2,7 +2,7 @@ package gridperf.cli;
 
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableId;
 import gridperf.serve.ConnectServer;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

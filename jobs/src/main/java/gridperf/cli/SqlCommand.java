@@ -2,7 +2,7 @@ package gridperf.cli;
 
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
-import gridperf.lake.Storage;
+import gridperf.lakehouse.Storage;
 import gridperf.query.Cells;
 import gridperf.query.ResultFormat;
 import gridperf.query.SqlScript;

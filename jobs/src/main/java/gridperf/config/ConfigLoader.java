@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
-import gridperf.lake.Storage;
+import gridperf.lakehouse.Storage;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;

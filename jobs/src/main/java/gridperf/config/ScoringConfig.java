@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
-import gridperf.lake.Storage;
+import gridperf.lakehouse.Storage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package gridperf.docs;
 
 import gridperf.gold.BuildState;
-import gridperf.lake.PipelineRuns;
-import gridperf.lake.TableDefinition;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.PipelineRuns;
+import gridperf.lakehouse.TableDefinition;
+import gridperf.lakehouse.TableId;
 
 /** Dictionary entries of the audit tables. */
 final class AuditTables {

@@ -3,8 +3,8 @@ package gridperf.docs;
 import gridperf.ingest.Bronze;
 import gridperf.ingest.IngestFiles;
 import gridperf.ingest.Quarantine;
-import gridperf.lake.TableDefinition;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableDefinition;
+import gridperf.lakehouse.TableId;
 
 /** Dictionary entries of the bronze tables, the quarantine and the file ledger (DESIGN.md §2). */
 final class BronzeTables {

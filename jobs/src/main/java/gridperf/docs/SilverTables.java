@@ -1,7 +1,7 @@
 package gridperf.docs;
 
-import gridperf.lake.TableDefinition;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableDefinition;
+import gridperf.lakehouse.TableId;
 import gridperf.silver.DimGrid;
 import gridperf.silver.DimManager;
 import gridperf.silver.DimProduct;

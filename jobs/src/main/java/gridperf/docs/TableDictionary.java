@@ -1,7 +1,7 @@
 package gridperf.docs;
 
-import gridperf.lake.TableDefinition;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableDefinition;
+import gridperf.lakehouse.TableId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

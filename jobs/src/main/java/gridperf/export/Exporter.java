@@ -1,7 +1,7 @@
 package gridperf.export;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.query.Cells;
 import gridperf.query.ResultFormat;
 import java.io.BufferedOutputStream;

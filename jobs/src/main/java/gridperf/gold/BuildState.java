@@ -1,8 +1,8 @@
 package gridperf.gold;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
-import gridperf.lake.WriteResult;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.lakehouse.WriteResult;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package gridperf.gold;
 
 import static org.apache.spark.sql.functions.col;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.Set;

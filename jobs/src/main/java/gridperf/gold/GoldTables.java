@@ -5,10 +5,10 @@ import static org.apache.spark.sql.functions.expr;
 
 import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
-import gridperf.lake.DeltaWrite;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
-import gridperf.lake.WriteResult;
+import gridperf.lakehouse.DeltaWrite;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.lakehouse.WriteResult;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

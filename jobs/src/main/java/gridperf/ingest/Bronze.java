@@ -4,7 +4,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import gridperf.landing.LandingReader;
+import gridperf.landingfiles.LandingReader;
 import java.util.Comparator;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

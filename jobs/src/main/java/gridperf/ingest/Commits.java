@@ -2,9 +2,9 @@ package gridperf.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
-import gridperf.lake.WriteResult;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.lakehouse.WriteResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,7 +94,7 @@ final class Commits {
     if (!lake.exists(table)) {
       return -1;
     }
-    gridperf.lake.CommitLog.Commit c = gridperf.lake.CommitLog.latest(lake, table);
+    gridperf.lakehouse.CommitLog.Commit c = gridperf.lakehouse.CommitLog.latest(lake, table);
     String m = c == null || c.userMetadata() == null ? "" : c.userMetadata();
     return m.startsWith(TAG) ? Long.parseLong(m.substring(TAG.length())) : -1;
   }

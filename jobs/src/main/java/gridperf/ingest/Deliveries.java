@@ -1,9 +1,9 @@
 package gridperf.ingest;
 
 import gridperf.config.GridperfConfig;
-import gridperf.landing.Header;
-import gridperf.landing.LandingFile;
-import gridperf.landing.LandingReader;
+import gridperf.landingfiles.Header;
+import gridperf.landingfiles.LandingFile;
+import gridperf.landingfiles.LandingReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package gridperf.ingest;
 
-import gridperf.landing.Header;
+import gridperf.landingfiles.Header;
 import java.io.UncheckedIOException;
 
 /** Turns a Spark task failure back into the error the task raised, so its message names the file. */

@@ -3,10 +3,10 @@ package gridperf.ingest;
 import static org.apache.spark.sql.functions.col;
 
 import gridperf.job.JobOutcome;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
-import gridperf.landing.LandingFile;
-import gridperf.landing.LandingSource;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.landingfiles.LandingFile;
+import gridperf.landingfiles.LandingSource;
 import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTouchpoint;
 import java.time.ZoneId;
@@ -107,7 +107,7 @@ final class FullRecompute {
 
   /** Writes the ledger when it differs from the one the run started from (no job: both small). */
   static void commitLedger(IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
-    Optional<gridperf.lake.WriteResult> w = Optional.empty();
+    Optional<gridperf.lakehouse.WriteResult> w = Optional.empty();
     if (!ledger.equals(b.ledger()) || !job.lake().exists(TableId.INGEST_FILES)) {
       w =
           Optional.of(

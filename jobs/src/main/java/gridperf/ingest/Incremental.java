@@ -4,9 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import gridperf.job.JobOutcome;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
-import gridperf.lake.WriteResult;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.lakehouse.WriteResult;
 import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTouchpoint;
 import java.time.ZoneId;
@@ -225,7 +225,7 @@ final class Incremental {
         .whenNotMatched()
         .insertAll()
         .execute();
-    return Optional.of(gridperf.lake.DeltaWrite.lastCommit(lake, p.fact()));
+    return Optional.of(gridperf.lakehouse.DeltaWrite.lastCommit(lake, p.fact()));
   }
 
   /**

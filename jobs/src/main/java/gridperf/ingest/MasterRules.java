@@ -7,7 +7,7 @@ import static gridperf.ingest.Values.integer;
 import static gridperf.ingest.Values.missing;
 import static gridperf.ingest.Values.required;
 
-import gridperf.landing.LandingSource;
+import gridperf.landingfiles.LandingSource;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;

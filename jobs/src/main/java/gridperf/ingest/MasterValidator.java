@@ -1,6 +1,6 @@
 package gridperf.ingest;
 
-import gridperf.landing.LandingSource;
+import gridperf.landingfiles.LandingSource;
 import gridperf.silver.DimGrid;
 import gridperf.silver.DimManager;
 import gridperf.silver.DimProduct;

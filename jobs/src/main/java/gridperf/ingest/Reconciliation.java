@@ -1,10 +1,10 @@
 package gridperf.ingest;
 
 import gridperf.config.GridperfConfig;
-import gridperf.landing.LandingFile;
-import gridperf.landing.LandingReader;
-import gridperf.landing.LandingSource;
-import gridperf.landing.LineDecoder;
+import gridperf.landingfiles.LandingFile;
+import gridperf.landingfiles.LandingReader;
+import gridperf.landingfiles.LandingSource;
+import gridperf.landingfiles.LineDecoder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

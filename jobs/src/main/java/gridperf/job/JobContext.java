@@ -1,7 +1,7 @@
 package gridperf.job;
 
 import gridperf.config.GridperfConfig;
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 import java.time.Clock;
 import org.apache.spark.sql.SparkSession;
 

@@ -1,6 +1,6 @@
 package gridperf.job;
 
-import gridperf.lake.WriteResult;
+import gridperf.lakehouse.WriteResult;
 import java.util.List;
 
 /**

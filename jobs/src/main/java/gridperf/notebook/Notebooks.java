@@ -2,9 +2,9 @@ package gridperf.notebook;
 
 import gridperf.config.ConfigLoader;
 import gridperf.config.GridperfConfig;
-import gridperf.lake.Lake;
-import gridperf.lake.SparkSessions;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.SparkSessions;
+import gridperf.lakehouse.TableId;
 import gridperf.query.Cells;
 import java.awt.image.BufferedImage;
 import java.net.URISyntaxException;

@@ -3,8 +3,8 @@ package gridperf.score;
 import static org.apache.spark.sql.functions.col;
 
 import gridperf.config.ScoringConfig;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package gridperf.serve;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.connect.service.SparkConnectService;
@@ -10,7 +10,7 @@ import scala.Option;
 /**
  * A Spark Connect server over the lake, for analysts on other machines: the lake's tables are
  * registered in the session catalog (shared by every Connect client session, see {@link
- * gridperf.lake.LakeCatalog}), then the gRPC service listens on {@code host:port}. Clients connect
+ * gridperf.lakehouse.LakeCatalog}), then the gRPC service listens on {@code host:port}. Clients connect
  * with {@code sc://host:port} from {@code spark-connect-client-jvm} or PySpark's Connect client.
  * There is no authentication: bind to 127.0.0.1 (the default) and reach it through SSH tunnels.
  */

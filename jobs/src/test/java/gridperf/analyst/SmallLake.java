@@ -1,7 +1,7 @@
 package gridperf.analyst;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.List;

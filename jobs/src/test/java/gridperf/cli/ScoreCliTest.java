@@ -2,8 +2,8 @@ package gridperf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.score.ScoreJobGoldenTestAccess;
 import gridperf.testing.SparkTestBase;
 import java.io.ByteArrayOutputStream;

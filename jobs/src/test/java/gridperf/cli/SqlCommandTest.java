@@ -3,8 +3,8 @@ package gridperf.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.analyst.SmallLake;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.testing.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,9 +2,9 @@ package gridperf.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.Lake;
-import gridperf.lake.SparkSessions;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.SparkSessions;
+import gridperf.lakehouse.TableId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package gridperf.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.cli.Main;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.silver.DimGrid;
 import gridperf.testing.SparkTestBase;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package gridperf.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import gridperf.lake.TableDefinition;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableDefinition;
+import gridperf.lakehouse.TableId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

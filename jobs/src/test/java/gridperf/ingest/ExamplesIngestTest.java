@@ -2,7 +2,7 @@ package gridperf.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class ExamplesIngestTest extends IngestTestBase {
       // each table is collected once (they are tiny); keys are matched on the driver
       List<Row> rows =
           tables.computeIfAbsent(
-                  c[0], n -> lake.read(gridperf.lake.TableId.byName(n).orElseThrow()).collectAsList())
+                  c[0], n -> lake.read(gridperf.lakehouse.TableId.byName(n).orElseThrow()).collectAsList())
               .stream()
               .filter(r -> matches(r, key(c[1])))
               .toList();

@@ -3,8 +3,8 @@ package gridperf.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.job.JobOutcome;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -5,7 +5,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import gridperf.job.Progress;
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 import gridperf.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

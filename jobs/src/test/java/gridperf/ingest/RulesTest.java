@@ -127,7 +127,7 @@ class RulesTest {
   @Test
   void masterRowsReferToAcceptedMaster() {
     try {
-      MasterRules.typed(gridperf.landing.LandingSource.RETAILERS, List.of("R2", "n", "grocery", "medium", "5", "G9", "M9", "active", "2013-01-01"), Map.of("G1", "urban"), Set.of("M1"));
+      MasterRules.typed(gridperf.landingfiles.LandingSource.RETAILERS, List.of("R2", "n", "grocery", "medium", "5", "G9", "M9", "active", "2013-01-01"), Map.of("G1", "urban"), Set.of("M1"));
       fail("expected UNKNOWN_GRID");
     } catch (Reason.Reject e) {
       assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_GRID);

@@ -1,7 +1,7 @@
 package gridperf.notebook;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.silver.DimGrid;
 import gridperf.silver.DimManager;
 import java.math.BigDecimal;

@@ -2,10 +2,10 @@ package gridperf.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.CommitHooks;
-import gridperf.lake.CommitHooks.Stage;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.CommitHooks;
+import gridperf.lakehouse.CommitHooks.Stage;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.cli.Main;
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import gridperf.testing.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

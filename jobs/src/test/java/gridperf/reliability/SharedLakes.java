@@ -1,6 +1,6 @@
 package gridperf.reliability;
 
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 import java.nio.file.Path;
 import java.util.TimeZone;
 

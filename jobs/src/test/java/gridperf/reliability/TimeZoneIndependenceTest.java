@@ -2,8 +2,8 @@ package gridperf.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.Lake;
-import gridperf.lake.TableId;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package gridperf.score;
 
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 
 /** Lets tests of other packages build the golden lake. */
 public final class ScoreJobGoldenTestAccess {

@@ -3,7 +3,7 @@ package gridperf.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.analyst.SmallLake;
-import gridperf.lake.Lake;
+import gridperf.lakehouse.Lake;
 import gridperf.testing.SparkTestBase;
 import java.net.ServerSocket;
 import java.util.List;

@@ -2,7 +2,7 @@ package gridperf.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import gridperf.lake.SparkSessions;
+import gridperf.lakehouse.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

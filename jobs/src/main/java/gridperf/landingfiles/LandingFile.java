@@ -1,4 +1,4 @@
-package gridperf.landing;
+package gridperf.landingfiles;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package gridperf.landing;
+package gridperf.landingfiles;
 
 import java.util.ArrayList;
 import java.util.List;

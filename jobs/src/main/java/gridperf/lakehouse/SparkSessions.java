@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import gridperf.config.GridperfConfig;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
-package gridperf.landing;
+package gridperf.landingfiles;
 
-import gridperf.lake.TableId;
+import gridperf.lakehouse.TableId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import io.delta.tables.DeltaTable;
 import java.util.List;

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 /**
  * What one commit to one table did: the table, the Delta version it produced, and the rows it

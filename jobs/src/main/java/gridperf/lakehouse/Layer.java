@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 /** The lake's layers; a table lives at {@code <lake>/<layer>/<table>}. */
 public enum Layer {

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import java.io.IOException;
 import java.io.InputStream;

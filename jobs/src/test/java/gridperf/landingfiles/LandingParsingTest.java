@@ -1,4 +1,4 @@
-package gridperf.landing;
+package gridperf.landingfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

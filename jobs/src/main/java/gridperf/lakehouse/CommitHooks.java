@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 /**
  * Crash points around every Delta commit, for the reliability tests only: a test installs a hook

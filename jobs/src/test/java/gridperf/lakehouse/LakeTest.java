@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package gridperf.lake;
+package gridperf.lakehouse;
 
 import java.sql.Timestamp;
 import java.time.Instant;
