@@ -58,24 +58,6 @@ abstract class IngestTestBase extends SparkTestBase {
     }
   }
 
-  /** Copies a landing tree of test resources or examples into a fresh folder. */
-  static Path copyTree(Path from) {
-    Path to = newDir("landing");
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return to;
-  }
-
   /** A minimal valid master tree: grids G1 (urban), G2 (rural); managers M1, M2; products S1, S3. */
   static void master(Path root, String... retailerLines) {
     write(root, "master/grids.csv", "grid_code,grid_name,station,market_type", "G1,g1,s,urban", "G2,g2,s,rural");
