@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Ingest runs over hand-written landing trees: precedence, re-delivery, master changes, guards. */
-@org.junit.jupiter.api.Tag("acceptance")
 class IngestScenariosTest extends IngestTestBase {
   static final String R1 = "R1,r,grocery,medium,5,G1,M1,active,2014-01-01";
 

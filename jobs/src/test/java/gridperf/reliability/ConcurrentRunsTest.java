@@ -29,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * it cleanly with a concurrent-modification error; a run that fails is simply rerun, and the final
  * tables equal those of a single run.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class ConcurrentRunsTest extends ReliabilityBase {
   /** The outcome of one of the two racing runs: null when it succeeded. */
   static List<Throwable> race(Callable<Object> job) throws Exception {

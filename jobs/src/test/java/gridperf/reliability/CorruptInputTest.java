@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * and a JSONL file (a row cut mid-field, an unclosed quote, half a JSON object) are quarantined
  * with file, line and reason, and the file still reconciles.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class CorruptInputTest extends ReliabilityBase {
   @Test
   void truncatedParquetFileFailsTheBuildNamingItAndCommitsNothing() throws IOException {

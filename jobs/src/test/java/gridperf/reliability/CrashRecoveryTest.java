@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and tables equal to a clean run's. The crash points include the last writes of each job: the
  * ingest ledger, build_state and the pipeline_runs audit row.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class CrashRecoveryTest extends ReliabilityBase {
   /** Thrown by the hook: stands for the JVM being killed at that point. */
   static final class SimulatedCrash extends RuntimeException {

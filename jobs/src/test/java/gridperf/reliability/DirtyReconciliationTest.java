@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * where the manifest says with the outcome it expects; the ingest totals equal the manifest's; and
  * the gold totals equal the totals of the accepted silver rows.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class DirtyReconciliationTest extends ReliabilityBase {
   private static Path landing;
   private static Lake lake;

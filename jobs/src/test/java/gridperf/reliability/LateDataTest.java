@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * travel to the version before). That the incremental result equals a full rebuild is proven by
  * GoldBuildTest and IngestScenariosTest.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class LateDataTest extends ReliabilityBase {
   static final Set<String> REBUILT = Set.of("M|2014-03", "Q|2014-Q1", "Y|2014", "M|2015-03", "Q|2015-Q1", "Y|2015");
   static final List<TableId> PERIOD_TABLES =

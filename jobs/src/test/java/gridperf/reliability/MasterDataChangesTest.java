@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * version). A corrected retailers file then re-credits the facts and re-validates the quarantined
  * rows, and the rebuilt lake equals a fresh ingest + build of the corrected tree.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class MasterDataChangesTest extends ReliabilityBase {
   static final String HEADER =
       "retailer_code,retailer_name,format,scale,grade,grid_code,manager_code,license_status,valid_from";

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
  * the JVM zone would move) gives identical tables, and a touchpoint near midnight keeps its
  * business date.
  */
-@org.junit.jupiter.api.Tag("acceptance")
 class TimeZoneIndependenceTest extends ReliabilityBase {
   @Test
   void shanghaiAndLosAngelesDefaultZonesGiveIdenticalTables() {
