@@ -64,7 +64,7 @@ public final class GoldBuild {
     Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
     Dataset<Row> retailers = read(lake, TableId.DIM_RETAILER, DimRetailer.SCHEMA, versions);
     Dataset<Row> targets = read(lake, TableId.FACT_TARGET, FactTarget.SCHEMA, versions);
-    Optional<PeriodRange> range = PeriodRange.of(sales, touchpoints);
+    Optional<PeriodRange> range = PeriodRange.ofPartitions(sales, touchpoints);
     BuildPlan plan = plan(lake, versions, range, from, to);
     ctx.progress().step("plan: " + plan.reason());
     List<WriteResult> writes = new ArrayList<>();

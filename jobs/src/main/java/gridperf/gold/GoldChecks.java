@@ -29,43 +29,54 @@ public final class GoldChecks {
     }
   }
 
-  /** Unique and non-NULL keys ({@code nullable} keys may be NULL but are then still unique). */
-  public static void keys(String table, Dataset<Row> df, List<String> keys, List<String> nullable) {
+  /** Each value of {@code columns} must be NULL or within [lo, hi] (never NaN). */
+  public record Bound(List<String> columns, double lo, double hi) {}
+
+  /**
+   * Unique and non-NULL keys ({@code nullable} keys may be NULL but are then still unique) and
+   * every {@link Bound}, checked in one query over {@code df}.
+   */
+  public static void check(
+      String table, Dataset<Row> df, List<String> keys, List<String> nullable, List<Bound> bounds) {
     Column[] k = PerfMetrics.cols(keys).toArray(new Column[0]);
-    List<Column> nulls = new ArrayList<>();
+    List<Column> perKey = new ArrayList<>();
+    List<Column> total = new ArrayList<>();
+    List<String> what = new ArrayList<>();
+    perKey.add(count(lit(1)).as("_n"));
+    total.add(count(when(col("_n").gt(1), 1)));
+    what.add("duplicate keys " + keys);
     for (String c : keys) {
       if (!nullable.contains(c)) {
-        nulls.add(count(when(col(c).isNull(), 1)));
+        total.add(count(when(col(c).isNull(), 1)));
+        what.add("keys with a NULL " + c);
       }
     }
-    Row dup = df.groupBy(k).count().where(col("count").gt(1)).agg(count(lit(1))).head();
-    if (dup.getLong(0) > 0) {
-      throw new DataTestFailure(table + ": " + dup.getLong(0) + " duplicate keys " + keys);
+    int i = 0;
+    for (Bound b : bounds) {
+      for (String c : b.columns()) {
+        String bad = "_bad" + i++;
+        perKey.add(
+            count(when(col(c).lt(b.lo()).or(col(c).gt(b.hi())).or(col(c).isNaN()), 1)).as(bad));
+        total.add(sum(col(bad)));
+        what.add("rows with " + c + " outside [" + b.lo() + ", " + b.hi() + "]");
+      }
     }
-    if (!nulls.isEmpty()) {
-      Row n = df.agg(nulls.get(0), nulls.subList(1, nulls.size()).toArray(new Column[0])).head();
-      for (int i = 0; i < n.length(); i++) {
-        if (n.getLong(i) > 0) {
-          throw new DataTestFailure(table + ": " + n.getLong(i) + " rows with a NULL key column");
-        }
+    Row r =
+        df.groupBy(k)
+            .agg(perKey.get(0), perKey.subList(1, perKey.size()).toArray(new Column[0]))
+            .agg(total.get(0), total.subList(1, total.size()).toArray(new Column[0]))
+            .head();
+    for (int j = 0; j < r.length(); j++) {
+      long n = r.isNullAt(j) ? 0 : ((Number) r.get(j)).longValue();
+      if (n > 0) {
+        throw new DataTestFailure(table + ": " + n + " " + what.get(j));
       }
     }
   }
 
-  /** Each named column is NULL or within [lo, hi]. */
-  public static void ranges(String table, Dataset<Row> df, List<String> columns, double lo, double hi) {
-    List<Column> bad = new ArrayList<>();
-    for (String c : columns) {
-      bad.add(count(when(col(c).lt(lo).or(col(c).gt(hi)).or(col(c).isNaN()), 1)).as(c));
-    }
-    Row r = df.agg(bad.get(0), bad.subList(1, bad.size()).toArray(new Column[0])).head();
-    for (int i = 0; i < r.length(); i++) {
-      if (r.getLong(i) > 0) {
-        throw new DataTestFailure(
-            table + ": " + r.getLong(i) + " rows with " + columns.get(i) + " outside [" + lo + ", "
-                + hi + "]");
-      }
-    }
+  /** Unique and non-NULL keys ({@code nullable} keys may be NULL but are then still unique). */
+  public static void keys(String table, Dataset<Row> df, List<String> keys, List<String> nullable) {
+    check(table, df, keys, nullable, List.of());
   }
 
   /**

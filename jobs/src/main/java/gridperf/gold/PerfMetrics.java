@@ -69,9 +69,7 @@ public final class PerfMetrics {
                         col("mot_sum"),
                         col("mot_n"),
                         col("sat_sum"),
-                        col("sat_n"),
-                        col("peak"),
-                        col("last"))
+                        col("sat_n"))
                     .toArray(new Column[0]));
     Dataset<Row> a =
         in.assigned()
@@ -98,9 +96,7 @@ public final class PerfMetrics {
                 sum("mot_sum").as("mot_sum"),
                 sum("mot_n").as("mot_n"),
                 sum("sat_sum").as("sat_sum"),
-                sum("sat_n").as("sat_n"),
-                max("peak").as("peak"),
-                max("last").as("last"));
+                sum("sat_n").as("sat_n"));
 
     Column assigned = coalesce(col("assigned"), lit(false));
     Dataset<Row> agg =
@@ -120,12 +116,8 @@ public final class PerfMetrics {
                 sum("mot_sum").as("mot_sum"),
                 zero(sum("mot_n"), 0L).as("mot_n"),
                 zero(sum("sat_sum"), 0L).as("sat_sum"),
-                zero(sum("sat_n"), 0L).as("sat_n"),
-                avg(
-                        when(
-                            col("peak").isNotNull(),
-                            col("peak.s").plus(col("last.s")).cast("double").divide(2.0)))
-                    .as("peak_end_avg"));
+                zero(sum("sat_n"), 0L).as("sat_n"))
+            .join(peakEnd(in, entity), periodKey(entity), "left");
 
     Column volume = volume(col("qty"));
     List<Column> out = plus(ent, col("period_type"), col("period"), col("year"));
@@ -147,6 +139,50 @@ public final class PerfMetrics {
         ratio(col("complaints"), col("retailers_assigned")).multiply(100.0).as("complaints_per_100"));
     out.add(ratio(col("resolved_24h"), col("complaints")).as("complaint_resolved_24h_rate"));
     return agg.select(out.toArray(new Column[0]));
+  }
+
+  /**
+   * peak_end_avg per (entity, period): the mean over retailers with a credited rating of the
+   * retailer's peak–end score in the period, its peak and end the max of the monthly structs. Kept
+   * apart from the other metrics because a max over structs needs a sort-based aggregation: here it
+   * sorts only the rated touchpoint rows, not every sales and assignment row. Key columns carry a
+   * "_pe_" prefix (see {@link #periodKey}).
+   */
+  static Dataset<Row> peakEnd(Monthly in, List<String> entity) {
+    List<Column> ent = cols(entity);
+    Dataset<Row> rated =
+        in.touchpoints()
+            .where(col("peak").isNotNull())
+            .select(
+                plus(ent, col("retailer_code"), col("year"), col("month"), col("peak"), col("last"))
+                    .toArray(new Column[0]));
+    List<Column> retailerKey = plus(ent, col("period_type"), col("period"), col("year"));
+    retailerKey.add(col("retailer_code"));
+    List<Column> out = new ArrayList<>();
+    for (String e : entity) {
+      out.add(col(e).as("_pe_" + e));
+    }
+    out.add(col("period_type").as("_pe_period_type"));
+    out.add(col("period").as("_pe_period"));
+    out.add(col("year").as("_pe_year"));
+    out.add(col("peak_end_avg"));
+    return Periods.explode(rated)
+        .groupBy(retailerKey.toArray(new Column[0]))
+        .agg(max("peak").as("peak"), max("last").as("last"))
+        .groupBy(plus(ent, col("period_type"), col("period"), col("year")).toArray(new Column[0]))
+        .agg(avg(col("peak.s").plus(col("last.s")).cast("double").divide(2.0)).as("peak_end_avg"))
+        .select(out.toArray(new Column[0]));
+  }
+
+  /** Null-safe equality of (entity..., period_type, period, year) with the "_pe_" columns. */
+  private static Column periodKey(List<String> entity) {
+    Column on = col("period_type").equalTo(col("_pe_period_type"))
+        .and(col("period").equalTo(col("_pe_period")))
+        .and(col("year").equalTo(col("_pe_year")));
+    for (String e : entity) {
+      on = on.and(col(e).eqNullSafe(col("_pe_" + e)));
+    }
+    return on;
   }
 
   /**

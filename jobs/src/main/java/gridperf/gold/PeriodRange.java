@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.min;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -15,6 +17,7 @@ import org.apache.spark.sql.Row;
  * with an accepted sale or touchpoint. Assignment counts only days inside this range.
  */
 public record PeriodRange(YearMonth first, YearMonth last) {
+  private static final Pattern MONTH_PARTITION = Pattern.compile("/year=(\\d{4})/month=(\\d{1,2})/");
 
   /** First day of the first month. */
   public LocalDate start() {
@@ -26,7 +29,52 @@ public record PeriodRange(YearMonth first, YearMonth last) {
     return last.atEndOfMonth();
   }
 
-  /** The range of the silver facts, or empty when there are none. */
+  /**
+   * The range of two silver fact tables read from Delta, from the (year, month) partitions of the
+   * files in their snapshots: no data is scanned, which matters on a lake of several years (a
+   * partition holds a file only when it has rows: partitioned writes never write empty files, and
+   * a MERGE or DELETE that empties a file removes it). Falls back to {@link #of} when a table's
+   * files are not laid out in year=/month= folders.
+   */
+  public static Optional<PeriodRange> ofPartitions(Dataset<Row> factSales, Dataset<Row> factTouchpoints) {
+    Optional<Optional<PeriodRange>> s = fromFiles(factSales);
+    Optional<Optional<PeriodRange>> t = fromFiles(factTouchpoints);
+    if (s.isEmpty() || t.isEmpty()) {
+      return of(factSales, factTouchpoints);
+    }
+    return union(s.get(), t.get());
+  }
+
+  /** Empty when a file is outside a year=/month= folder; else the range of the folders (if any). */
+  private static Optional<Optional<PeriodRange>> fromFiles(Dataset<Row> df) {
+    YearMonth lo = null;
+    YearMonth hi = null;
+    for (String f : df.inputFiles()) {
+      Matcher m = MONTH_PARTITION.matcher(f);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      lo = lo == null || ym.isBefore(lo) ? ym : lo;
+      hi = hi == null || ym.isAfter(hi) ? ym : hi;
+    }
+    if (lo == null) {
+      // no file: an empty Delta table, or a relation that is not files at all (scan it then)
+      return df.isEmpty() ? Optional.of(Optional.empty()) : Optional.empty();
+    }
+    return Optional.of(Optional.of(new PeriodRange(lo, hi)));
+  }
+
+  private static Optional<PeriodRange> union(Optional<PeriodRange> a, Optional<PeriodRange> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return a.isEmpty() ? b : a;
+    }
+    YearMonth lo = a.get().first().isBefore(b.get().first()) ? a.get().first() : b.get().first();
+    YearMonth hi = a.get().last().isAfter(b.get().last()) ? a.get().last() : b.get().last();
+    return Optional.of(new PeriodRange(lo, hi));
+  }
+
+  /** The range of the silver facts, or empty when there are none (scans both tables). */
   public static Optional<PeriodRange> of(Dataset<Row> factSales, Dataset<Row> factTouchpoints) {
     Row s = factSales.agg(min(col("order_date")), max(col("order_date"))).head();
     Row t = factTouchpoints.agg(min(col("business_date")), max(col("business_date"))).head();

@@ -44,7 +44,7 @@ public final class ScoreJob {
     ctx.progress().step("read perf_manager and assignment");
     Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
     PeriodRange range =
-        PeriodRange.of(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT))
+        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT))
             .orElseThrow(
                 () ->
                     new IllegalStateException(
