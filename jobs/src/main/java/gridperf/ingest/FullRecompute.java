@@ -105,8 +105,19 @@ final class FullRecompute {
     }
   }
 
-  /** Writes the ledger when it differs from the one the run started from (no job: both small). */
+  /**
+   * Writes the ledger when it differs from the one the run started from (no job: both small).
+   * The ledger is a full overwrite computed from the version read at the start, so a ledger
+   * committed meanwhile by another ingest on the same lake would be silently replaced: the run
+   * refuses instead (its data commits are in; a rerun finishes the batch).
+   */
   static void commitLedger(IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
+    long now = job.lake().version(TableId.INGEST_FILES);
+    if (now != b.ledgerVersion()) {
+      throw new IllegalStateException(
+          "ingest_files changed while this ingest ran (version " + b.ledgerVersion() + " -> " + now
+              + "): another ingest wrote to this lake at the same time; rerun this ingest");
+    }
     Optional<gridperf.lakehouse.WriteResult> w = Optional.empty();
     if (!ledger.equals(b.ledger()) || !job.lake().exists(TableId.INGEST_FILES)) {
       w =

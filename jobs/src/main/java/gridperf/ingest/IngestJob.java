@@ -59,6 +59,7 @@ public final class IngestJob {
   record Batch(
       Deliveries deliveries,
       Map<String, IngestFiles.Entry> ledger,
+      long ledgerVersion,
       Map<TableId, Dataset<Row>> fresh,
       String batchId,
       long batchSeq) {
@@ -97,8 +98,13 @@ public final class IngestJob {
 
   private JobOutcome runCounted() {
     spark.conf().set("spark.databricks.delta.properties.defaults.enableChangeDataFeed", "true");
+    long ledgerVersion = lake.version(TableId.INGEST_FILES);
     Map<String, IngestFiles.Entry> ledger =
-        IngestFiles.entries(lake.exists(TableId.INGEST_FILES) ? lake.read(TableId.INGEST_FILES) : null);
+        IngestFiles.entries(
+            ledgerVersion < 0
+                ? null
+                : spark.read().format("delta").option("versionAsOf", ledgerVersion)
+                    .load(lake.path(TableId.INGEST_FILES)));
     List<LandingFile> files =
         LandingReader.list(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
     ctx.progress().step("listed " + files.size() + " landing files");
@@ -110,7 +116,7 @@ public final class IngestJob {
     long batchSeq =
         ledger.values().stream().mapToLong(IngestFiles.Entry::batchSeq).max().orElse(0) + 1;
     Map<TableId, Dataset<Row>> fresh = parse(d, ctx.runId(), batchSeq);
-    Batch b = new Batch(d, ledger, fresh, ctx.runId(), batchSeq);
+    Batch b = new Batch(d, ledger, ledgerVersion, fresh, ctx.runId(), batchSeq);
     Optional<String> full = fullPathReason(b);
     ctx.progress().step(full.map(r -> "full recompute: " + r).orElse("incremental"));
     String previousTag = spark.conf().get(Commits.USER_METADATA, null);

@@ -9,6 +9,8 @@ import gridperf.gold.GoldBuild;
 import gridperf.ingest.IngestJob;
 import gridperf.job.JobContext;
 import gridperf.job.Progress;
+import gridperf.lakehouse.CommitHooks;
+import gridperf.lakehouse.CommitHooks.Stage;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +114,49 @@ class ConcurrentRunsTest extends ReliabilityBase {
     }
     assertNoDuplicateKeys(lake);
     assertSameTables(lake, expected, COMPARED);
+  }
+
+  @AfterEach
+  void clearHooks() {
+    CommitHooks.clear();
+  }
+
+  /**
+   * Another ingest's ledger commit lands while this one works (simulated at this run's first
+   * commit): the ledger this run computed would overwrite it, so the run refuses with one line; the
+   * rerun keeps the other run's ledger row and ends with the silver of a single run.
+   */
+  @Test
+  void anIngestRefusesWhenTheLedgerChangedMeanwhileAndItsRerunLosesNoLedgerRow() {
+    Lake lake = copy(SharedLakes.base());
+    String foreign = "sales/2015/written-by-another-run.csv";
+    AtomicBoolean done = new AtomicBoolean();
+    CommitHooks.install(
+        (stage, table) -> {
+          if (stage == Stage.BEFORE_COMMIT && done.compareAndSet(false, true)) {
+            lake.write(
+                    TableId.INGEST_FILES,
+                    lake.read(TableId.INGEST_FILES)
+                        .limit(1)
+                        .withColumn("source_file", org.apache.spark.sql.functions.lit(foreign)))
+                .append()
+                .commit();
+          }
+        });
+    Cli refused = ingestCli(lake, SharedLakes.landing2());
+    CommitHooks.clear();
+    assertThat(refused.status()).isNotZero();
+    assertThat(refused.err()).contains("ingest_files changed while this ingest ran");
+
+    ingest(lake, SharedLakes.landing2());
+    List<String> ledger =
+        rows(lake.read(TableId.INGEST_FILES).select("source_file").orderBy("source_file"));
+    List<String> single =
+        rows(SharedLakes.ingested2().read(TableId.INGEST_FILES).select("source_file").orderBy("source_file"));
+    assertThat(ledger).contains("source_file=" + foreign).containsAll(single).hasSize(single.size() + 1);
+    assertSameTables(
+        lake,
+        SharedLakes.ingested2(),
+        List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET, TableId.DIM_RETAILER));
   }
 }
