@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -119,12 +118,10 @@ final class TouchpointRules {
       return null;
     }
     if (n.isNumber()) {
-      BigDecimal d = n.decimalValue();
-      if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
-        int v = d.intValue();
-        if (d.compareTo(BigDecimal.valueOf(v)) == 0 && v >= 1 && v <= 5) {
-          return v;
-        }
+      // as a double: a number beyond a double's range reads as Infinity and fails the range
+      double d = n.doubleValue();
+      if (d >= 1 && d <= 5 && d == Math.rint(d)) {
+        return (int) d;
       }
     }
     throw Reason.OUT_OF_RANGE.reject("satisfaction is not an integer 1..5: " + n);

@@ -103,6 +103,19 @@ class RulesTest {
   }
 
   @Test
+  void satisfactionIsAJsonNumberWithAnIntegerValue1To5() {
+    String ok = "{\"event_id\":\"E1\",\"ts\":\"2014-03-05T10:00:00+08:00\",\"retailer_code\":\"R1\",\"channel\":\"visit\"";
+    assertThat(tp(ok + ",\"satisfaction\":4}")).isEqualTo("OK");
+    assertThat(tp(ok + ",\"satisfaction\":5.0}")).isEqualTo("OK");
+    assertThat(tp(ok + ",\"satisfaction\":4.5}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":6}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":true}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":4294967300}")).isEqualTo("OUT_OF_RANGE");
+    // beyond a double: Jackson reads Infinity, which must be a reason, not a failed task
+    assertThat(tp(ok + ",\"satisfaction\":1e400}")).isEqualTo("OUT_OF_RANGE");
+  }
+
+  @Test
   void businessDateDecidesMonthAndVersion() throws Exception {
     Object[] late = TouchpointRules.typed("{\"event_id\":\"E1\",\"ts\":\"2014-06-14T16:30:00Z\",\"retailer_code\":\"R1\",\"manager_code\":\"M1\",\"channel\":\"visit\"}", M, AS_OF, SH);
     assertThat(late[2].toString()).isEqualTo("2014-06-15");
