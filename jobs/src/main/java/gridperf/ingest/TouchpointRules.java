@@ -39,20 +39,24 @@ final class TouchpointRules {
     if (o == null || !o.isObject()) {
       throw Reason.MALFORMED.reject("line is not a JSON object");
     }
+    // every scalar is read first: an object or array in its place is MALFORMED, the first reason
     String eventId = text(o, "event_id");
-    if (eventId == null) {
-      throw Reason.MISSING_KEY.reject("event_id is missing");
-    }
-    Instant ts = Values.timestamp("ts", Values.required("ts", text(o, "ts")), zone);
-    String retailer = Values.required("retailer_code", text(o, "retailer_code"));
+    String tsText = text(o, "ts");
+    String retailerText = text(o, "retailer_code");
     String manager = text(o, "manager_code");
-    String channel = Values.required("channel", text(o, "channel"));
-    Double duration = number(o.get("duration_min"));
-    JsonNode mot = o.get("mot");
-    JsonNode satisfaction = o.get("satisfaction");
+    String channelText = text(o, "channel");
     JsonNode complaint = o.get("complaint");
     boolean hasComplaint = complaint != null && complaint.isObject();
     String category = hasComplaint ? text(complaint, "category") : null;
+    if (eventId == null) {
+      throw Reason.MISSING_KEY.reject("event_id is missing");
+    }
+    Instant ts = Values.timestamp("ts", Values.required("ts", tsText), zone);
+    String retailer = Values.required("retailer_code", retailerText);
+    String channel = Values.required("channel", channelText);
+    Double duration = number(o.get("duration_min"));
+    JsonNode mot = o.get("mot");
+    JsonNode satisfaction = o.get("satisfaction");
     Instant resolved = null;
     if (hasComplaint) {
       JsonNode r = complaint.get("resolved_ts");

@@ -116,6 +116,14 @@ class RulesTest {
   }
 
   @Test
+  void objectWhereAScalarBelongsIsMalformedBeforeAnyOtherReason() {
+    assertThat(tp("{\"ts\":[\"2014-03-05T10:00:00+08:00\"],\"retailer_code\":\"R1\",\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"retailer_code\":{\"code\":\"R1\"},\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-13-05T10:00:00\",\"retailer_code\":\"R1\",\"manager_code\":[\"M1\"],\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":\"email\",\"complaint\":{\"category\":{}}}")).isEqualTo("MALFORMED");
+  }
+
+  @Test
   void businessDateDecidesMonthAndVersion() throws Exception {
     Object[] late = TouchpointRules.typed("{\"event_id\":\"E1\",\"ts\":\"2014-06-14T16:30:00Z\",\"retailer_code\":\"R1\",\"manager_code\":\"M1\",\"channel\":\"visit\"}", M, AS_OF, SH);
     assertThat(late[2].toString()).isEqualTo("2014-06-15");
