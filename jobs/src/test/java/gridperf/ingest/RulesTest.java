@@ -124,6 +124,26 @@ class RulesTest {
   }
 
   @Test
+  void timestampsAreIso8601AndBusinessLocalWithoutOffset() throws Exception {
+    java.time.Instant t = java.time.Instant.parse("2014-03-05T02:00:00Z");
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00+08:00", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T02:00:00Z", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00", SH)).isEqualTo(t);
+    // ISO-8601 allows an offset of hours only
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00+08", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-04T21:00:00-05", SH)).isEqualTo(t);
+    for (String bad : List.of("2014-02-30T10:00:00+08:00", "2014-03-05T25:00:00", "2014-03-05T10:00:00+8", "yesterday")) {
+      try {
+        Values.timestamp("ts", bad, SH);
+        fail("expected BAD_DATE for " + bad);
+      } catch (Reason.Reject e) {
+        assertThat(e.reason()).isEqualTo(Reason.BAD_DATE);
+      }
+    }
+  }
+
+  @Test
   void businessDateDecidesMonthAndVersion() throws Exception {
     Object[] late = TouchpointRules.typed("{\"event_id\":\"E1\",\"ts\":\"2014-06-14T16:30:00Z\",\"retailer_code\":\"R1\",\"manager_code\":\"M1\",\"channel\":\"visit\"}", M, AS_OF, SH);
     assertThat(late[2].toString()).isEqualTo("2014-06-15");
