@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -40,20 +39,24 @@ final class TouchpointRules {
     if (o == null || !o.isObject()) {
       throw Reason.MALFORMED.reject("line is not a JSON object");
     }
+    // every scalar is read first: an object or array in its place is MALFORMED, the first reason
     String eventId = text(o, "event_id");
-    if (eventId == null) {
-      throw Reason.MISSING_KEY.reject("event_id is missing");
-    }
-    Instant ts = Values.timestamp("ts", Values.required("ts", text(o, "ts")), zone);
-    String retailer = Values.required("retailer_code", text(o, "retailer_code"));
+    String tsText = text(o, "ts");
+    String retailerText = text(o, "retailer_code");
     String manager = text(o, "manager_code");
-    String channel = Values.required("channel", text(o, "channel"));
-    Double duration = number(o.get("duration_min"));
-    JsonNode mot = o.get("mot");
-    JsonNode satisfaction = o.get("satisfaction");
+    String channelText = text(o, "channel");
     JsonNode complaint = o.get("complaint");
     boolean hasComplaint = complaint != null && complaint.isObject();
     String category = hasComplaint ? text(complaint, "category") : null;
+    if (eventId == null) {
+      throw Reason.MISSING_KEY.reject("event_id is missing");
+    }
+    Instant ts = Values.timestamp("ts", Values.required("ts", tsText), zone);
+    String retailer = Values.required("retailer_code", retailerText);
+    String channel = Values.required("channel", channelText);
+    Double duration = number(o.get("duration_min"));
+    JsonNode mot = o.get("mot");
+    JsonNode satisfaction = o.get("satisfaction");
     Instant resolved = null;
     if (hasComplaint) {
       JsonNode r = complaint.get("resolved_ts");
@@ -119,12 +122,10 @@ final class TouchpointRules {
       return null;
     }
     if (n.isNumber()) {
-      BigDecimal d = n.decimalValue();
-      if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
-        int v = d.intValue();
-        if (d.compareTo(BigDecimal.valueOf(v)) == 0 && v >= 1 && v <= 5) {
-          return v;
-        }
+      // as a double: a number beyond a double's range reads as Infinity and fails the range
+      double d = n.doubleValue();
+      if (d >= 1 && d <= 5 && d == Math.rint(d)) {
+        return (int) d;
       }
     }
     throw Reason.OUT_OF_RANGE.reject("satisfaction is not an integer 1..5: " + n);

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Set;
@@ -23,6 +26,26 @@ public final class Values {
   public static final BigDecimal DECIMAL_LIMIT = new BigDecimal("1E16");
 
   public static final LocalDate MIN_DATE = LocalDate.of(2000, 1, 1);
+
+  /**
+   * {@link DateTimeFormatter#ISO_DATE_TIME} with ISO-8601's hours-only offset ({@code +08}) also
+   * accepted: {@code +HH}, {@code +HH:MM}, {@code +HH:MM:SS} or {@code Z}, then an optional
+   * {@code [zone]}.
+   */
+  private static final DateTimeFormatter ISO_DATE_TIME =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HH:mm:ss", "Z")
+          .optionalStart()
+          .appendLiteral('[')
+          .parseCaseSensitive()
+          .appendZoneRegionId()
+          .appendLiteral(']')
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(IsoChronology.INSTANCE);
 
   private Values() {}
 
@@ -87,7 +110,7 @@ public final class Values {
   /** An ISO-8601 date-time; without an offset it is local time of {@code zone} [BAD_DATE]. */
   public static Instant timestamp(String column, String v, ZoneId zone) throws Reason.Reject {
     try {
-      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(v);
+      TemporalAccessor t = ISO_DATE_TIME.parse(v);
       LocalDateTime local = LocalDateTime.from(t);
       if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
         return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)));

@@ -76,7 +76,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
         if (first && !file.source().isJson()) {
           continue; // the header
         }
-        if (lines.blank()) {
+        if (lines.blank(decoder.bomLength(lines.bytes(), lines.length(), first))) {
           continue;
         }
         LineDecoder.Decoded d = decoder.decode(lines.bytes(), lines.length(), first);

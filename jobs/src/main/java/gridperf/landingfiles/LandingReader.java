@@ -125,12 +125,12 @@ public final class LandingReader {
           if (header == null) {
             throw new Header.Refused(f.relativePath() + " line 1: header cannot be decoded");
           }
-        } else if (!lines.blank()) {
-          if (lineNo == 1) {
-            LineDecoder.Decoded d = decoder.decode(lines.bytes(), lines.length(), true);
-            bom = d.bom();
+        } else {
+          int skip = decoder.bomLength(lines.bytes(), lines.length(), lineNo == 1);
+          bom |= skip > 0;
+          if (!lines.blank(skip)) {
+            data++;
           }
-          data++;
         }
       }
     } catch (IOException e) {

@@ -43,19 +43,22 @@ public final class LineDecoder {
         .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
+  /** The length of the leading UTF-8 BOM this setting strips from a line: 3, or 0 without one. */
+  public int bomLength(byte[] b, int len, boolean firstLine) {
+    return firstLine
+            && (auto || label.equals("UTF-8"))
+            && len >= 3
+            && (b[0] & 0xFF) == 0xEF
+            && (b[1] & 0xFF) == 0xBB
+            && (b[2] & 0xFF) == 0xBF
+        ? 3
+        : 0;
+  }
+
   /** Decodes bytes [0, len) of one line (without its line break). */
   public Decoded decode(byte[] b, int len, boolean firstLine) {
-    int start = 0;
-    boolean bom = false;
-    if (firstLine
-        && (auto || label.equals("UTF-8"))
-        && len >= 3
-        && (b[0] & 0xFF) == 0xEF
-        && (b[1] & 0xFF) == 0xBB
-        && (b[2] & 0xFF) == 0xBF) {
-      start = 3;
-      bom = true;
-    }
+    int start = bomLength(b, len, firstLine);
+    boolean bom = start > 0;
     if (auto && isAscii(b, start, len)) {
       String s = new String(b, start, len - start, StandardCharsets.ISO_8859_1);
       return new Decoded(s, s, ASCII, bom);

@@ -77,7 +77,12 @@ public final class PhysicalLines {
 
   /** True when the line holds only spaces and tabs (a blank line is not a row). */
   public boolean blank() {
-    for (int i = 0; i < length; i++) {
+    return blank(0);
+  }
+
+  /** True when the line from byte {@code from} on (after a stripped BOM) is blank. */
+  public boolean blank(int from) {
+    for (int i = from; i < length; i++) {
       if (line[i] != ' ' && line[i] != '\t') {
         return false;
       }

@@ -103,6 +103,47 @@ class RulesTest {
   }
 
   @Test
+  void satisfactionIsAJsonNumberWithAnIntegerValue1To5() {
+    String ok = "{\"event_id\":\"E1\",\"ts\":\"2014-03-05T10:00:00+08:00\",\"retailer_code\":\"R1\",\"channel\":\"visit\"";
+    assertThat(tp(ok + ",\"satisfaction\":4}")).isEqualTo("OK");
+    assertThat(tp(ok + ",\"satisfaction\":5.0}")).isEqualTo("OK");
+    assertThat(tp(ok + ",\"satisfaction\":4.5}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":6}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":true}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp(ok + ",\"satisfaction\":4294967300}")).isEqualTo("OUT_OF_RANGE");
+    // beyond a double: Jackson reads Infinity, which must be a reason, not a failed task
+    assertThat(tp(ok + ",\"satisfaction\":1e400}")).isEqualTo("OUT_OF_RANGE");
+  }
+
+  @Test
+  void objectWhereAScalarBelongsIsMalformedBeforeAnyOtherReason() {
+    assertThat(tp("{\"ts\":[\"2014-03-05T10:00:00+08:00\"],\"retailer_code\":\"R1\",\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"retailer_code\":{\"code\":\"R1\"},\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-13-05T10:00:00\",\"retailer_code\":\"R1\",\"manager_code\":[\"M1\"],\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":\"email\",\"complaint\":{\"category\":{}}}")).isEqualTo("MALFORMED");
+  }
+
+  @Test
+  void timestampsAreIso8601AndBusinessLocalWithoutOffset() throws Exception {
+    java.time.Instant t = java.time.Instant.parse("2014-03-05T02:00:00Z");
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00+08:00", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T02:00:00Z", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00", SH)).isEqualTo(t);
+    // ISO-8601 allows an offset of hours only
+    assertThat(Values.timestamp("ts", "2014-03-05T10:00:00+08", SH)).isEqualTo(t);
+    assertThat(Values.timestamp("ts", "2014-03-04T21:00:00-05", SH)).isEqualTo(t);
+    for (String bad : List.of("2014-02-30T10:00:00+08:00", "2014-03-05T25:00:00", "2014-03-05T10:00:00+8", "yesterday")) {
+      try {
+        Values.timestamp("ts", bad, SH);
+        fail("expected BAD_DATE for " + bad);
+      } catch (Reason.Reject e) {
+        assertThat(e.reason()).isEqualTo(Reason.BAD_DATE);
+      }
+    }
+  }
+
+  @Test
   void businessDateDecidesMonthAndVersion() throws Exception {
     Object[] late = TouchpointRules.typed("{\"event_id\":\"E1\",\"ts\":\"2014-06-14T16:30:00Z\",\"retailer_code\":\"R1\",\"manager_code\":\"M1\",\"channel\":\"visit\"}", M, AS_OF, SH);
     assertThat(late[2].toString()).isEqualTo("2014-06-15");

@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LandingParsingTest {
   @Test
@@ -54,6 +60,27 @@ class LandingParsingTest {
       out.add(new String(p.bytes(), 0, p.length(), StandardCharsets.UTF_8) + (p.blank() ? "|blank" : ""));
     }
     assertThat(out).containsExactly("a", "|blank", "  |blank", "b");
+  }
+
+  @Test
+  void lineLeftBlankByStrippingTheBomIsSkipped(@TempDir Path dir) throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] rest = " \n{\"event_id\":\"E1\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] text = new byte[bom.length + rest.length];
+    System.arraycopy(bom, 0, text, 0, 3);
+    System.arraycopy(rest, 0, text, 3, rest.length);
+    Path f = dir.resolve("t.jsonl");
+    Files.write(f, text);
+    LandingFile lf =
+        new LandingFile(f.toUri().toString(), "touchpoints/2014/t.jsonl", LandingSource.TOUCHPOINTS, text.length, 0);
+    List<Long> lines = new ArrayList<>();
+    try (FileParser p = new FileParser(lf, null, "auto", "b1", 1, new Timestamp(0), Date.valueOf("2016-01-01"))) {
+      p.forEachRemaining((Row r) -> lines.add(r.getLong(2)));
+    }
+    assertThat(lines).containsExactly(2L);
+    LandingReader.Scan scan = LandingReader.scan(lf, "auto");
+    assertThat(scan.dataLines()).isEqualTo(1);
+    assertThat(scan.bom()).isTrue();
   }
 
   @Test
