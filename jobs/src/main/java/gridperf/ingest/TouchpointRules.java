@@ -60,7 +60,8 @@ final class TouchpointRules {
     Instant resolved = null;
     if (hasComplaint) {
       JsonNode r = complaint.get("resolved_ts");
-      if (r != null && !r.isNull()) {
+      // an empty or blank string is missing, as for every touchpoint field (docs/ingest.md)
+      if (r != null && !r.isNull() && !(r.isTextual() && r.asText().trim().isEmpty())) {
         if (!r.isTextual()) {
           throw Reason.BAD_DATE.reject("complaint.resolved_ts is not a date-time: " + r);
         }

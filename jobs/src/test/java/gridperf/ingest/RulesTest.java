@@ -160,9 +160,14 @@ class RulesTest {
     Object[] exact = TouchpointRules.typed(base + ",\"complaint\":{\"category\":\"c\",\"resolved_ts\":\"2014-03-06T02:00:00Z\"}}", M, AS_OF, SH);
     Object[] over = TouchpointRules.typed(base + ",\"complaint\":{\"resolved_ts\":\"2014-03-06T10:00:01+08:00\"}}", M, AS_OF, SH);
     Object[] none = TouchpointRules.typed(base + "}", M, AS_OF, SH);
+    Object[] empty = TouchpointRules.typed(base + ",\"complaint\":{\"resolved_ts\":\"\"}}", M, AS_OF, SH);
+    Object[] nul = TouchpointRules.typed(base + ",\"complaint\":{\"resolved_ts\":null}}", M, AS_OF, SH);
     assertThat(exact[13]).isEqualTo(true);
     assertThat(over[13]).isEqualTo(false);
     assertThat(none[13]).isEqualTo(false);
+    // an empty resolved_ts is missing (unresolved), like a null one: not a BAD_DATE row
+    assertThat(empty[13]).isEqualTo(false);
+    assertThat(nul[13]).isEqualTo(false);
   }
 
   @Test
