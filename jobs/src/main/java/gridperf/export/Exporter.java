@@ -95,8 +95,7 @@ public final class Exporter {
     if (version == null) {
       df = lake.read(t);
     } else {
-      lake.read(t);
-      df = lake.spark().read().format("delta").option("versionAsOf", version).load(lake.path(t));
+      df = lake.read(t, version);
     }
     if (where != null && !where.isBlank()) {
       df = df.where(where);

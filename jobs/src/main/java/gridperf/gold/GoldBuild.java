@@ -137,7 +137,7 @@ public final class GoldBuild {
     if (v.get(t) < 0) {
       return lake.spark().createDataFrame(List.of(), schema);
     }
-    return lake.spark().read().format("delta").option("versionAsOf", v.get(t)).load(lake.path(t));
+    return lake.read(t, v.get(t));
   }
 
   private static long lines(Monthly in) {

@@ -101,10 +101,7 @@ public final class IngestJob {
     long ledgerVersion = lake.version(TableId.INGEST_FILES);
     Map<String, IngestFiles.Entry> ledger =
         IngestFiles.entries(
-            ledgerVersion < 0
-                ? null
-                : spark.read().format("delta").option("versionAsOf", ledgerVersion)
-                    .load(lake.path(TableId.INGEST_FILES)));
+            ledgerVersion < 0 ? null : lake.read(TableId.INGEST_FILES, ledgerVersion));
     List<LandingFile> files =
         LandingReader.list(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
     ctx.progress().step("listed " + files.size() + " landing files");

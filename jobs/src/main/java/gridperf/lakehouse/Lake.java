@@ -40,11 +40,21 @@ public final class Lake {
 
   /** The current snapshot of a table; fails naming the table when it does not exist. */
   public Dataset<Row> read(TableId table) {
+    requireExists(table);
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /** The table as of one committed version (time travel); fails like {@link #read(TableId)}. */
+  public Dataset<Row> read(TableId table, long version) {
+    requireExists(table);
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  private void requireExists(TableId table) {
     if (!exists(table)) {
       throw new IllegalStateException(
           "table " + table.tableName() + " does not exist in lake " + root + " (run the job that builds it first)");
     }
-    return spark.read().format("delta").load(path(table));
   }
 
   /** The Delta table handle, for merges, deletes and history. */
