@@ -6,6 +6,9 @@ import static org.apache.spark.sql.functions.min;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,41 +40,32 @@ public record PeriodRange(YearMonth first, YearMonth last) {
    * files are not laid out in year=/month= folders.
    */
   public static Optional<PeriodRange> ofPartitions(Dataset<Row> factSales, Dataset<Row> factTouchpoints) {
-    Optional<Optional<PeriodRange>> s = fromFiles(factSales);
-    Optional<Optional<PeriodRange>> t = fromFiles(factTouchpoints);
+    Optional<List<YearMonth>> s = partitionMonths(factSales);
+    Optional<List<YearMonth>> t = partitionMonths(factTouchpoints);
     if (s.isEmpty() || t.isEmpty()) {
       return of(factSales, factTouchpoints);
     }
-    return union(s.get(), t.get());
+    List<YearMonth> months = new ArrayList<>(s.get());
+    months.addAll(t.get());
+    return months.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new PeriodRange(Collections.min(months), Collections.max(months)));
   }
 
-  /** Empty when a file is outside a year=/month= folder; else the range of the folders (if any). */
-  private static Optional<Optional<PeriodRange>> fromFiles(Dataset<Row> df) {
-    YearMonth lo = null;
-    YearMonth hi = null;
+  /**
+   * The (year, month) folder of every file of {@code df}; empty when a file is outside such a
+   * folder, or when there is no file but rows (a relation that is not files: scan it then).
+   */
+  private static Optional<List<YearMonth>> partitionMonths(Dataset<Row> df) {
+    List<YearMonth> out = new ArrayList<>();
     for (String f : df.inputFiles()) {
       Matcher m = MONTH_PARTITION.matcher(f);
       if (!m.find()) {
         return Optional.empty();
       }
-      YearMonth ym = YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-      lo = lo == null || ym.isBefore(lo) ? ym : lo;
-      hi = hi == null || ym.isAfter(hi) ? ym : hi;
+      out.add(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
-    if (lo == null) {
-      // no file: an empty Delta table, or a relation that is not files at all (scan it then)
-      return df.isEmpty() ? Optional.of(Optional.empty()) : Optional.empty();
-    }
-    return Optional.of(Optional.of(new PeriodRange(lo, hi)));
-  }
-
-  private static Optional<PeriodRange> union(Optional<PeriodRange> a, Optional<PeriodRange> b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a.isEmpty() ? b : a;
-    }
-    YearMonth lo = a.get().first().isBefore(b.get().first()) ? a.get().first() : b.get().first();
-    YearMonth hi = a.get().last().isAfter(b.get().last()) ? a.get().last() : b.get().last();
-    return Optional.of(new PeriodRange(lo, hi));
+    return out.isEmpty() && !df.isEmpty() ? Optional.empty() : Optional.of(out);
   }
 
   /** The range of the silver facts, or empty when there are none (scans both tables). */
