@@ -119,6 +119,9 @@ public final class FactValidator {
         typed = SalesRules.typed(fields, m, asOf);
       }
       out[6] = VALID;
+      // the raw text is kept in bronze; a valid row needs it nowhere after this (only quarantined
+      // rows carry it on), and dropping it here halves what the precedence window sorts
+      out[3] = null;
       System.arraycopy(typed, 0, out, RowStatus.SCHEMA.size(), width);
     } catch (Reason.Reject e) {
       out[6] = RowStatus.QUARANTINED;

@@ -9,7 +9,9 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,32 +33,39 @@ public final class Precedence {
   /**
    * Classifies {@code validated} (a {@link FactValidator} schema): returns the same rows with
    * status resolved to accepted/duplicate/quarantined and a boolean {@link #WINNER} column.
+   *
+   * <p>One window over every row, so the validation feeding it runs once: valid rows are
+   * partitioned by their key; a quarantined row (whose key may be missing) is alone in its
+   * partition through its (file, line), and keeps its status.
    */
   public static Dataset<Row> classify(Dataset<Row> validated, String... keys) {
     String[] values = FactValidator.factColumns(validated.schema());
     Column[] valueCols = Arrays.stream(values).map(c -> col(c)).toArray(Column[]::new);
-    Column[] keyCols = Arrays.stream(keys).map(c -> col(c)).toArray(Column[]::new);
+    Column valid = col("status").equalTo(FactValidator.VALID);
+    List<Column> partition = new ArrayList<>();
+    partition.add(valid);
+    Arrays.stream(keys).forEach(k -> partition.add(col(k)));
+    partition.add(when(not(valid), col("source_file")));
+    partition.add(when(not(valid), col(FactValidator.FILE_LINE)));
     WindowSpec w =
-        Window.partitionBy(keyCols).orderBy(col("batch_seq"), col("source_file"), col(FactValidator.FILE_LINE));
+        Window.partitionBy(partition.toArray(new Column[0]))
+            .orderBy(col("batch_seq"), col("source_file"), col(FactValidator.FILE_LINE));
     Column current = struct(valueCols);
-    Dataset<Row> valid = validated.filter(col("status").equalTo(FactValidator.VALID));
-    Dataset<Row> flagged =
-        valid.withColumn("_dup", coalesce(lag(current, 1).over(w).eqNullSafe(current), lit(false)));
-    Dataset<Row> classified =
-        flagged
-            .withColumn(
-                "_later",
-                sum(when(not(col("_dup")), 1).otherwise(0))
-                    .over(w.rowsBetween(1, Window.unboundedFollowing())))
-            .withColumn(
-                "status",
-                when(col("_dup"), lit(RowStatus.DUPLICATE)).otherwise(lit(RowStatus.ACCEPTED)))
-            .withColumn(WINNER, not(col("_dup")).and(coalesce(col("_later"), lit(0)).equalTo(0)))
-            .drop("_dup", "_later");
-    Dataset<Row> rejected =
-        validated
-            .filter(col("status").notEqual(FactValidator.VALID))
-            .withColumn(WINNER, lit(false));
-    return classified.unionByName(rejected);
+    return validated
+        .withColumn(
+            "_dup", valid.and(coalesce(lag(current, 1).over(w).eqNullSafe(current), lit(false))))
+        .withColumn(
+            "_later",
+            sum(when(valid.and(not(col("_dup"))), 1).otherwise(0))
+                .over(w.rowsBetween(1, Window.unboundedFollowing())))
+        .withColumn(
+            WINNER,
+            valid.and(not(col("_dup"))).and(coalesce(col("_later"), lit(0)).equalTo(0)))
+        .withColumn(
+            "status",
+            when(not(valid), col("status"))
+                .when(col("_dup"), lit(RowStatus.DUPLICATE))
+                .otherwise(lit(RowStatus.ACCEPTED)))
+        .drop("_dup", "_later");
   }
 }
