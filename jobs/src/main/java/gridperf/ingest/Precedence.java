@@ -42,30 +42,36 @@ public final class Precedence {
     String[] values = FactValidator.factColumns(validated.schema());
     Column[] valueCols = Arrays.stream(values).map(c -> col(c)).toArray(Column[]::new);
     Column valid = col("status").equalTo(FactValidator.VALID);
+    // partition columns as plain columns: an expression in a window's PARTITION BY is aliased per
+    // window, so the second window below would shuffle and sort every row again
     List<Column> partition = new ArrayList<>();
-    partition.add(valid);
+    partition.add(col("_valid"));
     Arrays.stream(keys).forEach(k -> partition.add(col(k)));
-    partition.add(when(not(valid), col("source_file")));
-    partition.add(when(not(valid), col(FactValidator.FILE_LINE)));
+    partition.add(col("_alone_file"));
+    partition.add(col("_alone_line"));
     WindowSpec w =
         Window.partitionBy(partition.toArray(new Column[0]))
             .orderBy(col("batch_seq"), col("source_file"), col(FactValidator.FILE_LINE));
     Column current = struct(valueCols);
     return validated
+        .withColumn("_valid", valid)
+        .withColumn("_alone_file", when(not(valid), col("source_file")))
+        .withColumn("_alone_line", when(not(valid), col(FactValidator.FILE_LINE)))
         .withColumn(
-            "_dup", valid.and(coalesce(lag(current, 1).over(w).eqNullSafe(current), lit(false))))
+            "_dup",
+            col("_valid").and(coalesce(lag(current, 1).over(w).eqNullSafe(current), lit(false))))
         .withColumn(
             "_later",
-            sum(when(valid.and(not(col("_dup"))), 1).otherwise(0))
+            sum(when(col("_valid").and(not(col("_dup"))), 1).otherwise(0))
                 .over(w.rowsBetween(1, Window.unboundedFollowing())))
         .withColumn(
             WINNER,
-            valid.and(not(col("_dup"))).and(coalesce(col("_later"), lit(0)).equalTo(0)))
+            col("_valid").and(not(col("_dup"))).and(coalesce(col("_later"), lit(0)).equalTo(0)))
         .withColumn(
             "status",
-            when(not(valid), col("status"))
+            when(not(col("_valid")), col("status"))
                 .when(col("_dup"), lit(RowStatus.DUPLICATE))
                 .otherwise(lit(RowStatus.ACCEPTED)))
-        .drop("_dup", "_later");
+        .drop("_valid", "_alone_file", "_alone_line", "_dup", "_later");
   }
 }
