@@ -116,6 +116,7 @@ public final class IngestJob {
     Batch b = new Batch(d, ledger, ledgerVersion, fresh, ctx.runId(), batchSeq);
     Optional<String> full = fullPathReason(b);
     ctx.progress().step(full.map(r -> "full recompute: " + r).orElse("incremental"));
+    sizeShuffle(sortedBytes(b, full.isPresent()));
     String previousTag = spark.conf().get(Commits.USER_METADATA, null);
     spark.conf().set(Commits.USER_METADATA, Commits.tag(batchSeq));
     try {
@@ -152,6 +153,49 @@ public final class IngestJob {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Landing bytes of the fact rows the precedence window sorts: the batch's fact files, plus on the
+   * full path every other ledger file (master files are counted too; they are small).
+   */
+  static long sortedBytes(Batch b, boolean full) {
+    long bytes = 0;
+    for (LandingFile f : b.deliveries().delivered()) {
+      bytes += f.source().isMaster() ? 0 : f.size();
+    }
+    if (full) {
+      for (IngestFiles.Entry e : b.ledger().values()) {
+        bytes += b.deliveries().deliveredPaths().contains(e.sourceFile()) ? 0 : e.size();
+      }
+    }
+    return bytes;
+  }
+
+  /** Landing bytes per shuffle partition of the precedence sort and the persisted rows. */
+  static final long SORT_BYTES_PER_PARTITION = 32L << 20;
+
+  /**
+   * Raises {@code spark.sql.shuffle.partitions} for a large batch, never lowers it: the precedence
+   * window sorts and persists every fact row in that many partitions, and too few make blocks
+   * that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of a 6 GiB
+   * heap). Small batches keep the configured count, which adaptive execution coalesces anyway.
+   */
+  private void sizeShuffle(long bytes) {
+    String key = "spark.sql.shuffle.partitions";
+    int now = Integer.parseInt(spark.conf().get(key));
+    int wanted = shufflePartitions(bytes, now);
+    if (wanted > now) {
+      spark.conf().set(key, String.valueOf(wanted));
+      ctx.progress().step(
+          "shuffle partitions " + now + " -> " + wanted + " for " + (bytes >> 20) + " MiB of fact files");
+    }
+  }
+
+  /** The shuffle partitions for sorting {@code bytes} of fact files: the configured count or more. */
+  static int shufflePartitions(long bytes, int configured) {
+    long wanted = Math.min(4000, (bytes + SORT_BYTES_PER_PARTITION - 1) / SORT_BYTES_PER_PARTITION);
+    return (int) Math.max(configured, wanted);
   }
 
   SparkSession spark() {
