@@ -120,7 +120,7 @@ public final class FactValidator {
       }
       out[6] = VALID;
       // the raw text is kept in bronze; a valid row needs it nowhere after this (only quarantined
-      // rows carry it on), and dropping it here halves what the precedence window sorts
+      // rows carry it on), and dropping it here shrinks every row the precedence window sorts
       out[3] = null;
       System.arraycopy(typed, 0, out, RowStatus.SCHEMA.size(), width);
     } catch (Reason.Reject e) {

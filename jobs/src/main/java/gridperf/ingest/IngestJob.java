@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -116,17 +117,20 @@ public final class IngestJob {
     Batch b = new Batch(d, ledger, ledgerVersion, fresh, ctx.runId(), batchSeq);
     Optional<String> full = fullPathReason(b);
     ctx.progress().step(full.map(r -> "full recompute: " + r).orElse("incremental"));
+    String previousPartitions = spark.conf().get(SHUFFLE_PARTITIONS);
     sizeShuffle(sortedBytes(b, full.isPresent()));
     String previousTag = spark.conf().get(Commits.USER_METADATA, null);
     spark.conf().set(Commits.USER_METADATA, Commits.tag(batchSeq));
     try {
       return full.isPresent() ? FullRecompute.run(this, b) : Incremental.run(this, b);
     } finally {
+      // the session outlives the run (demo, notebooks, tests): leave its settings as they were
       if (previousTag == null) {
         spark.conf().unset(Commits.USER_METADATA);
       } else {
         spark.conf().set(Commits.USER_METADATA, previousTag);
       }
+      spark.conf().set(SHUFFLE_PARTITIONS, previousPartitions);
       fresh.values().forEach(Dataset::unpersist);
     }
   }
@@ -156,21 +160,23 @@ public final class IngestJob {
   }
 
   /**
-   * Landing bytes of the fact rows the precedence window sorts: the batch's fact files, plus on the
-   * full path every other ledger file (master files are counted too; they are small).
+   * Landing bytes of the rows the precedence window sorts: the batch's files, plus on the full
+   * path every other ledger file (master files are counted like the others; they are small).
    */
   static long sortedBytes(Batch b, boolean full) {
-    long bytes = 0;
-    for (LandingFile f : b.deliveries().delivered()) {
-      bytes += f.source().isMaster() ? 0 : f.size();
-    }
+    long bytes = b.deliveries().delivered().stream().mapToLong(LandingFile::size).sum();
     if (full) {
-      for (IngestFiles.Entry e : b.ledger().values()) {
-        bytes += b.deliveries().deliveredPaths().contains(e.sourceFile()) ? 0 : e.size();
-      }
+      Set<String> delivered = b.deliveries().deliveredPaths();
+      bytes +=
+          b.ledger().values().stream()
+              .filter(e -> !delivered.contains(e.sourceFile()))
+              .mapToLong(IngestFiles.Entry::size)
+              .sum();
     }
     return bytes;
   }
+
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
   /** Landing bytes per shuffle partition of the precedence sort and the persisted rows. */
   static final long SORT_BYTES_PER_PARTITION = 32L << 20;
@@ -180,15 +186,15 @@ public final class IngestJob {
    * window sorts and persists every fact row in that many partitions, and too few make blocks
    * that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of a 6 GiB
    * heap). Small batches keep the configured count, which adaptive execution coalesces anyway.
+   * {@link #runCounted} restores the previous value when the run ends.
    */
   private void sizeShuffle(long bytes) {
-    String key = "spark.sql.shuffle.partitions";
-    int now = Integer.parseInt(spark.conf().get(key));
+    int now = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     int wanted = shufflePartitions(bytes, now);
     if (wanted > now) {
-      spark.conf().set(key, String.valueOf(wanted));
+      spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(wanted));
       ctx.progress().step(
-          "shuffle partitions " + now + " -> " + wanted + " for " + (bytes >> 20) + " MiB of fact files");
+          "shuffle partitions " + now + " -> " + wanted + " for " + (bytes >> 20) + " MiB of landing files");
     }
   }
 
