@@ -59,13 +59,13 @@ class NotebooksTest extends SparkTestBase {
       Path log = out.resolve(nb.getFileName() + ".log");
       long start = System.nanoTime();
       // rapaio-jupyter-kernel 3.0.1 now and then binds its sockets and then never answers, or
-      // exits without a word (both seen on a loaded machine, before any cell runs): start a fresh
-      // kernel once more in those two cases only; a failing cell is never retried
+      // exits without a word, before any cell runs (5 of 20 starts in session 4's runs, loaded or
+      // not; its shell thread logs nothing, not even an unhandled message). Only then a fresh
+      // kernel is started, up to STARTS times in all; a failing cell is never retried.
       boolean done = execute(nb, lake, jupyterPath, out, log);
-      String first = Files.readString(log, StandardCharsets.UTF_8);
-      if (first.contains("Kernel didn't respond")
-          || first.contains("Kernel died before replying to kernel_info")) {
-        System.err.printf("%s: the kernel did not answer, starting a new one%n", nb.getFileName());
+      for (int attempt = 2; attempt <= STARTS && kernelNeverAnswered(log); attempt++) {
+        System.err.printf("%s: the kernel did not answer, starting a new one (%d of %d)%n",
+            nb.getFileName(), attempt, STARTS);
         done = execute(nb, lake, jupyterPath, out, log);
       }
       System.err.printf("%s: %d s%n", nb.getFileName(), (System.nanoTime() - start) / 1_000_000_000L);
@@ -76,6 +76,16 @@ class NotebooksTest extends SparkTestBase {
       assertThat(executed).as("%s draws no chart", nb.getFileName()).contains("\"image/png\"");
       assertThat(executed).as("%s shows no table", nb.getFileName()).contains("<table>");
     }
+  }
+
+  /** Kernel starts per notebook when a kernel never answers (see the loop above). */
+  private static final int STARTS = 3;
+
+  /** True when nbconvert gave up on the kernel before any cell ran. */
+  private static boolean kernelNeverAnswered(Path log) throws Exception {
+    String report = Files.readString(log, StandardCharsets.UTF_8);
+    return report.contains("Kernel didn't respond")
+        || report.contains("Kernel died before replying to kernel_info");
   }
 
   /** Runs one notebook with nbconvert; true when it ran to the end without a failed cell. */
