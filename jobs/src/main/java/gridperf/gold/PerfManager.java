@@ -3,11 +3,11 @@ package gridperf.gold;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -33,18 +33,29 @@ public final class PerfManager {
   public static Dataset<Row> build(
       Monthly in, Dataset<Row> storedPrior, Dataset<Row> factTarget, Dataset<Row> compliance) {
     Dataset<Row> perf = PerfMetrics.computeWithYoy(in, ENTITY, storedPrior);
-    Dataset<Row> withTargets = withTargets(perf, factTarget);
+    Dataset<Row> withTargets = withTargets(perf, managerMonths(in), factTarget);
     return ServiceVisits.attach(withTargets, compliance, "manager", "manager_code");
   }
 
-  /** Adds target_cases and target_attainment after volume_yoy. */
-  static Dataset<Row> withTargets(Dataset<Row> perf, Dataset<Row> factTarget) {
-    Dataset<Row> months =
-        perf.where(col("period_type").equalTo("M"))
-            .select(
-                col("manager_code"),
-                col("year"),
-                substring(col("period"), 6, 2).cast("int").as("month"));
+  /**
+   * (manager_code, year, month) of every month in which the manager has an M row: a month with an
+   * assigned retailer or a credited sale or touchpoint (the rows {@link PerfMetrics#compute} groups).
+   * Taken from the pre-aggregates rather than from the computed M rows, so the metrics are computed
+   * once per build and not again for the targets.
+   */
+  static Dataset<Row> managerMonths(Monthly in) {
+    Column[] c = {col("manager_code"), col("year"), col("month")};
+    return in.sales().select(c)
+        .union(in.touchpoints().select(c))
+        .union(in.assigned().select(c))
+        .distinct();
+  }
+
+  /**
+   * Adds target_cases and target_attainment after volume_yoy; {@code months}: the manager months
+   * of {@link #managerMonths}.
+   */
+  static Dataset<Row> withTargets(Dataset<Row> perf, Dataset<Row> months, Dataset<Row> factTarget) {
     Dataset<Row> t =
         factTarget.select(
             col("manager_code"), col("year"), col("month"), col("target_cases").as("target"));

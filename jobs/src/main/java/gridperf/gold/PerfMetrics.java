@@ -3,8 +3,8 @@ package gridperf.gold;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.substring;
@@ -16,6 +16,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The one definition of the DESIGN.md §4 metrics, parameterised by the entity columns: perf_manager
@@ -186,58 +188,54 @@ public final class PerfMetrics {
   }
 
   /**
-   * Adds volume_yoy after high_class_share: volume_cases / volume_cases of the same entity and
-   * period one year earlier − 1, NULL when that row is missing or its volume ≤ 0. {@code prior}
-   * holds (entity..., period_type, period, volume_cases) rows of earlier years (it may be the
-   * current rows themselves, or stored rows of years not recomputed). Entity columns may be NULL
-   * (perf_cube) and are matched null-safely.
+   * {@link #compute} with volume_yoy after high_class_share: volume_cases / volume_cases of the same
+   * entity and period one year earlier − 1, NULL when that row is missing or its volume ≤ 0. The
+   * earlier year's row is one of the rows computed here or one of {@code storedPrior} —
+   * (entity..., period_type, period, year, volume_cases) rows of years not recomputed in this build
+   * (NULL on a full build). Entity columns may be NULL and then match each other.
+   *
+   * <p>A window over (entity, period_type, the period without its year) ordered by year, not a
+   * join of the computed rows with themselves: a self-join makes Spark run {@link #compute}'s
+   * aggregations once per side (the two sides prune different columns, so their exchanges are not
+   * reused).
    */
-  public static Dataset<Row> withYoy(Dataset<Row> current, Dataset<Row> prior, List<String> keys) {
-    List<Column> sel = new ArrayList<>();
-    for (String k : keys) {
-      sel.add(col(k).as("_p_" + k));
+  public static Dataset<Row> computeWithYoy(
+      Monthly in, List<String> entity, Dataset<Row> storedPrior) {
+    return withYoy(compute(in, entity), storedPrior, entity);
+  }
+
+  /** Adds volume_yoy to {@code current} (rows of {@link #compute}); see {@link #computeWithYoy}. */
+  static Dataset<Row> withYoy(Dataset<Row> current, Dataset<Row> storedPrior, List<String> entity) {
+    Dataset<Row> rows = current.withColumn("_yoy_current", lit(true));
+    if (storedPrior != null) {
+      List<Column> keys = plus(cols(entity), col("period_type"), col("period"), col("year"));
+      keys.add(col("volume_cases"));
+      rows =
+          rows.unionByName(
+              storedPrior.select(keys.toArray(new Column[0])).withColumn("_yoy_current", lit(false)),
+              true);
     }
-    sel.add(col("period_type").as("_p_period_type"));
-    sel.add(
-        concat(
-                col("year").plus(1).cast("string"),
-                substring(col("period"), 5, 10))
-            .as("_p_period"));
-    sel.add(col("volume_cases").as("_p_volume"));
-    Dataset<Row> p = prior.select(sel.toArray(new Column[0]));
-    Column on = col("period_type").equalTo(col("_p_period_type")).and(col("period").equalTo(col("_p_period")));
-    for (String k : keys) {
-      on = on.and(col(k).eqNullSafe(col("_p_" + k)));
-    }
+    List<Column> partition = plus(cols(entity), col("period_type"), substring(col("period"), 5, 10));
+    WindowSpec sameOtherYears =
+        Window.partitionBy(partition.toArray(new Column[0])).orderBy(col("year"));
+    Column priorYear = lag(col("year"), 1).over(sameOtherYears);
+    Column priorVolume = lag(col("volume_cases"), 1).over(sameOtherYears);
     Column yoy =
         when(
-                col("_p_volume").gt(0),
-                col("volume_cases").cast("double").divide(col("_p_volume").cast("double")).minus(1.0))
+                priorYear.equalTo(col("year").minus(1)).and(priorVolume.gt(0)),
+                col("volume_cases").cast("double").divide(priorVolume.cast("double")).minus(1.0))
             .as("volume_yoy");
     List<Column> out = new ArrayList<>();
     for (String c : current.columns()) {
-      out.add(current.col(c));
+      out.add(col(c));
       if (c.equals("high_class_share")) {
         out.add(yoy);
       }
     }
-    return current.join(p, on, "left").select(out.toArray(new Column[0]));
-  }
-
-  /**
-   * {@link #compute} with volume_yoy: the prior-year volumes come from the rows computed here and
-   * from {@code storedPrior} — (entity..., period_type, period, year, volume_cases) rows of years
-   * not recomputed in this build (NULL on a full build).
-   */
-  public static Dataset<Row> computeWithYoy(
-      Monthly in, List<String> entity, Dataset<Row> storedPrior) {
-    Dataset<Row> current = compute(in, entity);
-    List<Column> keys = plus(cols(entity), col("period_type"), col("period"), col("year"));
-    keys.add(col("volume_cases"));
-    Column[] k = keys.toArray(new Column[0]);
-    Dataset<Row> prior =
-        storedPrior == null ? current.select(k) : current.select(k).unionByName(storedPrior.select(k));
-    return withYoy(current, prior, entity);
+    out.add(col("_yoy_current"));
+    return rows.select(out.toArray(new Column[0]))
+        .where(col("_yoy_current"))
+        .drop("_yoy_current");
   }
 
   /** Inserts {@code added} into {@code df} right after column {@code after}. */
