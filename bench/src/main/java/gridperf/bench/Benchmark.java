@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +48,15 @@ public final class Benchmark implements Callable<Integer> {
       names = "--check",
       description = "all: every metric both compute must agree; core: only issue 8's (default: all).")
   String check = "all";
+
+  @Option(
+      names = "--profile",
+      description =
+          "Scales whose gridperf stages write Spark event logs for the stage profile: largest"
+              + " (default), all or none. An event log adds about a tenth to a small job's time"
+              + " (the plans of every adaptive re-optimisation are serialised), so only the scale"
+              + " the report profiles pays it.")
+  String profile = "largest";
 
   @Option(names = "--docs", description = "Markdown file to append to (default: docs/benchmarks.md).")
   Path docs;
@@ -92,14 +102,25 @@ public final class Benchmark implements Callable<Integer> {
     Map<Double, ScaleData.Prepared> data = new LinkedHashMap<>();
     Map<Double, List<EventLogs.StageCost>> profiles = new LinkedHashMap<>();
     String startLoad = Machine.loadAverage();
+    double largest = scales.stream().mapToDouble(Double::doubleValue).max().orElse(0);
     for (double s : scales) {
+      boolean profiled =
+          switch (profile) {
+            case "all" -> true;
+            case "none" -> false;
+            case "largest" -> s == largest;
+            default -> throw new CommandLine.ParameterException(
+                new CommandLine(this), "--profile: largest, all or none, not " + profile);
+          };
       ScaleData.Prepared d = ScaleData.prepare(home, out.resolve("data/sf" + s), s, seed);
       data.put(s, d);
       log(String.format("sf %s: %s", s, d.counts()));
       for (int run = 1; run <= runs; run++) {
-        results.addAll(oneRun(stages, s, run, d));
+        results.addAll(oneRun(stages, s, run, d, profiled));
       }
-      profiles.put(s, EventLogs.summarise(out.resolve("work/sf" + s + "/events")));
+      if (profiled) {
+        profiles.put(s, EventLogs.summarise(out.resolve("work/sf" + s + "/events")));
+      }
     }
     machine.put("load_average_start", startLoad);
     machine.put("load_average_end", Machine.loadAverage());
@@ -117,14 +138,15 @@ public final class Benchmark implements Callable<Integer> {
     return 0;
   }
 
-  private List<StageResult> oneRun(Stages st, double s, int run, ScaleData.Prepared d)
-      throws Exception {
+  private List<StageResult> oneRun(
+      Stages st, double s, int run, ScaleData.Prepared d, boolean profiled) throws Exception {
     Path work = out.resolve("work/sf" + s);
     deleteTree(work);
     Path landing = work.resolve("landing");
     Path lake = work.resolve("lake");
     Path logs = work.resolve("logs");
     Path events = work.resolve("events");
+    Function<String, Path> ev = j -> profiled ? events.resolve(j) : null;
     LandingSplit.linkTree(d.base(), landing);
     long base = d.counts().baseSales() + d.counts().baseTouchpoints();
     long week = d.counts().weekSales() + d.counts().weekTouchpoints();
@@ -137,16 +159,16 @@ public final class Benchmark implements Callable<Integer> {
         st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
     r.add(timed(s, run, "ingest", base,
         st.gridperf(List.of("ingest", "--landing", landing.toString(), "--lake", lk), work,
-            events.resolve("ingest"), logs.resolve("ingest.log"))));
+            ev.apply("ingest"), logs.resolve("ingest.log"))));
     r.add(timed(s, run, "build", base,
-        st.gridperf(List.of("build", "--lake", lk), work, events.resolve("build"),
+        st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build"),
             logs.resolve("build.log"))));
     r.add(timed(s, run, "duckdb-build", base,
         st.duck("build", lake, work.resolve("ref-build"), logs.resolve("duckdb-build.log"))));
     check(st, lake, work.resolve("ref-build"), List.of(refLanding), logs.resolve("check.log"));
     if (hasScore) {
       r.add(timed(s, run, "score", base,
-          st.gridperf(List.of("score", "--lake", lk), work, events.resolve("score"),
+          st.gridperf(List.of("score", "--lake", lk), work, ev.apply("score"),
               logs.resolve("score.log"))));
     }
     LandingSplit.linkTree(d.week(), landing);
@@ -154,9 +176,9 @@ public final class Benchmark implements Callable<Integer> {
         st.duck("ingest", d.week(), refWeek, logs.resolve("duckdb-ingest-week.log"))));
     r.add(timed(s, run, "ingest-week", week,
         st.gridperf(List.of("ingest", "--landing", landing.toString(), "--lake", lk), work,
-            events.resolve("ingest-week"), logs.resolve("ingest-week.log"))));
+            ev.apply("ingest-week"), logs.resolve("ingest-week.log"))));
     r.add(timed(s, run, "build-week", week,
-        st.gridperf(List.of("build", "--lake", lk), work, events.resolve("build-week"),
+        st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build-week"),
             logs.resolve("build-week.log"))));
     r.add(timed(s, run, "duckdb-build-week", base + week,
         st.duck("build", lake, work.resolve("ref-build-week"),

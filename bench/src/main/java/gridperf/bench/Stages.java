@@ -24,19 +24,24 @@ final class Stages {
     this.threads = threads;
   }
 
-  /** Runs {@code bin/gridperf <args>} with the benchmark's Spark settings and event log dir. */
+  /**
+   * Runs {@code bin/gridperf <args>} with the benchmark's Spark settings; with an event log dir
+   * when {@code events} is not NULL (the log costs time: see {@link Benchmark}'s --profile).
+   */
   Measure gridperf(List<String> args, Path work, Path events, Path log) throws Exception {
-    Files.createDirectories(events);
     List<String> cmd = new ArrayList<>();
     cmd.add(home.resolve("bin/gridperf").toString());
     cmd.addAll(args);
-    for (String set :
-        List.of(
-            "spark.master=local[" + threads + "]",
-            "spark.local_dir=" + work.resolve("spark-local"),
-            "spark.conf.\"spark.eventLog.enabled\"=true",
-            "spark.conf.\"spark.eventLog.compress\"=false",
-            "spark.conf.\"spark.eventLog.dir\"=" + events.toUri())) {
+    List<String> sets = new ArrayList<>();
+    sets.add("spark.master=local[" + threads + "]");
+    sets.add("spark.local_dir=" + work.resolve("spark-local"));
+    if (events != null) {
+      Files.createDirectories(events);
+      sets.add("spark.conf.\"spark.eventLog.enabled\"=true");
+      sets.add("spark.conf.\"spark.eventLog.compress\"=false");
+      sets.add("spark.conf.\"spark.eventLog.dir\"=" + events.toUri());
+    }
+    for (String set : sets) {
       cmd.add("--set");
       cmd.add(set);
     }
