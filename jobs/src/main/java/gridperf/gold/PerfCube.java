@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -63,6 +64,20 @@ public final class PerfCube {
                     "qty_high",
                     when(col("price_class").leq(2), col("qty")).otherwise(lit(0L))));
     List<String> periodCols = List.of("period_type", "period", "year");
+    // one row per (dimensions, retailer, period) before the grouping sets: the expansion into
+    // eight sets (and Spark's second expansion for the distinct count) then multiplies about 1.4
+    // rows per monthly row instead of 3 (a year's twelve months are one row)
+    List<String> perRetailer = new ArrayList<>(DIMENSIONS);
+    perRetailer.add("retailer_code");
+    perRetailer.addAll(periodCols);
+    sales =
+        sales
+            .groupBy(PerfMetrics.cols(perRetailer).toArray(new Column[0]))
+            .agg(
+                sum("qty").as("qty"),
+                sum("qty_high").as("qty_high"),
+                sum("amount").as("amount"),
+                max("ordered").as("ordered"));
     List<scala.collection.immutable.Seq<Column>> sets = new ArrayList<>();
     for (List<String> set : SETS) {
       List<String> withPeriod = new ArrayList<>(set);
