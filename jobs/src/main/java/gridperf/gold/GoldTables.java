@@ -34,29 +34,27 @@ final class GoldTables {
 
   static List<WriteResult> write(
       JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> targets, ScoringConfig scoring) {
-    List<WriteResult> writes = new ArrayList<>();
     // both feed service_compliance and are written themselves: computed once
     Dataset<Row> segments = RetailerSegment.build(in, scoring).persist();
     Dataset<Row> visits = ServiceVisits.build(in).persist();
     try {
-      writeAll(ctx, plan, in, targets, scoring, segments, visits, writes);
+      return writeAll(ctx, plan, in, targets, scoring, segments, visits);
     } finally {
       segments.unpersist();
       visits.unpersist();
     }
-    return writes;
   }
 
-  private static void writeAll(
+  private static List<WriteResult> writeAll(
       JobContext ctx,
       BuildPlan plan,
       Monthly in,
       Dataset<Row> targets,
       ScoringConfig scoring,
       Dataset<Row> segments,
-      Dataset<Row> visits,
-      List<WriteResult> writes) {
+      Dataset<Row> visits) {
     Lake lake = ctx.lake();
+    List<WriteResult> writes = new ArrayList<>();
     Set<Integer> priorYears = plan.storedPriorYears();
     Dataset<Row> allSegments = segments;
     if (!plan.full() && !priorYears.isEmpty()) {
@@ -137,6 +135,7 @@ final class GoldTables {
         List.of("entity_type", "entity_code", "retailer_code", "year", "month"),
         List.of());
     ctx.progress().step("wrote service_visits");
+    return writes;
   }
 
   /** Writes a perf table's planned periods, one file per period, then checks it. */

@@ -225,15 +225,7 @@ public final class PerfMetrics {
                 priorYear.equalTo(col("year").minus(1)).and(priorVolume.gt(0)),
                 col("volume_cases").cast("double").divide(priorVolume.cast("double")).minus(1.0))
             .as("volume_yoy");
-    List<Column> out = new ArrayList<>();
-    for (String c : current.columns()) {
-      out.add(col(c));
-      if (c.equals("high_class_share")) {
-        out.add(yoy);
-      }
-    }
-    out.add(col("_yoy_current"));
-    return rows.select(out.toArray(new Column[0]))
+    return insertAfter(rows, "high_class_share", yoy)
         .where(col("_yoy_current"))
         .drop("_yoy_current");
   }
