@@ -25,8 +25,8 @@ import org.apache.spark.storage.StorageLevel;
  * The full path of an ingest run (master file changed, re-delivery, {@code --retry-quarantine},
  * first run, rerun after a killed run): every row's status is recomputed from bronze (the current
  * delivery of every ledger file plus this batch) under the master data of this run — master on
- * the driver, facts on the executors against broadcast master data, precedence by one window per
- * key. Only tables (and fact partitions) whose content changed are committed; the dimension
+ * the driver, facts on the executors against broadcast master data, precedence by a window over
+ * the rows of repeated keys only ({@link Precedence#classifyMostlyUnique}). Only tables (and fact partitions) whose content changed are committed; the dimension
  * tables are compared only when a master file was delivered (they are a function of master
  * bronze alone).
  */
@@ -42,23 +42,22 @@ final class FullRecompute {
         MasterValidator.validate(bronze(lake, b, keep, TableId.BRONZE_MASTER).collectAsList());
     Broadcast<MasterData> bc =
         JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master.data());
-    Dataset<Row> sales =
-        Precedence.classify(
-            FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_SALES_LINE), false, bc, zone),
-            "order_id",
-            "line_no");
-    Dataset<Row> touch =
-        Precedence.classify(
-            FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_TOUCHPOINT), true, bc, zone),
-            "event_id");
-    // one persisted dataset for both fact sources: the tally, quarantine and facts read it
-    Dataset<Row> classified =
-        sales
-            .withColumn("_fact", org.apache.spark.sql.functions.lit("sales"))
-            .unionByName(
-                touch.withColumn("_fact", org.apache.spark.sql.functions.lit("touchpoints")), true)
+    // validated once and persisted: the precedence and every query of the classified rows (the
+    // tally, quarantine, the facts) read them
+    Dataset<Row> salesValidated =
+        FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_SALES_LINE), false, bc, zone)
+            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Dataset<Row> touchValidated =
+        FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_TOUCHPOINT), true, bc, zone)
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
+      Dataset<Row> classified =
+          Precedence.classifyMostlyUnique(salesValidated, "order_id", "line_no")
+              .withColumn("_fact", org.apache.spark.sql.functions.lit("sales"))
+              .unionByName(
+                  Precedence.classifyMostlyUnique(touchValidated, "event_id")
+                      .withColumn("_fact", org.apache.spark.sql.functions.lit("touchpoints")),
+                  true);
       Dataset<Row> statuses =
           job.spark()
               .createDataFrame(master.statuses(), RowStatus.SCHEMA)
@@ -100,7 +99,8 @@ final class FullRecompute {
           rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
           Summary.render(tally, rec, b.deliveries(), "full recompute"));
     } finally {
-      classified.unpersist();
+      salesValidated.unpersist();
+      touchValidated.unpersist();
       bc.destroy();
     }
   }

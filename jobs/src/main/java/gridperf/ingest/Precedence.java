@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * DESIGN.md §2 precedence over validated rows: per key, in (batch_seq, source_file, line_no)
@@ -29,6 +33,65 @@ public final class Precedence {
   public static final String WINNER = "is_winner";
 
   private Precedence() {}
+
+  /**
+   * Above this many repeated key hashes {@link #classifyMostlyUnique} sends every row through the
+   * window instead (the hashes are collected to the driver and broadcast).
+   */
+  static final int MAX_REPEATED_KEYS = 2_000_000;
+
+  /**
+   * The same rows as {@link #classify}, for a large input whose keys are mostly unique (a full
+   * recompute: every fact row of the lake). A valid row whose key hash occurs once among the valid
+   * rows has no earlier row of its key and no later one: it is accepted and its key's winner, with
+   * no shuffle or sort. Only the rows of repeated hashes (duplicates, corrections, and the rare
+   * hash collision, which the window then tells apart by the key itself) go through the window.
+   * The one job of this method counts the hashes; {@code validated} is read again by every query
+   * of the result, so the caller persists it.
+   */
+  public static Dataset<Row> classifyMostlyUnique(Dataset<Row> validated, String... keys) {
+    return classifyMostlyUnique(validated, MAX_REPEATED_KEYS, keys);
+  }
+
+  /** {@link #classifyMostlyUnique} with the fallback limit as a parameter (tests use a small one). */
+  static Dataset<Row> classifyMostlyUnique(
+      Dataset<Row> validated, int maxRepeatedKeys, String... keys) {
+    Column valid = col("status").equalTo(FactValidator.VALID);
+    Column[] keyCols = Arrays.stream(keys).map(k -> col(k)).toArray(Column[]::new);
+    Dataset<Row> hashed = validated.withColumn(KEY_HASH, when(valid, xxhash64(keyCols)));
+    List<Row> repeated =
+        hashed
+            .where(col(KEY_HASH).isNotNull())
+            .groupBy(KEY_HASH)
+            .count()
+            .where(col("count").gt(1))
+            .select(KEY_HASH)
+            .limit(maxRepeatedKeys + 1)
+            .collectAsList();
+    if (repeated.size() > maxRepeatedKeys) {
+      return classify(validated, keys);
+    }
+    Dataset<Row> repeatedHashes =
+        functions.broadcast(
+            validated
+                .sparkSession()
+                .createDataFrame(repeated, new StructType().add(KEY_HASH, DataTypes.LongType, false)));
+    Dataset<Row> once =
+        hashed
+            .join(repeatedHashes, hashed.col(KEY_HASH).equalTo(repeatedHashes.col(KEY_HASH)), "left_anti")
+            .drop(KEY_HASH)
+            // the winner flag reads the validator's status: set it before the status changes
+            .withColumn(WINNER, valid)
+            .withColumn(
+                "status", when(valid, lit(RowStatus.ACCEPTED)).otherwise(col("status")));
+    Dataset<Row> many =
+        hashed
+            .join(repeatedHashes, hashed.col(KEY_HASH).equalTo(repeatedHashes.col(KEY_HASH)), "left_semi")
+            .drop(KEY_HASH);
+    return classify(many, keys).unionByName(once);
+  }
+
+  private static final String KEY_HASH = "_key_hash";
 
   /**
    * Classifies {@code validated} (a {@link FactValidator} schema): returns the same rows with
