@@ -182,10 +182,12 @@ public final class IngestJob {
   static final long SORT_BYTES_PER_PARTITION = 32L << 20;
 
   /**
-   * Raises {@code spark.sql.shuffle.partitions} for a large batch, never lowers it: the precedence
-   * window sorts and persists every fact row in that many partitions, and too few make blocks
-   * that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of a 6 GiB
-   * heap). Small batches keep the configured count, which adaptive execution coalesces anyway.
+   * Raises {@code spark.sql.shuffle.partitions} for a large batch, never lowers it: the shuffles
+   * of a run (the precedence window of the incremental path, the key-hash count of the full path,
+   * the silver writes by month) hold every fact row in that many partitions, and too few make
+   * blocks that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of
+   * a 6 GiB heap when the window sorted every row). Small batches keep the configured count,
+   * which adaptive execution coalesces anyway.
    * {@link #runCounted} restores the previous value when the run ends.
    */
   private void sizeShuffle(long bytes) {
