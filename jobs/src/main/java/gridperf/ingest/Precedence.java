@@ -75,10 +75,12 @@ public final class Precedence {
         functions.broadcast(
             validated
                 .sparkSession()
-                .createDataFrame(repeated, new StructType().add(KEY_HASH, DataTypes.LongType, false)));
+                .createDataFrame(
+                    repeated, new StructType().add(KEY_HASH, DataTypes.LongType, false)));
+    Column repeatedHash = hashed.col(KEY_HASH).equalTo(repeatedHashes.col(KEY_HASH));
     Dataset<Row> once =
         hashed
-            .join(repeatedHashes, hashed.col(KEY_HASH).equalTo(repeatedHashes.col(KEY_HASH)), "left_anti")
+            .join(repeatedHashes, repeatedHash, "left_anti")
             .drop(KEY_HASH)
             // the winner flag reads the validator's status: set it before the status changes
             .withColumn(WINNER, valid)
@@ -86,7 +88,7 @@ public final class Precedence {
                 "status", when(valid, lit(RowStatus.ACCEPTED)).otherwise(col("status")));
     Dataset<Row> many =
         hashed
-            .join(repeatedHashes, hashed.col(KEY_HASH).equalTo(repeatedHashes.col(KEY_HASH)), "left_semi")
+            .join(repeatedHashes, repeatedHash, "left_semi")
             .drop(KEY_HASH);
     return classify(many, keys).unionByName(once);
   }
