@@ -26,9 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  * first run, rerun after a killed run): every row's status is recomputed from bronze (the current
  * delivery of every ledger file plus this batch) under the master data of this run — master on
  * the driver, facts on the executors against broadcast master data, precedence by a window over
- * the rows of repeated keys only ({@link Precedence#classifyMostlyUnique}). Only tables (and fact partitions) whose content changed are committed; the dimension
- * tables are compared only when a master file was delivered (they are a function of master
- * bronze alone).
+ * the rows of repeated keys only ({@link Precedence#classifyMostlyUnique}). Only tables (and fact
+ * partitions) whose content changed are committed; the dimension tables are compared only when a
+ * master file was delivered (they are a function of master bronze alone).
  */
 final class FullRecompute {
   private FullRecompute() {}

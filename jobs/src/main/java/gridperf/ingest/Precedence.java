@@ -32,6 +32,14 @@ public final class Precedence {
   /** Added column: true on the row that is its key's winner. */
   public static final String WINNER = "is_winner";
 
+  /** Working column of {@link #classifyMostlyUnique}: the key's hash on a valid row, else NULL. */
+  private static final String KEY_HASH = "_key_hash";
+
+  /** A row that passed validation (before precedence makes it accepted or duplicate). */
+  private static Column isValid() {
+    return col("status").equalTo(FactValidator.VALID);
+  }
+
   private Precedence() {}
 
   /**
@@ -56,7 +64,7 @@ public final class Precedence {
   /** {@link #classifyMostlyUnique} with the fallback limit as a parameter (tests use a small one). */
   static Dataset<Row> classifyMostlyUnique(
       Dataset<Row> validated, int maxRepeatedKeys, String... keys) {
-    Column valid = col("status").equalTo(FactValidator.VALID);
+    Column valid = isValid();
     Column[] keyCols = Arrays.stream(keys).map(k -> col(k)).toArray(Column[]::new);
     Dataset<Row> hashed = validated.withColumn(KEY_HASH, when(valid, xxhash64(keyCols)));
     List<Row> repeated =
@@ -93,8 +101,6 @@ public final class Precedence {
     return classify(many, keys).unionByName(once);
   }
 
-  private static final String KEY_HASH = "_key_hash";
-
   /**
    * Classifies {@code validated} (a {@link FactValidator} schema): returns the same rows with
    * status resolved to accepted/duplicate/quarantined and a boolean {@link #WINNER} column.
@@ -106,7 +112,7 @@ public final class Precedence {
   public static Dataset<Row> classify(Dataset<Row> validated, String... keys) {
     String[] values = FactValidator.factColumns(validated.schema());
     Column[] valueCols = Arrays.stream(values).map(c -> col(c)).toArray(Column[]::new);
-    Column valid = col("status").equalTo(FactValidator.VALID);
+    Column valid = isValid();
     // partition columns as plain columns: an expression in a window's PARTITION BY is aliased per
     // window, so the second window below would shuffle and sort every row again
     List<Column> partition = new ArrayList<>();
