@@ -45,7 +45,7 @@ public abstract class SparkTestBase {
               .config("spark.sql.session.timeZone", "Asia/Shanghai")
               .config("spark.sql.ansi.enabled", "true")
               .config("spark.databricks.delta.snapshotPartitions", "1")
-              // as in production (Spark keeps only 100): the worked examples spent a third of
+              // as in production (Spark keeps only 100): the worked examples spent over a quarter of
               // their time recompiling evicted generated classes
               .config(SparkSessions.CODEGEN_CACHE_ENTRIES, SparkSessions.CODEGEN_CACHE_SIZE)
               .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
