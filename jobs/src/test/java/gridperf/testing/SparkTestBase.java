@@ -48,7 +48,7 @@ public abstract class SparkTestBase {
               // as in production (Spark keeps only 100): the worked examples spent over a quarter of
               // their time recompiling evicted generated classes
               .config(SparkSessions.CODEGEN_CACHE_ENTRIES, SparkSessions.CODEGEN_CACHE_SIZE)
-              .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2")
+              .config(SparkSessions.LISTING_PARALLELISM, "2")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.local.dir", scratch.resolve("spark").toString())
               .config("spark.sql.warehouse.dir", scratch.resolve("warehouse").toString());
