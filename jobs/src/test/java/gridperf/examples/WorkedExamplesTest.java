@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README loop of ../shared/examples, in-process: for each worked example a fresh lake, one
- * ingest over its landing tree, build, score, every checked table exported with {@code export
- * --format csv}, then {@code check_examples.py} over all of them. Fails with the checker's list of
- * differing cells.
+ * ingest over its landing tree, build and score (each only when the example checks a table it or
+ * a later job writes), every checked table exported with {@code export --format csv}, then {@code
+ * check_examples.py} over all of them. Fails with the checker's list of differing cells. Every
+ * example that checks {@code quarantine} or {@code ingest_files} (issue 3's bar) is among them.
  *
  * <p>Examples run a few at a time, each thread in its own Spark session (own catalog and
  * settings) over the shared SparkContext: tiny Delta jobs wait mostly on the driver.
@@ -38,6 +39,8 @@ class WorkedExamplesTest extends SparkTestBase {
           "manager_scorecard",
           "quarantine",
           "ingest_files");
+  private static final List<String> INGEST_TABLES = List.of("quarantine", "ingest_files");
+  private static final List<String> SCORE_TABLES = List.of("retailer_segment", "manager_scorecard");
   private static final int THREADS = 3;
 
   static Path examplesDir() {
@@ -104,13 +107,19 @@ class WorkedExamplesTest extends SparkTestBase {
     Path lake = newDir("lake-" + name);
     Files.createDirectories(exported);
     String[] common = {"--lake", lake.toString(), "--set", "spark.shuffle_partitions=2"};
-    run(concat(new String[] {"ingest", "--landing", ex.resolve("landing").toString(),
-        "--set", "ingest.max_quarantine_rate=1"}, common));
-    run(concat(new String[] {"build"}, common));
-    run(concat(new String[] {"score"}, common));
     List<String> named;
     try (Stream<String> lines = Files.lines(ex.resolve("expected.csv"))) {
       named = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
+    }
+    run(concat(new String[] {"ingest", "--landing", ex.resolve("landing").toString(),
+        "--set", "ingest.max_quarantine_rate=1"}, common));
+    // a job runs when a table it writes (or a later job reads) is checked: the README loop runs
+    // all three, but an unchecked job's tables change no cell the checker reads
+    if (named.stream().anyMatch(t -> !INGEST_TABLES.contains(t))) {
+      run(concat(new String[] {"build"}, common));
+    }
+    if (named.stream().anyMatch(SCORE_TABLES::contains)) {
+      run(concat(new String[] {"score"}, common));
     }
     for (String t : TABLES) {
       if (!named.contains(t)) {

@@ -21,10 +21,6 @@ import java.util.UUID;
 abstract class IngestTestBase extends SparkTestBase {
   static final LocalDate AS_OF = LocalDate.of(2016, 1, 1);
 
-  static Path examples() {
-    return Path.of(System.getProperty("gridperf.project.root", "..") + "/../shared/examples");
-  }
-
   static JobOutcome ingest(Lake lake, Path landing, String... flagsAndSets) {
     boolean retry = false;
     boolean allowEmpty = false;
