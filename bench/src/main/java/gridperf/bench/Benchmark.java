@@ -98,6 +98,8 @@ public final class Benchmark implements Callable<Integer> {
     if (!hasScore) {
       log("this build has no `gridperf score` command: the score stage is skipped");
     }
+    log("recording the launcher's class-data archive (a small demo, untimed)");
+    stages.recordClassArchive(out.resolve("work"), out.resolve("logs/class-archive-demo.log"));
     List<StageResult> results = new ArrayList<>();
     Map<Double, ScaleData.Prepared> data = new LinkedHashMap<>();
     Map<Double, List<EventLogs.StageCost>> profiles = new LinkedHashMap<>();

@@ -48,6 +48,20 @@ final class Stages {
     return checked(cmd, Map.of("GRIDPERF_HEAP", heap), log);
   }
 
+  /**
+   * Records the launcher's class-data archive (bin/gridperf, GRIDPERF_CDS) with a small demo, untimed,
+   * so that every measured stage maps the same archive and none pays for recording it.
+   */
+  void recordClassArchive(Path work, Path log) throws Exception {
+    Path dir = work.resolve("class-archive-demo");
+    List<String> cmd =
+        List.of(
+            home.resolve("bin/gridperf").toString(), "demo", "--dir", dir.toString(), "--scale",
+            "0.01", "--years", "2015", "--set", "spark.master=local[" + threads + "]");
+    checked(cmd, Map.of("GRIDPERF_CDS", "refresh", "GRIDPERF_HEAP", heap), log);
+    Benchmark.deleteTree(dir);
+  }
+
   /** True when {@code bin/gridperf <name> --help} shows that command (builds the project first). */
   boolean hasCommand(String name, Path logs) throws Exception {
     Measure m =
