@@ -29,6 +29,12 @@ final class Stages {
    * when {@code events} is not NULL (the log costs time: see {@link Benchmark}'s --profile).
    */
   Measure gridperf(List<String> args, Path work, Path events, Path log) throws Exception {
+    return gridperf(args, work, events, log, Map.of());
+  }
+
+  private Measure gridperf(
+      List<String> args, Path work, Path events, Path log, Map<String, String> env)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(home.resolve("bin/gridperf").toString());
     cmd.addAll(args);
@@ -45,7 +51,9 @@ final class Stages {
       cmd.add("--set");
       cmd.add(set);
     }
-    return checked(cmd, Map.of("GRIDPERF_HEAP", heap), log);
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("GRIDPERF_HEAP", heap);
+    return checked(cmd, all, log);
   }
 
   /**
@@ -54,11 +62,9 @@ final class Stages {
    */
   void recordClassArchive(Path work, Path log) throws Exception {
     Path dir = work.resolve("class-archive-demo");
-    List<String> cmd =
-        List.of(
-            home.resolve("bin/gridperf").toString(), "demo", "--dir", dir.toString(), "--scale",
-            "0.01", "--years", "2015", "--set", "spark.master=local[" + threads + "]");
-    checked(cmd, Map.of("GRIDPERF_CDS", "refresh", "GRIDPERF_HEAP", heap), log);
+    gridperf(
+        List.of("demo", "--dir", dir.toString(), "--scale", "0.01", "--years", "2015"),
+        work, null, log, Map.of("GRIDPERF_CDS", "refresh"));
     Benchmark.deleteTree(dir);
   }
 
