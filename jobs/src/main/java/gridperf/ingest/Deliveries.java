@@ -78,7 +78,9 @@ public record Deliveries(
         continue;
       }
       boolean empty = s.dataLines() == 0;
-      if (!f.source().isJson() && !(empty && s.headerText() == null)) {
+      // a file of blank lines only has no header and no rows: empty, like a 0-byte file
+      boolean noHeader = s.headerText() == null || s.headerText().isBlank();
+      if (!f.source().isJson() && !(empty && noHeader)) {
         headers.put(f.relativePath(), Header.of(f.source(), f.relativePath(), s.headerText()));
       }
       if (e != null && empty && e.counts().read() > 0 && !allowEmpty) {

@@ -71,6 +71,12 @@ class IngestScenariosTest extends IngestTestBase {
     ingest(lake, landing, "--allow-empty");
     assertThat(sales(lake)).isEqualTo("[[O1:1:10:M1:sales/2014/a.csv], [O9:1:1:M1:sales/2014/a.csv]]");
     assertThat(ledger(lake, "sales/2014/b.csv")).isEqualTo("0/0/0/0");
+
+    // a new file of blank lines only is an empty file too: recorded with no rows, not refused
+    write(landing, "sales/2014/c.csv", "", " ", "");
+    ingest(lake, landing);
+    assertThat(ledger(lake, "sales/2014/c.csv")).isEqualTo("0/0/0/0");
+    assertThat(sales(lake)).isEqualTo("[[O1:1:10:M1:sales/2014/a.csv], [O9:1:1:M1:sales/2014/a.csv]]");
   }
 
   @Test
