@@ -75,7 +75,7 @@ public final class GoldBuild {
           range.isPresent()
               ? Monthly.of(sales.where(years), touchpoints.where(years), retailers, range.get())
                   .where(years)
-              : Monthly.of(sales, touchpoints, retailers, new PeriodRange(YearMonth.of(2000, 1), YearMonth.of(2000, 1)))
+              : Monthly.of(sales, touchpoints, retailers, PeriodRange.PLACEHOLDER)
                   .where(lit(false));
       in = in.persist();
       try {

@@ -20,6 +20,13 @@ import org.apache.spark.sql.Row;
  * with an accepted sale or touchpoint. Assignment counts only days inside this range.
  */
 public record PeriodRange(YearMonth first, YearMonth last) {
+  /**
+   * A range to plan a query over when the lake has no facts (no range): its rows are then
+   * filtered away, so only the plan's schema matters.
+   */
+  public static final PeriodRange PLACEHOLDER =
+      new PeriodRange(YearMonth.of(2000, 1), YearMonth.of(2000, 1));
+
   private static final Pattern MONTH_PARTITION = Pattern.compile("/year=(\\d{4})/month=(\\d{1,2})/");
 
   /** First day of the first month. */

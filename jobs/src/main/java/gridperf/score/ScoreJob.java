@@ -1,6 +1,7 @@
 package gridperf.score;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import gridperf.config.ScoringConfig;
 import gridperf.gold.Assignment;
@@ -11,6 +12,7 @@ import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -43,15 +45,16 @@ public final class ScoreJob {
     Lake lake = ctx.lake();
     ctx.progress().step("read perf_manager and assignment");
     Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
-    PeriodRange range =
-        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT))
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no sales or touchpoints in the lake: nothing to score"));
-    Dataset<Row> primary =
-        PrimaryGrid.of(
-            Assignment.monthly(Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range)));
+    Optional<PeriodRange> range =
+        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
+    // a lake without facts (master data landed first) has empty gold tables and gets an empty
+    // scorecard, as build writes empty gold tables: nobody is assigned inside an empty range
+    Dataset<Row> assigned =
+        range.isPresent()
+            ? Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range.get())
+            : Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), PeriodRange.PLACEHOLDER)
+                .where(lit(false));
+    Dataset<Row> primary = PrimaryGrid.of(Assignment.monthly(assigned));
     Dataset<Row> service = null;
     if (req.recomputeService()) {
       ctx.progress().step("recompute segments and service compliance");
