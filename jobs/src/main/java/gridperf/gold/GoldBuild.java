@@ -89,11 +89,21 @@ public final class GoldBuild {
     writes.add(BuildState.write(lake, new BuildState.State(versions, range), ctx.runId()));
     long rowsOut = writes.stream().mapToLong(WriteResult::rowsWritten).sum();
     String summary =
-        "build: " + plan.reason() + "; " + plan.periods().size() + " periods; "
+        "build: " + plan.reason() + "; " + periodsInRange(plan, range) + " periods rebuilt; "
             + writes.stream()
                 .map(w -> w.table().tableName() + " v" + w.version() + " " + w.rowsWritten() + " rows")
                 .collect(Collectors.joining(", "));
     return new JobOutcome(rowsIn, rowsOut, 0, writes, summary);
+  }
+
+  /**
+   * The rebuilt periods that hold data: the plan also clears the year after a changed year
+   * (volume_yoy, service_compliance), which is empty when the range ends before it.
+   */
+  static long periodsInRange(BuildPlan plan, Optional<PeriodRange> range) {
+    return range
+        .map(r -> plan.periods().stream().filter(k -> k.year() <= r.last().getYear()).count())
+        .orElse(0L);
   }
 
   /** Decides full or incremental and which months changed. */
