@@ -54,7 +54,7 @@ public final class CsvLine {
         if (i < n && line.charAt(i) != ',') {
           throw new BadCsv("text after a closing quote at column " + (i + 1));
         }
-        out.add(sb.toString().strip());
+        out.add(trim(sb.toString()));
       } else {
         int start = i;
         while (i < n && line.charAt(i) != ',') {
@@ -63,13 +63,34 @@ public final class CsvLine {
           }
           i++;
         }
-        out.add(line.substring(start, i).strip());
+        out.add(trim(line.substring(start, i)));
       }
       if (i >= n) {
         return out;
       }
       i++; // the comma
     }
+  }
+
+  /**
+   * The field without its surrounding spaces: every Unicode space and whitespace character,
+   * including the no-break spaces (U+00A0, U+2007, U+202F) that spreadsheet exports leave around
+   * numbers, which {@link String#strip} keeps.
+   */
+  static String trim(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && isUnicodeSpace(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && isUnicodeSpace(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  private static boolean isUnicodeSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   private static boolean isSpace(char c) {

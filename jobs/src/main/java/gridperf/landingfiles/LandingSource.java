@@ -102,7 +102,9 @@ public enum LandingSource {
 
   /**
    * The source of a path relative to the landing root: {@code master/<name>.csv}, {@code
-   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}; empty for anything else (ignored).
+   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}; empty for anything else (ignored). A
+   * name starting with a dot is a hidden file (an editor's or uploader's temporary copy), as for a
+   * shell's {@code *} and for Spark's file sources: ignored.
    */
   public static Optional<LandingSource> of(String relativePath) {
     for (LandingSource s : values()) {
@@ -110,10 +112,10 @@ public enum LandingSource {
         return Optional.of(s);
       }
     }
-    if (relativePath.matches("sales/\\d{4}/[^/]+\\.csv")) {
+    if (relativePath.matches("sales/\\d{4}/[^/.][^/]*\\.csv")) {
       return Optional.of(SALES);
     }
-    if (relativePath.matches("touchpoints/\\d{4}/[^/]+\\.jsonl")) {
+    if (relativePath.matches("touchpoints/\\d{4}/[^/.][^/]*\\.jsonl")) {
       return Optional.of(TOUCHPOINTS);
     }
     return Optional.empty();

@@ -21,6 +21,9 @@ class LandingParsingTest {
   void splitsRfc4180AndTrimsFields() throws Exception {
     assertThat(CsvLine.split(" a , \"b,c\" ,\"d\"\"e\",,")).containsExactly("a", "b,c", "d\"e", "", "");
     assertThat(CsvLine.split("\"O11\",\"1\"")).containsExactly("O11", "1");
+    // inside quotes too, and every Unicode space: no-break (U+00A0, U+202F), ideographic (U+3000)
+    assertThat(CsvLine.split("\" S1 \",12.50\u00a0,\u3000R1\u202f,\"\u00a0\""))
+        .containsExactly("S1", "12.50", "R1", "");
   }
 
   @Test
@@ -99,5 +102,9 @@ class LandingParsingTest {
     assertThat(LandingSource.of("touchpoints/2014/a.jsonl")).contains(LandingSource.TOUCHPOINTS);
     assertThat(LandingSource.of("master/retailers.csv")).contains(LandingSource.RETAILERS);
     assertThat(LandingSource.of("README.md")).isEmpty();
+    // hidden files (a leading dot) are ignored, as by a shell's * and Spark's file sources
+    assertThat(LandingSource.of("sales/2014/.a.csv")).isEmpty();
+    assertThat(LandingSource.of("touchpoints/2014/.a.jsonl")).isEmpty();
+    assertThat(LandingSource.of("sales/2014/a.b.csv")).contains(LandingSource.SALES);
   }
 }
