@@ -1,0 +1,168 @@
+package gridperf.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.cli.Main;
+import gridperf.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline against an independent implementation of DESIGN.md: {@code
+ * bench/reference/*.py}, plain Python written from the contract and the worked examples without
+ * reading the pipeline's code, computes silver, quarantine, the ledger, the gold tables and the
+ * scorecard from the landing files, and the pipeline's exported tables must equal it cell by cell
+ * (numbers within a relative 1e-9; in practice they are bit-equal).
+ *
+ * <p>The landing is a dirty generated tree (every fault kind of the generator) cut so that the
+ * data range starts and ends mid-year (March 2014 to November 2015: assignment days outside it do
+ * not count), with two targets removed (NULL target_cases), ingested in two runs: the second run
+ * brings the last weeks and a late file for an old month through the incremental path, and the
+ * second build is incremental. The reference replays the same two runs.
+ */
+class ReferenceImplementationTest extends SparkTestBase {
+  private static final String AS_OF = "2016-06-30";
+  private static final Pattern DATED = Pattern.compile("(?:sales|touchpoints)-(\\d{4}-\\d{2}(?:-\\d{2})?)\\.\\w+");
+  private static final List<String> INGEST_TABLES =
+      List.of(
+          "quarantine",
+          "ingest_files",
+          "dim_grid",
+          "dim_manager",
+          "dim_product",
+          "dim_retailer",
+          "fact_target",
+          "fact_sales_line",
+          "fact_touchpoint");
+  private static final List<String> GOLD_TABLES =
+      List.of(
+          "perf_manager",
+          "perf_grid",
+          "perf_category",
+          "perf_cube",
+          "retailer_segment",
+          "manager_scorecard");
+
+  static Path root() {
+    return Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();
+  }
+
+  @Test
+  void pipelineEqualsTheIndependentReferenceOnADirtyTreeInTwoRuns() throws Exception {
+    spark();
+    Path landing = newDir("ref-landing");
+    run("generate", "--scale", "0.1", "--years", "2014-2015", "--dirty-rate", "0.01", "--seed", "11",
+        "--out", landing.toString());
+    cutToMidYearRange(landing);
+    Path firstRun = newDir("ref-landing-run1");
+    copyWithout(landing, firstRun, List.of("sales/2015/sales-2015-10-19.csv",
+        "touchpoints/2015/touchpoints-2015-11.jsonl", "sales/2015/zz-late-2015-03.csv",
+        "touchpoints/2015/zz-late-2015-03.jsonl"));
+
+    Path lake = newDir("ref-lake");
+    String[] common = {"--lake", lake.toString(), "--set", "spark.shuffle_partitions=2"};
+    run(concat(new String[] {"ingest", "--landing", firstRun.toString(), "--as-of", AS_OF}, common));
+    run(concat(new String[] {"build"}, common));
+    run(concat(new String[] {"ingest", "--landing", landing.toString(), "--as-of", AS_OF}, common));
+    run(concat(new String[] {"build"}, common));
+    run(concat(new String[] {"score"}, common));
+    Path ours = newDir("ref-ours");
+    for (String t : Stream.concat(INGEST_TABLES.stream(), GOLD_TABLES.stream()).toList()) {
+      run(concat(new String[] {"export", "--table", t, "--format", "csv", "--out",
+          ours.resolve(t + ".csv").toString()}, common));
+    }
+
+    Path ref = root().resolve("bench/reference");
+    Path silver = newDir("ref-silver");
+    Path gold = newDir("ref-gold");
+    python(ref.resolve("ingest_ref.py"), "--landing", firstRun.toString(), "--landing",
+        landing.toString(), "--out", silver.toString(), "--as-of", AS_OF);
+    String ingest = python(ref.resolve("ingest_compare.py"), "--ref", silver.toString(), "--ours",
+        ours.toString());
+    python(ref.resolve("gold_ref.py"), silver.toString(), gold.toString(), "--scoring",
+        root().resolve("conf/scoring.conf").toString());
+    String goldReport = python(ref.resolve("compare.py"), gold.toString(), ours.toString());
+
+    // the comparisons saw the tables (a compare of two empty folders would also exit 0)
+    assertThat(ingest).contains("== fact_sales_line: EQUAL").contains("== quarantine: EQUAL").contains("ALL EQUAL");
+    for (String t : GOLD_TABLES) {
+      assertThat(goldReport).containsPattern(t + "\\s+[1-9]\\d*\\s+[1-9]");
+    }
+  }
+
+  /**
+   * Keeps the sales weeks from 2014-03-03 to 2015-10-19 and the touchpoint months from 2014-03 to
+   * 2015-11 (late files kept), and drops two managers' targets of one month each.
+   */
+  static void cutToMidYearRange(Path landing) throws IOException {
+    try (Stream<Path> s = Files.walk(landing)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        Matcher m = DATED.matcher(p.getFileName().toString());
+        if (!m.matches()) {
+          continue;
+        }
+        String d = m.group(1);
+        boolean keep =
+            d.length() == 10
+                ? d.compareTo("2014-03-03") >= 0 && d.compareTo("2015-10-19") <= 0
+                : d.compareTo("2014-03") >= 0 && d.compareTo("2015-11") <= 0;
+        if (!keep) {
+          Files.delete(p);
+        }
+      }
+    }
+    Path targets = landing.resolve("master/targets.csv");
+    List<String> lines = Files.readAllLines(targets, StandardCharsets.UTF_8);
+    List<String> kept =
+        lines.stream()
+            .filter(l -> !l.startsWith("2014,6,M001,") && !l.startsWith("2015,5,M002,"))
+            .toList();
+    assertThat(kept).hasSize(lines.size() - 2);
+    Files.write(targets, kept, StandardCharsets.UTF_8);
+  }
+
+  static void copyWithout(Path from, Path to, List<String> left) throws IOException {
+    for (String rel : left) {
+      assertThat(from.resolve(rel)).as("held back for the second run").exists();
+    }
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String rel = from.relativize(p).toString().replace('\\', '/');
+        if (!left.contains(rel)) {
+          Path t = to.resolve(rel);
+          Files.createDirectories(t.getParent());
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
+  private static String python(Path script, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    System.out.println(out);
+    assertThat(p.exitValue()).as(script.getFileName() + ":\n" + out).isZero();
+    return out;
+  }
+
+  private static void run(String... args) {
+    int rc = Main.newCommandLine().execute(args);
+    assertThat(rc).as("gridperf " + String.join(" ", args)).isZero();
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+}
