@@ -42,7 +42,8 @@ public final class GoldBuild {
       List.of(
           TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.DIM_RETAILER, TableId.FACT_TARGET);
 
-  static final List<TableId> OUTPUTS =
+  /** Gold tables the build writes (build_state aside). */
+  public static final List<TableId> OUTPUTS =
       List.of(
           TableId.PERF_MANAGER,
           TableId.PERF_GRID,

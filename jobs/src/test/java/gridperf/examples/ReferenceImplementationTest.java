@@ -43,14 +43,7 @@ class ReferenceImplementationTest extends SparkTestBase {
           "fact_target",
           "fact_sales_line",
           "fact_touchpoint");
-  private static final List<String> GOLD_TABLES =
-      List.of(
-          "perf_manager",
-          "perf_grid",
-          "perf_category",
-          "perf_cube",
-          "retailer_segment",
-          "manager_scorecard");
+  private static final List<String> GOLD_TABLES = WorkedExamplesTest.GOLD_TABLES;
 
   static Path root() {
     return Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();

@@ -2,10 +2,12 @@ package gridperf.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gridperf.gold.GoldBuild;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,14 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class MasterFirstTest extends ReliabilityBase {
   static final List<TableId> GOLD =
-      List.of(
-          TableId.PERF_MANAGER,
-          TableId.PERF_GRID,
-          TableId.PERF_CATEGORY,
-          TableId.PERF_CUBE,
-          TableId.RETAILER_SEGMENT,
-          TableId.SERVICE_VISITS,
-          TableId.MANAGER_SCORECARD);
+      Stream.concat(GoldBuild.OUTPUTS.stream(), Stream.of(TableId.MANAGER_SCORECARD)).toList();
 
   @Test
   void masterOnlyLakeBuildsAndScoresEmptyTablesThenFactsArriveAsInOneRun() {
