@@ -387,14 +387,22 @@ def main():
             if ch == "complaint":
                 rts = g("complaint_resolved_ts")
                 if rts is not None:
-                    dt = (datetime.datetime.fromisoformat(rts) - datetime.datetime.fromisoformat(ts)).total_seconds()
+                    # Elapsed time is between instants: the local wall-clock strings differ from it
+                    # across a DST change, so use the UTC columns when the silver has them.
+                    if "complaint_resolved_ts_utc" in ix and "ts_utc" in ix and g("complaint_resolved_ts_utc"):
+                        dt = (datetime.datetime.fromisoformat(g("complaint_resolved_ts_utc").replace("Z", "+00:00"))
+                              - datetime.datetime.fromisoformat(g("ts_utc").replace("Z", "+00:00"))).total_seconds()
+                    else:
+                        dt = (datetime.datetime.fromisoformat(rts) - datetime.datetime.fromisoformat(ts)).total_seconds()
                     res24 = 0 <= dt <= 86400
                 silver = g("complaint_resolved_24h")
                 if silver is not None and (silver == "true") != res24:
                     report["touchpoints: silver complaint_resolved_24h != recomputed"] += 1
             elif g("complaint_category") is not None or g("complaint_resolved_ts") is not None:
                 report["touchpoints: complaint object on a non-complaint channel"] += 1
-            TP.append((mi, vid, ch, mot, sat, res24, ts, g("event_id"), rc))
+            # time order of ratings is by instant (a local wall clock repeats an hour at a DST end)
+            tord = g("ts_utc") if "ts_utc" in ix and g("ts_utc") else ts
+            TP.append((mi, vid, ch, mot, sat, res24, tord, g("event_id"), rc))
     log("touchpoints: %d" % len(TP))
     for k, v in sorted(report.items()):
         log("CHECK %s: %d" % (k, v))

@@ -928,7 +928,8 @@ def main():
              "channel", "duration_min", "mot_appearance", "mot_behaviour", "mot_communication",
              "satisfaction", "complaint_category", "complaint_resolved_ts",
              "complaint_resolved_24h", "retailer_valid_from", "grid_code", "manager_code",
-             "format", "market_type", "scale", "src_file", "src_line", "year", "month"]
+             "format", "market_type", "scale", "src_file", "src_line", "year", "month",
+             "complaint_resolved_ts_utc"]
 
     def loc(t):
         return t.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") + (
@@ -942,7 +943,8 @@ def main():
             yield (eid, loc(ts), ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), bdate, rc, mgr, ch, dur,
                    mots[0], mots[1], mots[2], sat, cat, loc(res_ts), r24, v["valid_from"],
                    v["grid_code"], v["manager_code"], v["format"], v["market_type"], v["scale"],
-                   rel, ln, int(bdate[:4]), int(bdate[5:7]))
+                   rel, ln, int(bdate[:4]), int(bdate[5:7]),
+                   res_ts.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if res_ts else None)
     write_csv(os.path.join(a.out, "fact_touchpoint.csv"), tcols, tp_rows())
 
     summary = {
