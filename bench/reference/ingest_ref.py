@@ -350,28 +350,24 @@ def range_limit(d, col):
         raise Reject("OUT_OF_RANGE", f"{col} is 10^16 or more in magnitude")
 
 
-def need_date(f, col):
+def need_parsed(f, col, parse, reason, what):
     v = need(f, col)
-    d = parse_date(v)
-    if d is None:
-        raise Reject("BAD_DATE", f"{col} is not a valid date: {v}")
-    return d
+    x = parse(v)
+    if x is None:
+        raise Reject(reason, f"{col} is not {what}: {v}")
+    return x
+
+
+def need_date(f, col):
+    return need_parsed(f, col, parse_date, "BAD_DATE", "a valid date")
 
 
 def need_int(f, col):
-    v = need(f, col)
-    i = parse_int(v)
-    if i is None:
-        raise Reject("BAD_NUMBER", f"{col} is not an integer: {v}")
-    return i
+    return need_parsed(f, col, parse_int, "BAD_NUMBER", "an integer")
 
 
 def need_dec(f, col):
-    v = need(f, col)
-    d = parse_dec2(v)
-    if d is None:
-        raise Reject("BAD_NUMBER", f"{col} is not a decimal with at most 2 places: {v}")
-    return d
+    return need_parsed(f, col, parse_dec2, "BAD_NUMBER", "a decimal with at most 2 places")
 
 
 def check_keys(f, src):
