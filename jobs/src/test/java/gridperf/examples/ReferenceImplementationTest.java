@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,14 +26,31 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The landing is a dirty generated tree (every fault kind of the generator) cut so that the
  * data range starts and ends mid-year (March 2014 to November 2015: assignment days outside it do
- * not count), with two targets removed (NULL target_cases), ingested in two runs: the second run
- * brings the last weeks and a late file for an old month through the incremental path, and the
- * second build is incremental. The reference replays the same two runs.
+ * not count), with two targets removed (NULL target_cases). {@code bench/reference/scenario_runs.py}
+ * turns it into five successive landing trees, each ingested into one lake and followed by an
+ * incremental build:
+ *
+ * <ol>
+ *   <li>the tree without its last week, last touchpoint month and late file;
+ *   <li>those files (the incremental path, a late file for an old month) and a file of corrections
+ *       and duplicates of earlier lines;
+ *   <li>every master file changed: a grid's market type, a SKU's price class, a mid-month move to
+ *       a new grid and manager, a suspension that takes accepted sales out of silver, a suspended
+ *       version turned active, a version corrected in place, one on an unknown grid; a weekly file
+ *       re-delivered with changed, removed and added lines; touchpoints around the move;
+ *   <li>the suspension lifted, the new manager removed (his version, targets and touchpoints
+ *       become UNKNOWN_MANAGER), a file removed from landing, a correction in a path that sorts
+ *       before the rows it corrects;
+ *   <li>the corrections file re-delivered empty with {@code --allow-empty}.
+ * </ol>
+ *
+ * After runs 2, 3 and 5 every table must equal the reference's replay of the same runs, which
+ * computes everything from scratch.
  */
 class ReferenceImplementationTest extends SparkTestBase {
-  private static final String AS_OF = "2016-06-30";
+  static final String AS_OF = "2016-06-30";
   private static final Pattern DATED = Pattern.compile("(?:sales|touchpoints)-(\\d{4}-\\d{2}(?:-\\d{2})?)\\.\\w+");
-  private static final List<String> INGEST_TABLES =
+  static final List<String> INGEST_TABLES =
       List.of(
           "quarantine",
           "ingest_files",
@@ -44,41 +62,62 @@ class ReferenceImplementationTest extends SparkTestBase {
           "fact_sales_line",
           "fact_touchpoint");
   private static final List<String> GOLD_TABLES = WorkedExamplesTest.GOLD_TABLES;
+  private static final int RUNS = 5;
+  private static final Set<Integer> COMPARED_AFTER = Set.of(2, 3, 5);
 
   static Path root() {
     return Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();
   }
 
   @Test
-  void pipelineEqualsTheIndependentReferenceOnADirtyTreeInTwoRuns() throws Exception {
+  void fiveIncrementalRunsWithMasterChangesEqualTheReferenceReplay() throws Exception {
     spark();
-    Path landing = newDir("ref-landing");
-    run("generate", "--scale", "0.1", "--years", "2014-2015", "--dirty-rate", "0.01", "--seed", "11",
-        "--out", landing.toString());
-    cutToMidYearRange(landing);
-    Path firstRun = newDir("ref-landing-run1");
-    copyWithout(landing, firstRun, List.of("sales/2015/sales-2015-10-19.csv",
-        "touchpoints/2015/touchpoints-2015-11.jsonl", "sales/2015/zz-late-2015-03.csv",
-        "touchpoints/2015/zz-late-2015-03.jsonl"));
+    Path ref = root().resolve("bench/reference");
+    Path base = newDir("ref-base");
+    run("generate", "--scale", "0.05", "--years", "2014-2015", "--dirty-rate", "0.01", "--seed", "5",
+        "--out", base.toString());
+    cutToMidYearRange(base);
+    Path runs = newDir("ref-runs");
+    python(ref.resolve("scenario_runs.py"), "--base", base.toString(), "--out", runs.toString());
 
     Path lake = newDir("ref-lake");
     String[] common = {"--lake", lake.toString(), "--set", "spark.shuffle_partitions=2"};
-    run(concat(new String[] {"ingest", "--landing", firstRun.toString(), "--as-of", AS_OF}, common));
-    run(concat(new String[] {"build"}, common));
-    run(concat(new String[] {"ingest", "--landing", landing.toString(), "--as-of", AS_OF}, common));
-    run(concat(new String[] {"build"}, common));
+    List<String> landings = new ArrayList<>();
+    for (int i = 1; i <= RUNS; i++) {
+      Path landing = runs.resolve("run" + i);
+      landings.add(landing.toString());
+      List<String> ingest = new ArrayList<>(List.of("ingest", "--landing", landing.toString(),
+          "--as-of", AS_OF, "--set", "ingest.max_quarantine_rate=1"));
+      if (i == RUNS) {
+        ingest.add("--allow-empty");
+      }
+      run(concat(ingest.toArray(String[]::new), common));
+      run(concat(new String[] {"build"}, common));
+      if (COMPARED_AFTER.contains(i)) {
+        compareWithReference(ref, common, landings, i == RUNS);
+      }
+    }
+  }
+
+  private static void compareWithReference(Path ref, String[] common, List<String> landings,
+      boolean allowEmpty) throws Exception {
     run(concat(new String[] {"score"}, common));
     Path ours = newDir("ref-ours");
     for (String t : Stream.concat(INGEST_TABLES.stream(), GOLD_TABLES.stream()).toList()) {
       run(concat(new String[] {"export", "--table", t, "--format", "csv", "--out",
           ours.resolve(t + ".csv").toString()}, common));
     }
-
-    Path ref = root().resolve("bench/reference");
     Path silver = newDir("ref-silver");
     Path gold = newDir("ref-gold");
-    python(ref.resolve("ingest_ref.py"), "--landing", firstRun.toString(), "--landing",
-        landing.toString(), "--out", silver.toString(), "--as-of", AS_OF);
+    List<String> args = new ArrayList<>();
+    for (String l : landings) {
+      args.addAll(List.of("--landing", l));
+    }
+    args.addAll(List.of("--out", silver.toString(), "--as-of", AS_OF, "--max-quarantine-rate", "1"));
+    if (allowEmpty) {
+      args.add("--allow-empty");
+    }
+    python(ref.resolve("ingest_ref.py"), args.toArray(String[]::new));
     String ingest = python(ref.resolve("ingest_compare.py"), "--ref", silver.toString(), "--ours",
         ours.toString());
     python(ref.resolve("gold_ref.py"), silver.toString(), gold.toString(), "--scoring",
@@ -123,23 +162,7 @@ class ReferenceImplementationTest extends SparkTestBase {
     Files.write(targets, kept, StandardCharsets.UTF_8);
   }
 
-  static void copyWithout(Path from, Path to, List<String> left) throws IOException {
-    for (String rel : left) {
-      assertThat(from.resolve(rel)).as("held back for the second run").exists();
-    }
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        String rel = from.relativize(p).toString().replace('\\', '/');
-        if (!left.contains(rel)) {
-          Path t = to.resolve(rel);
-          Files.createDirectories(t.getParent());
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
-
-  private static String python(Path script, String... args) throws Exception {
+  static String python(Path script, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("python3", script.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -150,12 +173,12 @@ class ReferenceImplementationTest extends SparkTestBase {
     return out;
   }
 
-  private static void run(String... args) {
+  static void run(String... args) {
     int rc = Main.newCommandLine().execute(args);
     assertThat(rc).as("gridperf " + String.join(" ", args)).isZero();
   }
 
-  private static String[] concat(String[] a, String[] b) {
+  static String[] concat(String[] a, String[] b) {
     return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
   }
 }
