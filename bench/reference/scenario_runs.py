@@ -93,6 +93,12 @@ def link_tree(src, dst, skip=()):
             os.link(full, t)
 
 
+def files_under(base, folder):
+    """Paths relative to base of the files under base/folder, in code-point order."""
+    return sorted(os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
+                  for d, _, fs in os.walk(os.path.join(base, folder)) for f in fs)
+
+
 def clean_sales_lines(base, rel, faults):
     """(physical line number, fields) of the lines of a sales file that no fault touches."""
     text = read_text(os.path.join(base, rel))
@@ -121,17 +127,12 @@ def main():
         shutil.rmtree(out)
     with open(os.path.join(base, "manifest.json"), encoding="utf-8") as fh:
         manifest = json.load(fh)
-    faults = set()
-    for fk in manifest["faults"]:
-        for loc in fk.get("locations", []):
-            faults.add((loc[0], loc[1]))
-        for f in fk.get("files", []):
-            faults.add((f, "*"))
-    sales = sorted(os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
-                   for d, _, fs in os.walk(os.path.join(base, "sales")) for f in fs)
-    tps = sorted(os.path.relpath(os.path.join(d, f), base).replace(os.sep, "/")
-                 for d, _, fs in os.walk(os.path.join(base, "touchpoints")) for f in fs)
+    # lines a fault touches, and files that are a fault as a whole (GBK, BOM, late): never edited
+    faults = {(loc[0], loc[1]) for fk in manifest["faults"] for loc in fk.get("locations", [])}
+    fault_files = {f for fk in manifest["faults"] for f in fk.get("files", [])}
+    sales, tps = files_under(base, "sales"), files_under(base, "touchpoints")
     weekly = [s for s in sales if os.path.basename(s).startswith("sales-")]
+    editable = [s for s in weekly if s not in fault_files]
     monthly = [t for t in tps if os.path.basename(t).startswith("touchpoints-")]
     late = [s for s in sales + tps if os.path.basename(s).startswith("zz-late")]
     held_back = [weekly[-1], monthly[-1]] + late[:1]
@@ -212,7 +213,7 @@ def main():
     write(run3, "master/targets.csv", csv_text(targets2))
 
     # a re-delivered weekly file: one quantity changed, one line removed, one line added
-    redelivered = weekly[len(weekly) // 5]
+    redelivered = next(s for s in editable if s >= weekly[len(weekly) // 5])
     header, lines, clean = clean_sales_lines(base, redelivered, faults)
     hidx = {h: i for i, h in enumerate(header)}
     (l_changed, _), (l_removed, _) = clean[3], clean[7]
@@ -233,7 +234,7 @@ def main():
                             "removed_line": l_removed}
 
     # corrections and duplicates of another week's lines, in a later path
-    week = next(s for s in weekly if "2014-06" in s)
+    week = next(s for s in editable if "2014-06" in s)
     _, _, clean_w = clean_sales_lines(base, week, faults)
     corr = [SALES_HEADER]
     picked = [row for _, row in clean_w if row["retailer_code"] not in (x, y, z, w)][:6]
@@ -255,11 +256,10 @@ def main():
     story["corrected_week"] = week
 
     # touchpoints around X's move, a duplicate in UTC, a correction
-    month_file = next(t for t in monthly if "2015-06" in t)
-    tlines = [ln for ln in read_text(os.path.join(base, month_file)).split("\n") if ln.strip()]
+    month_file = next(t for t in monthly if "2015-06" in t and t not in fault_files)
     parsed = []
-    for i, ln in enumerate(tlines, start=1):
-        if (month_file, i) in faults:
+    for i, ln in enumerate(read_text(os.path.join(base, month_file)).split("\n"), start=1):
+        if not ln.strip() or (month_file, i) in faults:
             continue
         try:
             o = json.loads(ln)
@@ -304,7 +304,7 @@ def main():
     write(run4, "master/targets.csv", csv_text(targets3))
     os.unlink(os.path.join(run4, weekly[0]))
     early = [SALES_HEADER]
-    week2 = next(s for s in weekly if "2014-06" in s and s != week)
+    week2 = next(s for s in editable if "2014-06" in s and s != week)
     _, _, clean_e = clean_sales_lines(base, week2, faults)
     pe = [row for _, row in clean_e if row["retailer_code"] not in (x, y, z, w)][:2]
     r0 = dict(pe[0], qty_cartons=str(int(pe[0]["qty_cartons"]) + 2))
