@@ -123,7 +123,7 @@ class Refused(Exception):
 
 # ----------------------------------------------------------------------------- typing helpers
 
-_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 _date_cache = {}
 
 
@@ -145,8 +145,8 @@ def parse_date(s):
     return ok or None
 
 
-_INT_RE = re.compile(r"^[+-]?\d+(?:\.(\d+))?$")
-_INT_RE_P = re.compile(r"^[+-]?\d+(?:\.(\d*))?$")   # pipeline choice: '5.' reads as 5
+_INT_RE = re.compile(r"^[+-]?\d+(?:\.(\d+))?$", re.ASCII)
+_INT_RE_P = re.compile(r"^[+-]?\d+(?:\.(\d*))?$", re.ASCII)   # pipeline choice: '5.' reads as 5
 
 
 def parse_int(s):
@@ -165,10 +165,10 @@ def parse_int(s):
     return v
 
 
-_DEC_RE = re.compile(r"^[+-]?\d+(?:\.(\d*))?$")
+_DEC_RE = re.compile(r"^[+-]?\d+(?:\.(\d*))?$", re.ASCII)
 
 
-_DEC_RE_P = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_DEC_RE_P = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$", re.ASCII)
 
 
 def parse_dec2(s):
@@ -192,10 +192,10 @@ def parse_dec2(s):
 
 _TS_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?"
-    r"(Z|[+-]\d{2}(?::\d{2})?)?$")
+    r"(Z|[+-]\d{2}(?::\d{2})?)?$", re.ASCII)
 _TS_RE_P = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?"
-    r"([Zz]|[+-]\d{2}(?::\d{2}(?::\d{2})?)?)?(?:\[[^\]]+\])?$")
+    r"([Zz]|[+-]\d{2}(?::\d{2}(?::\d{2})?)?)?(?:\[[^\]]+\])?$", re.ASCII)
 UTC = dt.timezone.utc
 
 
@@ -520,16 +520,6 @@ def v_touchpoint(text, ctx):
         raise Reject("MALFORMED", f"invalid JSON: {str(e)[:80]}")
     if not isinstance(obj, dict):
         raise Reject("MALFORMED", "not a JSON object")
-    if OPTS.pipeline_choices:
-        comp0 = obj.get("complaint")
-        scalars = [(k, obj.get(k)) for k in ("event_id", "ts", "retailer_code", "manager_code",
-                                             "channel")]
-        if isinstance(comp0, dict):
-            scalars += [("category", comp0.get("category")), ("resolved_ts", comp0.get("resolved_ts"))]
-        for k, v in scalars:
-            if isinstance(v, (dict, list)):
-                raise Reject("MALFORMED", f"{k} is not a scalar")
-
     def code(name):
         v = obj.get(name)
         if v is None:
@@ -538,7 +528,8 @@ def v_touchpoint(text, ctx):
             return v if v != "" else None
         if is_json_number(v):  # lenient: a number where a code is expected reads as its text
             return json.dumps(v)
-        return json.dumps(v, ensure_ascii=False)
+        # a boolean, object or array: its compact JSON text (valid JSON is not MALFORMED)
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
     eid = code("event_id")
     if eid is None:
@@ -564,6 +555,8 @@ def v_touchpoint(text, ctx):
     if has_comp:
         cat = comp.get("category")
         r = comp.get("resolved_ts")
+        if OPTS.pipeline_choices and isinstance(r, str) and r.strip() == "":
+            r = None   # pipeline choice: an empty or blank string is missing (docs/ingest.md)
         if r is not None:
             res_ts = parse_ts(r, ctx.tz)
             if res_ts is None:
@@ -577,7 +570,7 @@ def v_touchpoint(text, ctx):
         raise Reject("OUT_OF_RANGE", f"channel {ch!r}")
     sat = obj.get("satisfaction")
     if sat is not None:
-        if not is_json_number(sat) or sat != int(sat) or not 1 <= sat <= 5:
+        if not is_json_number(sat) or not 1 <= sat <= 5 or sat != int(sat):
             raise Reject("OUT_OF_RANGE", f"satisfaction {sat!r}")
         sat = int(sat)
     if res_ts is not None and res_ts < ts:
@@ -601,7 +594,7 @@ def v_touchpoint(text, ctx):
     if not is_json_number(dur):
         dur = None
     if isinstance(cat, (dict, list)):
-        cat = json.dumps(cat, ensure_ascii=False)
+        cat = json.dumps(cat, ensure_ascii=False, separators=(",", ":"))
     elif cat is not None and not isinstance(cat, str):
         cat = json.dumps(cat)
     if ch == "complaint":
@@ -622,7 +615,7 @@ VALIDATORS = {"grids": v_grids, "managers": v_managers, "products": v_products,
 
 # ----------------------------------------------------------------------------- landing
 
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"^\d{4}$", re.ASCII)
 
 
 def classify(rel):
@@ -700,6 +693,8 @@ def process(files, ctx, quarantine, counters):
         is_csv = src != "touchpoints"
         col_idx = None
         start = 0
+        if is_csv and all(t is not None and is_blank(t) for t, _ in lines):
+            continue   # 0 bytes or blank lines only: an empty delivery, no header and no rows
         if is_csv:
             if not lines or lines[0][0] is None:
                 raise Refused(f"{fs.rel}: no readable header")

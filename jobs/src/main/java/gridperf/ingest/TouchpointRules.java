@@ -39,7 +39,9 @@ final class TouchpointRules {
     if (o == null || !o.isObject()) {
       throw Reason.MALFORMED.reject("line is not a JSON object");
     }
-    // every scalar is read first: an object or array in its place is MALFORMED, the first reason
+    // an object or array where a scalar belongs is valid JSON, not MALFORMED: it is read as its
+    // JSON text (as Spark's JSON reader reads it into a string column) and the column's own rule
+    // judges it (MISSING_KEY first, then BAD_DATE for ts, OUT_OF_RANGE for channel, UNKNOWN_*)
     String eventId = text(o, "event_id");
     String tsText = text(o, "ts");
     String retailerText = text(o, "retailer_code");
@@ -101,16 +103,16 @@ final class TouchpointRules {
     };
   }
 
-  /** A scalar field as text; null, absent or empty is null; an object or array is MALFORMED. */
-  private static String text(JsonNode o, String field) throws Reason.Reject {
+  /**
+   * A field as text: a string as it is, a number or boolean as its JSON text, an object or array
+   * as its compact JSON text; null, absent or empty is null.
+   */
+  private static String text(JsonNode o, String field) {
     JsonNode n = o.get(field);
     if (n == null || n.isNull()) {
       return null;
     }
-    if (n.isContainerNode()) {
-      throw Reason.MALFORMED.reject(field + " is not a scalar");
-    }
-    String s = n.asText();
+    String s = n.isContainerNode() ? n.toString() : n.asText();
     return s.isEmpty() ? null : s;
   }
 

@@ -116,11 +116,22 @@ class RulesTest {
   }
 
   @Test
-  void objectWhereAScalarBelongsIsMalformedBeforeAnyOtherReason() {
-    assertThat(tp("{\"ts\":[\"2014-03-05T10:00:00+08:00\"],\"retailer_code\":\"R1\",\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
-    assertThat(tp("{\"event_id\":\"E\",\"retailer_code\":{\"code\":\"R1\"},\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
-    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-13-05T10:00:00\",\"retailer_code\":\"R1\",\"manager_code\":[\"M1\"],\"channel\":\"visit\"}")).isEqualTo("MALFORMED");
-    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":\"email\",\"complaint\":{\"category\":{}}}")).isEqualTo("MALFORMED");
+  void objectWhereAScalarBelongsIsReadAsItsJsonTextAndJudgedByItsColumnsRule() throws Exception {
+    // valid JSON is not MALFORMED: the missing key comes first
+    assertThat(tp("{\"ts\":\"2014-03-05T10:00:00+08:00\",\"retailer_code\":\"R1\",\"channel\":\"complaint\",\"complaint\":{\"category\":[\"x\"]}}")).isEqualTo("MISSING_KEY");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":[\"2014-03-05T10:00:00+08:00\"],\"retailer_code\":\"R1\",\"channel\":\"visit\"}")).isEqualTo("BAD_DATE");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":[\"visit\"]}")).isEqualTo("OUT_OF_RANGE");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":{\"code\":\"R1\"},\"channel\":\"visit\"}")).isEqualTo("UNKNOWN_RETAILER");
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"manager_code\":[\"M1\"],\"channel\":\"visit\"}")).isEqualTo("UNKNOWN_MANAGER");
+    // the column order still holds: a bad date before an unknown manager
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-13-05T10:00:00\",\"retailer_code\":\"R1\",\"manager_code\":[\"M1\"],\"channel\":\"visit\"}")).isEqualTo("BAD_DATE");
+    // category is not validated: kept as its JSON text
+    assertThat(tp("{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":\"complaint\",\"complaint\":{\"category\":{\"a\":1}}}")).isEqualTo("OK");
+    Object[] typed =
+        TouchpointRules.typed(
+            "{\"event_id\":\"E\",\"ts\":\"2014-03-05T10:00:00\",\"retailer_code\":\"R1\",\"channel\":\"complaint\",\"complaint\":{\"category\":{ \"a\" : [1, \"二\"] }}}",
+            M, AS_OF, SH);
+    assertThat(typed[11]).isEqualTo("{\"a\":[1,\"二\"]}");
   }
 
   @Test
