@@ -49,6 +49,23 @@ public class CommonOptions {
     return null;
   }
 
+  /**
+   * {@code --conf} and every {@code --set} as arguments, to run another command in this JVM with
+   * the same settings ({@code demo}, {@code update}).
+   */
+  public List<String> forwarded() {
+    List<String> out = new ArrayList<>();
+    if (conf != null) {
+      out.add("--conf");
+      out.add(conf);
+    }
+    for (String s : sets) {
+      out.add("--set");
+      out.add(s);
+    }
+    return out;
+  }
+
   /** The arguments as given, for the audit row. */
   public List<String> describe() {
     List<String> out = new ArrayList<>();

@@ -79,14 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private String[] withCommon(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    if (common.conf != null) {
-      all.add("--conf");
-      all.add(common.conf);
-    }
-    for (String s : common.sets) {
-      all.add("--set");
-      all.add(s);
-    }
+    all.addAll(common.forwarded());
     return all.toArray(new String[0]);
   }
 

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code gridperf ingest}: landing files → bronze, quarantine, silver and the file ledger. */
 @Command(
@@ -18,24 +18,7 @@ import picocli.CommandLine.Option;
     description =
         "Ingest new or changed landing files into bronze, quarantine and silver (DESIGN.md §2).")
 public final class IngestCommand extends LakeCommand {
-  @Option(names = "--landing", paramLabel = "DIR", description = "Landing root (overrides landing.root).")
-  String landing;
-
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description = "Latest valid business date (default: today in business.timezone).")
-  String asOf;
-
-  @Option(
-      names = "--retry-quarantine",
-      description = "Re-validate every row against the current master data even if none changed.")
-  boolean retryQuarantine;
-
-  @Option(
-      names = "--allow-empty",
-      description = "Accept an empty re-delivery of a file that had rows (withdraws them).")
-  boolean allowEmpty;
+  @Mixin IngestOptions opts;
 
   @Override
   protected String jobName() {
@@ -44,18 +27,12 @@ public final class IngestCommand extends LakeCommand {
 
   @Override
   protected List<String> jobArgs() {
+    // "--landing DIR" as one entry, as the audit row lists options
     List<String> out = new ArrayList<>();
-    if (landing != null) {
-      out.add("--landing " + landing);
-    }
-    if (asOf != null) {
-      out.add("--as-of " + asOf);
-    }
-    if (retryQuarantine) {
-      out.add("--retry-quarantine");
-    }
-    if (allowEmpty) {
-      out.add("--allow-empty");
+    List<String> args = opts.arguments();
+    for (int i = 0; i < args.size(); i++) {
+      boolean valued = args.get(i).equals("--landing") || args.get(i).equals("--as-of");
+      out.add(valued ? args.get(i) + " " + args.get(++i) : args.get(i));
     }
     return out;
   }
@@ -67,16 +44,16 @@ public final class IngestCommand extends LakeCommand {
 
   @Override
   protected GridperfConfig configure(GridperfConfig cfg) {
-    return landing == null ? cfg : cfg.withLandingRoot(landing);
+    return opts.landing == null ? cfg : cfg.withLandingRoot(opts.landing);
   }
 
   @Override
   protected void validate(GridperfConfig cfg) {
-    if (asOf != null) {
+    if (opts.asOf != null) {
       try {
-        LocalDate.parse(asOf);
+        LocalDate.parse(opts.asOf);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--as-of must be YYYY-MM-DD: " + asOf);
+        throw new IllegalArgumentException("--as-of must be YYYY-MM-DD: " + opts.asOf);
       }
     }
   }
@@ -84,12 +61,12 @@ public final class IngestCommand extends LakeCommand {
   @Override
   protected JobOutcome execute(JobContext ctx) {
     LocalDate day =
-        asOf != null
-            ? LocalDate.parse(asOf)
+        opts.asOf != null
+            ? LocalDate.parse(opts.asOf)
             : LocalDate.ofInstant(ctx.clock().instant(), ctx.config().business().timezone());
     return new IngestJob(
             ctx,
-            new IngestJob.Options(ctx.config().landing().root(), day, retryQuarantine, allowEmpty))
+            new IngestJob.Options(ctx.config().landing().root(), day, opts.retryQuarantine, opts.allowEmpty))
         .run();
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       BuildCommand.class,
       ScoreCommand.class,
+      UpdateCommand.class,
       StatementCommand.class,
       SqlCommand.class,
       ExportCommand.class,
