@@ -1,0 +1,71 @@
+package gridperf.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code update} (ingest, build and score in one application) leaves the same tables as the three
+ * commands run one after the other, writes one pipeline_runs row per step, and stops at the first
+ * step that fails: a refused ingest never reaches the build.
+ */
+class UpdateTest extends ReliabilityBase {
+  private static final Path EXAMPLE =
+      Path.of(System.getProperty("gridperf.project.root", ".."), "..", "shared", "examples",
+              "mid-month-reassignment", "landing")
+          .normalize();
+
+  @Test
+  void equalsTheThreeCommandsAndStopsAtARefusedIngest() {
+    Path landing = copyTree(EXAMPLE);
+    Lake lake = newLake();
+    String[] update =
+        lakeArgs(lake, "update", "--landing", landing.toString(), "--as-of", AS_OF,
+            "--set", "ingest.max_quarantine_rate=0.5");
+    Cli first = cli(update);
+    assertThat(first.status()).as(first.err()).isZero();
+    assertThat(runs(lake)).containsExactly("build SUCCEEDED", "ingest SUCCEEDED", "score SUCCEEDED");
+
+    Lake separate = newLake();
+    ingest(separate, landing);
+    build(separate);
+    score(separate);
+    assertThat(lake.read(TableId.PERF_MANAGER).count()).isPositive();
+    assertThat(lake.read(TableId.MANAGER_SCORECARD).count()).isPositive();
+    assertSameTables(lake, separate, COMPARED);
+
+    // a sales file whose header lacks amount_yuan: ingest refuses it and nothing else runs
+    write(landing, "sales/2015/zz-bad-header.csv",
+        "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons",
+        "Z1,1,2015-03-02,370784100231,S1,5");
+    var before = versions(lake);
+    Cli refused = cli(update);
+    assertThat(refused.status()).isNotZero();
+    // besides the progress lines ("[ingest] …"), one line: the reason, naming the step and file
+    List<String> reasons = refused.err().strip().lines().filter(l -> !l.startsWith("[")).toList();
+    assertThat(reasons).hasSize(1);
+    assertThat(reasons.get(0))
+        .startsWith("gridperf ingest: ")
+        .contains("sales/2015/zz-bad-header.csv", "amount_yuan");
+    assertThat(runs(lake))
+        .containsExactly("build SUCCEEDED", "ingest FAILED", "ingest SUCCEEDED", "score SUCCEEDED");
+    var after = versions(lake);
+    after.remove(TableId.PIPELINE_RUNS);
+    before.remove(TableId.PIPELINE_RUNS);
+    assertThat(after).isEqualTo(before);
+  }
+
+  private static List<String> runs(Lake lake) {
+    return lake.read(TableId.PIPELINE_RUNS)
+        .selectExpr("concat(job, ' ', status) AS run")
+        .orderBy("run")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .toList();
+  }
+}
