@@ -6,7 +6,6 @@ import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,14 +26,7 @@ public final class IngestCommand extends LakeCommand {
 
   @Override
   protected List<String> jobArgs() {
-    // "--landing DIR" as one entry, as the audit row lists options
-    List<String> out = new ArrayList<>();
-    List<String> args = opts.arguments();
-    for (int i = 0; i < args.size(); i++) {
-      boolean valued = args.get(i).equals("--landing") || args.get(i).equals("--as-of");
-      out.add(valued ? args.get(i) + " " + args.get(++i) : args.get(i));
-    }
-    return out;
+    return opts.arguments(); // the audit row joins them with spaces: "--landing DIR"
   }
 
   @Override
@@ -66,7 +58,8 @@ public final class IngestCommand extends LakeCommand {
             : LocalDate.ofInstant(ctx.clock().instant(), ctx.config().business().timezone());
     return new IngestJob(
             ctx,
-            new IngestJob.Options(ctx.config().landing().root(), day, opts.retryQuarantine, opts.allowEmpty))
+            new IngestJob.Options(
+                ctx.config().landing().root(), day, opts.retryQuarantine, opts.allowEmpty))
         .run();
   }
 }
