@@ -18,13 +18,20 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
     description = {
-      "Exports lake tables: xlsx (codes as text, typed numbers, ratios as percent, frozen header),",
-      "csv (UTF-8 with BOM, for Excel) or parquet (a plain snapshot folder), e.g.",
+      "Exports lake tables to xlsx, csv or parquet.",
+      "xlsx: codes as text, typed numbers, ratios as percent, frozen header; csv: UTF-8 with BOM,",
+      "for Excel; parquet: a plain snapshot folder. For example:",
       "  gridperf export --table manager_scorecard --where \"year = 2015\" --format xlsx --out sc.xlsx"
     })
 public final class ExportCommand extends LakeCommand {
+  // no mixinStandardHelpOptions: its --version would clash with the Delta --version below
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Option(
       names = "--table",
       required = true,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,9 +21,13 @@ import picocli.CommandLine.Option;
       "Write synthetic landing data (master, sales, touchpoints) in the DESIGN.md §2 format.",
       "Scale 1 ≈ one county: ~5,000 retailers, 30 managers, 60 grids, 300 SKUs,",
       "~15 million sales lines and ~1 million touchpoints over 5 years.",
-      "The same arguments always write byte-identical files."
+      "The same arguments always write byte-identical files.",
+      "The common options are accepted as by every command (settings are checked and the log",
+      "format applied); generate writes no lake."
     })
 public final class GenerateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
   @Option(
       names = "--scale",
       required = true,
@@ -64,6 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    common.load();
     int[] y = GenSpec.parseYears(years);
     GenSpec spec = new GenSpec(scale, y[0], y[1], seed, dirtyRate);
     if (spec.end().isAfter(java.time.LocalDate.now())) {

@@ -1,5 +1,7 @@
 package gridperf.cli;
 
+import gridperf.job.IoReasons;
+
 import gridperf.job.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,32 +41,47 @@ public final class Main {
     return newCommandLine().execute(args);
   }
 
-  /** The command line with gridperf's error handling: one line on stderr, exit 1. */
+  /**
+   * The command line with gridperf's error handling: one line on stderr, exit 1 for a failure and 2
+   * for a usage error (which names the command's --help instead of printing the usage).
+   */
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
-          String reason = "gridperf " + cmd.getCommandName() + ": " + oneLine(ex);
-          if (LogFormat.isJson()) {
-            LogFormat.logger("gridperf.cli.Main").error(reason);
-          } else {
-            System.err.println(reason);
-          }
+          report("gridperf " + cmd.getCommandName() + ": " + oneLine(ex));
           if (Boolean.getBoolean("gridperf.stacktrace")) {
             ex.printStackTrace();
           }
           return 1;
         });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          String command =
+              ex.getCommandLine() == cl ? "gridperf" : "gridperf " + ex.getCommandLine().getCommandName();
+          report(
+              command + ": " + ex.getMessage().strip().lines().findFirst().orElse("")
+                  + " (see '" + command + " --help')");
+          return 2;
+        });
     return cl;
+  }
+
+  private static void report(String reason) {
+    if (LogFormat.isJson()) {
+      LogFormat.logger("gridperf.cli.Main").error(reason);
+    } else {
+      System.err.println(reason);
+    }
   }
 
   /** A one-line reason for an error: its deepest message that says something. */
   public static String oneLine(Throwable e) {
     Throwable t = e;
-    String msg = t.getMessage();
+    String msg = IoReasons.message(t);
     while ((msg == null || msg.isBlank()) && t.getCause() != null) {
       t = t.getCause();
-      msg = t.getMessage();
+      msg = IoReasons.message(t);
     }
     if (msg == null || msg.isBlank()) {
       msg = t.getClass().getSimpleName();

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs read-only SQL over the lake's tables by bare name, e.g.",
+      "Runs read-only SQL over the lake's tables by bare name.",
+      "For example:",
       "  gridperf sql \"SELECT * FROM perf_manager VERSION AS OF 3 LIMIT 5\"",
       "Several statements separated by ';' run in order; the last one's result is printed."
     })

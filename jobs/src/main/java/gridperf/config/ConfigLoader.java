@@ -40,7 +40,7 @@ public final class ConfigLoader {
       try {
         text = Storage.readText(file);
       } catch (Exception e) {
-        throw new ConfigException("cannot read settings file " + file + ": " + e.getMessage(), e);
+        throw new ConfigException("cannot read settings file " + file + ": " + gridperf.job.IoReasons.reason(e), e);
       }
       try {
         fromFile =

@@ -60,7 +60,7 @@ public record ScoringConfig(
     try {
       text = Storage.readText(location);
     } catch (Exception e) {
-      throw new ConfigException("cannot read scoring file " + location + ": " + e.getMessage(), e);
+      throw new ConfigException("cannot read scoring file " + location + ": " + gridperf.job.IoReasons.reason(e), e);
     }
     return parse(text, location);
   }

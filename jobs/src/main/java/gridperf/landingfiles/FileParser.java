@@ -109,7 +109,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          file.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + e.getMessage() + ")",
+          file.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")",
           e);
     }
   }

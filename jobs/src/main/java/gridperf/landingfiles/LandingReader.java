@@ -94,7 +94,7 @@ public final class LandingReader {
       Path p = new Path(f.location());
       return p.getFileSystem(new Configuration()).open(p);
     } catch (IOException e) {
-      throw new Header.Refused(f.relativePath() + ": cannot read (" + e.getMessage() + ")");
+      throw new Header.Refused(f.relativePath() + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")");
     }
   }
 
@@ -135,7 +135,7 @@ public final class LandingReader {
       }
     } catch (IOException e) {
       throw new Header.Refused(
-          f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + e.getMessage() + ")");
+          f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")");
     }
     String hash = HexFormat.of().formatHex(sha.digest());
     return new Scan(f.relativePath(), hash, header, headerEncoding, bom, data);

@@ -2,9 +2,13 @@ package gridperf.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import gridperf.cli.Main;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +40,13 @@ class BadArgumentsTest extends ReliabilityBase {
         refused("statement on a missing lake", "does not exist", "statement", "--manager", "M1", "--year", "2014"),
         refused("build --from after --to", "--from 2015-03 is after --to 2015-01", "build", "--from", "2015-03", "--to", "2015-01"),
         refused("export of an unknown table", "unknown table perf_managers", "export", "--table", "perf_managers", "--format", "csv", "--out", "OUT"),
-        refused("export in an unknown format", "xls", "export", "--table", "perf_manager", "--format", "xls", "--out", "OUT"));
+        refused("export in an unknown format", "xls", "export", "--table", "perf_manager", "--format", "xls", "--out", "OUT"),
+        refused("a settings file that does not exist", "x.conf: no such file or directory", "build", "--conf", "/nonexistent/x.conf"),
+        refused("generate checks --set as every command does", "unknown setting 'nope'", "generate", "--scale", "0.01", "--out", "OUT", "--set", "nope=1"),
+        // usage errors: the reason and where help is, not the whole usage text
+        refused("missing required option", "Missing required option: '--format=FORMAT' (see 'gridperf export --help')", "export", "--table", "perf_manager", "--out", "OUT"),
+        refused("unknown option", "Unknown option: '--nope' (see 'gridperf build --help')", "build", "--nope"),
+        refused("value of the wrong type", "'--scale': 'abc' is not a double", "generate", "--scale", "abc", "--out", "OUT"));
   }
 
   private static Arguments refused(String name, String says, String... args) {
@@ -60,6 +70,24 @@ class BadArgumentsTest extends ReliabilityBase {
     assertThat(c.err()).startsWith("gridperf " + args[0] + ": ").contains(says);
     assertThat(Files.exists(lake)).as("lake created").isFalse();
     assertThat(Files.exists(out)).as("export file created").isFalse();
+  }
+
+  @Test
+  void everyCommandPrintsItsHelp() {
+    for (String command : Main.newCommandLine().getSubcommands().keySet()) {
+      PrintStream old = System.out;
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      int status;
+      try {
+        status = Main.run(command, "--help");
+      } finally {
+        System.setOut(old);
+      }
+      String out = buf.toString(StandardCharsets.UTF_8);
+      assertThat(status).as(command).isZero();
+      assertThat(out).as(command).startsWith("Usage: gridperf " + command).contains("--conf", "--set", "--lake");
+    }
   }
 
   @Test
