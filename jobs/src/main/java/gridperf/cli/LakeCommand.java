@@ -4,6 +4,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import gridperf.job.Progress;
+import gridperf.job.RunRefused;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.PipelineRuns;
 import gridperf.lakehouse.SparkSessions;
@@ -88,7 +89,7 @@ public abstract class LakeCommand implements Callable<Integer> {
       // a run refused before it created the lake leaves no lake behind, not one holding its audit
       if (audited() && (lakeExisted || rootExists(spark, lake))) {
         try {
-          audit(ctx, start, "FAILED", new JobOutcome(0, 0, 0, List.of(), null), Main.oneLine(e));
+          audit(ctx, start, "FAILED", RunRefused.failedOutcome(e), Main.oneLine(e));
         } catch (Exception auditError) {
           e.addSuppressed(auditError);
         }

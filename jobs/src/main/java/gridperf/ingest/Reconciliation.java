@@ -1,6 +1,7 @@
 package gridperf.ingest;
 
 import gridperf.config.GridperfConfig;
+import gridperf.job.RunRefused;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingReader;
 import gridperf.landingfiles.LandingSource;
@@ -74,7 +75,7 @@ public final class Reconciliation {
     }
     double max = cfg.ingest().maxQuarantineRate();
     if (rec.batchRead > 0 && (double) rec.batchQuarantined / rec.batchRead > max) {
-      throw new IllegalStateException(
+      throw new RunRefused(
           String.format(
               Locale.ROOT,
               "quarantined share %.2f%% of this batch's %d fact rows exceeds"
@@ -82,7 +83,9 @@ public final class Reconciliation {
               100.0 * rec.batchQuarantined / rec.batchRead,
               rec.batchRead,
               100.0 * max,
-              worst));
+              worst),
+          rec.batchRead,
+          rec.batchQuarantined);
     }
     return rec;
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,40 @@ class BadArgumentsTest extends ReliabilityBase {
     assertThat(c.err()).startsWith("gridperf " + args[0] + ": ").contains(says);
     assertThat(Files.exists(lake)).as("lake created").isFalse();
     assertThat(Files.exists(out)).as("export file created").isFalse();
+  }
+
+  /**
+   * A run refused by the quarantine-rate guard records what it read: the reason-codes example's
+   * 14 sales and 9 touchpoint rows, 12 + 8 of them quarantined (its README), under the default
+   * rate of 5 %.
+   */
+  @Test
+  void refusedIngestRecordsItsCountsInItsFailedRow() throws IOException {
+    Path landing =
+        copyTree(
+            Path.of(System.getProperty("gridperf.project.root", ".."), "..", "shared", "examples",
+                "reason-codes", "landing"));
+    Path facts = newDir("facts");
+    Files.move(landing.resolve("sales"), facts.resolve("sales"));
+    Files.move(landing.resolve("touchpoints"), facts.resolve("touchpoints"));
+    Path lake = newDir("refused").resolve("lake");
+    String[] ingest = {"ingest", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
+    assertThat(cli(ingest).status()).as("master data alone").isZero();
+    Files.move(facts.resolve("sales"), landing.resolve("sales"));
+    Files.move(facts.resolve("touchpoints"), landing.resolve("touchpoints"));
+
+    Cli c = cli(ingest);
+    assertThat(c.status()).isNotZero();
+    assertThat(c.err()).contains("quarantined share 86.96% of this batch's 23 fact rows");
+    Row failed =
+        new Lake(spark(), lake.toString())
+            .read(TableId.PIPELINE_RUNS)
+            .where("status = 'FAILED'")
+            .selectExpr("rows_in", "rows_out", "rows_quarantined")
+            .collectAsList()
+            .get(0);
+    assertThat(List.of(failed.getLong(0), failed.getLong(1), failed.getLong(2)))
+        .isEqualTo(List.of(23L, 0L, 20L));
   }
 
   @Test
