@@ -1,7 +1,6 @@
 package gridperf.cli;
 
 import gridperf.job.IoReasons;
-
 import gridperf.job.LogFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

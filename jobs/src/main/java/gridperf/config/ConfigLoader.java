@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import gridperf.job.IoReasons;
 import gridperf.lakehouse.Storage;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -40,7 +41,7 @@ public final class ConfigLoader {
       try {
         text = Storage.readText(file);
       } catch (Exception e) {
-        throw new ConfigException("cannot read settings file " + file + ": " + gridperf.job.IoReasons.reason(e), e);
+        throw new ConfigException("cannot read settings file " + file + ": " + IoReasons.reason(e), e);
       }
       try {
         fromFile =

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import gridperf.job.IoReasons;
 import gridperf.lakehouse.Storage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ public record ScoringConfig(
     try {
       text = Storage.readText(location);
     } catch (Exception e) {
-      throw new ConfigException("cannot read scoring file " + location + ": " + gridperf.job.IoReasons.reason(e), e);
+      throw new ConfigException("cannot read scoring file " + location + ": " + IoReasons.reason(e), e);
     }
     return parse(text, location);
   }

@@ -35,22 +35,18 @@ public final class IoReasons {
     if (!pathOnly(e)) {
       return e.getMessage();
     }
-    FileSystemException fse = (FileSystemException) e;
-    String what;
-    if (fse instanceof NoSuchFileException) {
-      what = "no such file or directory";
-    } else if (fse instanceof AccessDeniedException) {
-      what = "permission denied";
-    } else if (fse instanceof FileAlreadyExistsException) {
-      what = "already exists";
-    } else if (fse instanceof NotDirectoryException) {
-      what = "not a directory";
-    } else if (fse instanceof DirectoryNotEmptyException) {
-      what = "directory not empty";
-    } else {
-      what = "cannot be accessed (" + fse.getClass().getSimpleName() + ")";
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    } else if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    } else if (e instanceof NotDirectoryException) {
+      return "not a directory";
+    } else if (e instanceof DirectoryNotEmptyException) {
+      return "directory not empty";
     }
-    return what;
+    return "cannot be accessed (" + e.getClass().getSimpleName() + ")";
   }
 
   private static boolean pathOnly(Throwable e) {

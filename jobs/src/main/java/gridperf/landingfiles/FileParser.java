@@ -1,5 +1,6 @@
 package gridperf.landingfiles;
 
+import gridperf.job.IoReasons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          file.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")",
+          file.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + IoReasons.reason(e) + ")",
           e);
     }
   }

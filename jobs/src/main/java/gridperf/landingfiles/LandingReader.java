@@ -1,5 +1,6 @@
 package gridperf.landingfiles;
 
+import gridperf.job.IoReasons;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,7 @@ public final class LandingReader {
       Path p = new Path(f.location());
       return p.getFileSystem(new Configuration()).open(p);
     } catch (IOException e) {
-      throw new Header.Refused(f.relativePath() + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")");
+      throw new Header.Refused(f.relativePath() + ": cannot read (" + IoReasons.reason(e) + ")");
     }
   }
 
@@ -135,7 +136,7 @@ public final class LandingReader {
       }
     } catch (IOException e) {
       throw new Header.Refused(
-          f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + gridperf.job.IoReasons.reason(e) + ")");
+          f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + IoReasons.reason(e) + ")");
     }
     String hash = HexFormat.of().formatHex(sha.digest());
     return new Scan(f.relativePath(), hash, header, headerEncoding, bom, data);
