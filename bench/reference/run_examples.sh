@@ -4,7 +4,7 @@
 # of the reference itself. Usage: sh run_examples.sh [OUT_DIR]
 set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
-EX=${EX:-$HERE/../../../shared/examples}
+EX=${EX:-$HERE/../../jobs/src/test/examples}
 OUT=${1:-${TMPDIR:-/tmp}/gridperf-ref-examples}
 rm -rf "$OUT"; mkdir -p "$OUT/silver" "$OUT/gold"
 for f in "$EX"/*/expected.csv; do

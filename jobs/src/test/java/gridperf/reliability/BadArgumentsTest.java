@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gridperf.cli.Main;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
+import gridperf.testing.WorkedExamples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,9 +82,7 @@ class BadArgumentsTest extends ReliabilityBase {
   @Test
   void refusedIngestRecordsItsCountsInItsFailedRow() throws IOException {
     Path landing =
-        copyTree(
-            Path.of(System.getProperty("gridperf.project.root", ".."), "..", "shared", "examples",
-                "reason-codes", "landing"));
+        copyTree(WorkedExamples.landing("reason-codes"));
     Path facts = newDir("facts");
     Files.move(landing.resolve("sales"), facts.resolve("sales"));
     Files.move(landing.resolve("touchpoints"), facts.resolve("touchpoints"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
+import gridperf.testing.WorkedExamples;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,7 @@ import org.junit.jupiter.api.Test;
  * step that fails: a refused ingest never reaches the build.
  */
 class UpdateTest extends ReliabilityBase {
-  private static final Path EXAMPLE =
-      Path.of(System.getProperty("gridperf.project.root", ".."), "..", "shared", "examples",
-              "mid-month-reassignment", "landing")
-          .normalize();
+  private static final Path EXAMPLE = WorkedExamples.landing("mid-month-reassignment");
 
   @Test
   void equalsTheThreeCommandsAndStopsAtARefusedIngest() {
