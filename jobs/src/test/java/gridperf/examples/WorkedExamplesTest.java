@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,13 @@ class WorkedExamplesTest extends SparkTestBase {
       folders = s.filter(p -> Files.isRegularFile(p.resolve("expected.csv"))).sorted().toList();
     }
     assertThat(folders).hasSizeGreaterThanOrEqualTo(21);
+    // -Dgridperf.examples=a,b runs only those (while working on one rule); the build runs all
+    String only = System.getProperty("gridperf.examples", "");
+    if (!only.isBlank()) {
+      List<String> names = List.of(only.split(","));
+      folders = folders.stream().filter(f -> names.contains(f.getFileName().toString())).toList();
+      assertThat(folders).as("examples named by gridperf.examples").hasSize(names.size());
+    }
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     AtomicInteger threads = new AtomicInteger();
@@ -95,7 +103,9 @@ class WorkedExamplesTest extends SparkTestBase {
                 "python3",
                 examples.resolve("check_examples.py").toString(),
                 examples.toString(),
-                out.toString())
+                out.toString(),
+                "--only",
+                folders.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(",")))
             .redirectErrorStream(true)
             .start();
     String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
