@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code build} job: silver → perf_manager, perf_grid, perf_category, perf_cube,
- * retailer_segment, service_visits. Reads config → silver at fixed versions → plans what changed
+ * retailer_segment, service_visits, then pilot_effect from the stored perf_grid. Reads config → silver at fixed versions → plans what changed
  * since the last build ({@link BuildPlan}) → computes the monthly pre-aggregates once → computes
  * every table → writes (replaceWhere on the planned periods) → runs the data tests → records the
  * silver versions in build_state.
@@ -39,8 +39,14 @@ import org.apache.spark.sql.types.StructType;
 public final class GoldBuild {
   /** Silver tables the build reads, in the order recorded in build_state. */
   public static final List<TableId> SOURCES =
-      List.of(
-          TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.DIM_RETAILER, TableId.FACT_TARGET);
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  TableId.FACT_SALES_LINE,
+                  TableId.FACT_TOUCHPOINT,
+                  TableId.DIM_RETAILER,
+                  TableId.FACT_TARGET),
+              PilotEffectWrite.SOURCES.stream())
+          .toList();
 
   /** Gold tables the build writes (build_state aside). */
   public static final List<TableId> OUTPUTS =
@@ -50,7 +56,8 @@ public final class GoldBuild {
           TableId.PERF_CATEGORY,
           TableId.PERF_CUBE,
           TableId.RETAILER_SEGMENT,
-          TableId.SERVICE_VISITS);
+          TableId.SERVICE_VISITS,
+          TableId.PILOT_EFFECT);
 
   private GoldBuild() {}
 
@@ -87,6 +94,7 @@ public final class GoldBuild {
         in.unpersist();
       }
     }
+    PilotEffectWrite.write(ctx, !plan.empty(), range, versions).ifPresent(writes::add);
     writes.add(BuildState.write(lake, new BuildState.State(versions, range), ctx.runId()));
     long rowsOut = writes.stream().mapToLong(WriteResult::rowsWritten).sum();
     String summary =

@@ -179,6 +179,7 @@ final class FullRecompute {
       case PRODUCTS -> TableId.DIM_PRODUCT;
       case RETAILERS -> TableId.DIM_RETAILER;
       case TARGETS -> TableId.FACT_TARGET;
+      case PILOTS -> TableId.DIM_PILOT;
       default -> throw new IllegalArgumentException(s.toString());
     };
   }

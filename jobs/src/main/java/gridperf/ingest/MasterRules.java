@@ -26,6 +26,7 @@ final class MasterRules {
       Set.of("grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
   static final Set<String> SCALES = Set.of("large", "medium", "small");
   static final Set<String> LICENSE = Set.of("active", "suspended", "closed");
+  static final Set<String> ARMS = Set.of("pilot", "control");
 
   private MasterRules() {}
 
@@ -39,6 +40,7 @@ final class MasterRules {
       case PRODUCTS -> product(f);
       case RETAILERS -> retailer(f, grids, managers);
       case TARGETS -> target(f, managers);
+      case PILOTS -> pilot(f, grids);
       default -> throw new IllegalArgumentException(s.toString());
     };
   }
@@ -48,6 +50,7 @@ final class MasterRules {
     return switch (s) {
       case RETAILERS -> 2;
       case TARGETS -> 3;
+      case PILOTS -> 2;
       default -> 1;
     };
   }
@@ -131,5 +134,27 @@ final class MasterRules {
           "manager_code " + f.get(2) + " is not in master/managers.csv");
     }
     return new Object[] {(int) year, (int) month, f.get(2), cases};
+  }
+
+  /**
+   * A pilots.csv row: key (pilot_id, grid_code); arm, start_month and end_month in contract order
+   * (missing, then not an existing {@code YYYY-MM}); then the ranges (arm, end before start); then
+   * the grid. Whether a pilot's rows agree on the window is checked after precedence ({@link
+   * MasterValidator}).
+   */
+  private static Object[] pilot(List<String> f, Map<String, String> grids) throws Reason.Reject {
+    key(f, 0, 2);
+    String arm = required("arm", f.get(3));
+    java.time.YearMonth start = Values.month("start_month", required("start_month", f.get(4)));
+    java.time.YearMonth end = Values.month("end_month", required("end_month", f.get(5)));
+    Values.oneOf("arm", arm, ARMS);
+    if (end.isBefore(start)) {
+      throw Reason.OUT_OF_RANGE.reject("end_month " + end + " is before start_month " + start);
+    }
+    if (!grids.containsKey(f.get(2))) {
+      throw Reason.UNKNOWN_GRID.reject("grid_code " + f.get(2) + " is not in master/grids.csv");
+    }
+    // pilot_id, grid_code, pilot_name, arm, start_month, end_month
+    return new Object[] {f.get(0), f.get(2), opt(f.get(1)), arm, start.toString(), end.toString()};
   }
 }

@@ -3,6 +3,7 @@ package gridperf.ingest;
 import gridperf.landingfiles.LandingSource;
 import gridperf.silver.DimGrid;
 import gridperf.silver.DimManager;
+import gridperf.silver.DimPilot;
 import gridperf.silver.DimProduct;
 import gridperf.silver.DimRetailer;
 import gridperf.silver.FactTarget;
@@ -39,6 +40,7 @@ public final class MasterValidator {
         case PRODUCTS -> DimProduct.SCHEMA;
         case RETAILERS -> DimRetailer.SCHEMA;
         case TARGETS -> FactTarget.SCHEMA;
+        case PILOTS -> DimPilot.SCHEMA;
         default -> throw new IllegalArgumentException(s.toString());
       };
     }
@@ -62,8 +64,10 @@ public final class MasterValidator {
             LandingSource.MANAGERS,
             LandingSource.PRODUCTS,
             LandingSource.RETAILERS,
-            LandingSource.TARGETS)) {
+            LandingSource.TARGETS,
+            LandingSource.PILOTS)) {
       Map<List<Object>, Object[]> winners = new LinkedHashMap<>();
+      Map<Integer, Object> kept = new LinkedHashMap<>(); // status index -> first key column
       for (Row r : rows) {
         if (!r.getString(0).equals(s.label())) {
           continue;
@@ -71,12 +75,14 @@ public final class MasterValidator {
         String status;
         String reason = null;
         String detail = null;
+        Object firstKey = null;
         try {
           if (r.isNullAt(5)) {
             throw Reason.MALFORMED.reject(r.getString(6));
           }
           Object[] typed = MasterRules.typed(s, r.getList(5), grids, managers);
           List<Object> key = Arrays.asList(typed).subList(0, MasterRules.keyWidth(s));
+          firstKey = typed[0];
           Object[] winner = winners.get(key);
           if (winner != null && Arrays.equals(winner, typed)) {
             status = RowStatus.DUPLICATE;
@@ -89,7 +95,13 @@ public final class MasterValidator {
           reason = e.reason().name();
           detail = e.getMessage();
         }
+        if (firstKey != null) {
+          kept.put(statuses.size(), firstKey);
+        }
         statuses.add(Bronze.status(r, status, reason, detail));
+      }
+      if (s == LandingSource.PILOTS) {
+        quarantineDisagreeingWindows(winners, kept, statuses);
       }
       List<Row> dimRows = new ArrayList<>();
       switch (s) {
@@ -108,6 +120,41 @@ public final class MasterValidator {
     Map<String, MasterData.Version[]> byRetailer = new HashMap<>();
     versions.forEach((k, v) -> byRetailer.put(k, v.toArray(new MasterData.Version[0])));
     return new Result(new MasterData(grids, managers, products, byRetailer), dims, statuses);
+  }
+
+  /**
+   * A pilot whose accepted rows disagree on start_month or end_month has every row it kept
+   * (accepted or duplicate) moved to quarantine [OUT_OF_RANGE], and leaves the winners.
+   */
+  private static void quarantineDisagreeingWindows(
+      Map<List<Object>, Object[]> winners, Map<Integer, Object> kept, List<Row> statuses) {
+    Map<Object, Set<List<Object>>> windows = new HashMap<>();
+    winners.values().forEach(
+        t -> windows.computeIfAbsent(t[0], k -> new HashSet<>()).add(List.of(t[4], t[5])));
+    Set<Object> bad = new HashSet<>();
+    windows.forEach((pilot, w) -> {
+      if (w.size() > 1) {
+        bad.add(pilot);
+      }
+    });
+    if (bad.isEmpty()) {
+      return;
+    }
+    winners.values().removeIf(t -> bad.contains(t[0]));
+    for (Map.Entry<Integer, Object> e : kept.entrySet()) {
+      int i = e.getKey();
+      Object pilot = e.getValue();
+      Row st = statuses.get(i);
+      if (bad.contains(pilot)) {
+        statuses.set(
+            i,
+            RowFactory.create(
+                st.get(0), st.get(1), st.get(2), st.get(3), st.get(4), st.get(5),
+                RowStatus.QUARANTINED, Reason.OUT_OF_RANGE.name(),
+                "pilot " + pilot + ": its rows disagree on start_month or end_month",
+                st.get(9)));
+      }
+    }
   }
 
   private static List<Row> retailerVersions(

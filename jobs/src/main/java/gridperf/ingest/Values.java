@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public final class Values {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
   /** Amounts and other decimals must stay below 10^16 in magnitude (decimal(18,2)). */
   public static final BigDecimal DECIMAL_LIMIT = new BigDecimal("1E16");
 
@@ -104,6 +105,18 @@ public final class Values {
       return LocalDate.parse(v);
     } catch (DateTimeParseException e) {
       throw Reason.BAD_DATE.reject(column + " is not a valid date: " + v);
+    }
+  }
+
+  /** A {@code YYYY-MM} month that exists [BAD_DATE]. */
+  public static java.time.YearMonth month(String column, String v) throws Reason.Reject {
+    if (!MONTH.matcher(v).matches()) {
+      throw Reason.BAD_DATE.reject(column + " is not YYYY-MM: " + v);
+    }
+    try {
+      return java.time.YearMonth.parse(v);
+    } catch (DateTimeParseException e) {
+      throw Reason.BAD_DATE.reject(column + " is not a valid month: " + v);
     }
   }
 

@@ -23,6 +23,7 @@ public enum TableId {
   FACT_SALES_LINE(Layer.SILVER),
   FACT_TOUCHPOINT(Layer.SILVER),
   FACT_TARGET(Layer.SILVER),
+  DIM_PILOT(Layer.SILVER),
   // gold
   PERF_MANAGER(Layer.GOLD),
   PERF_GRID(Layer.GOLD),
@@ -32,6 +33,7 @@ public enum TableId {
   SERVICE_VISITS(Layer.GOLD),
   MANAGER_SCORECARD(Layer.GOLD),
   SCORECARD_SCENARIO(Layer.GOLD),
+  PILOT_EFFECT(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),
   BUILD_STATE(Layer.AUDIT);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The landing sources of DESIGN.md §2: where each lives under the landing root, its contract
  * columns in contract order (the order validation checks them in), its key columns, the charset
  * setting that applies and the bronze table its raw rows go to. Master sources come first, in the
- * order they are validated (grids, managers, products, retailers, targets).
+ * order they are validated (grids, managers, products, retailers, targets, pilots).
  */
 public enum LandingSource {
   GRIDS("master", "master/grids.csv", List.of("grid_code", "grid_name", "station", "market_type")),
@@ -33,6 +33,10 @@ public enum LandingSource {
           "license_status",
           "valid_from")),
   TARGETS("master", "master/targets.csv", List.of("year", "month", "manager_code", "target_cases")),
+  PILOTS(
+      "master",
+      "master/pilots.csv",
+      List.of("pilot_id", "pilot_name", "grid_code", "arm", "start_month", "end_month")),
   SALES(
       "sales",
       null,
