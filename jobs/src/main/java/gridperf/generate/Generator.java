@@ -66,7 +66,10 @@ public final class Generator {
     write("master/managers.csv", MasterFiles.managers(m), null, false);
     write("master/products.csv", MasterFiles.products(m), null, false);
     write("master/retailers.csv", MasterFiles.retailers(m, rs), null, false);
+    PilotModel pilots = new PilotModel(m, days);
+    write("master/pilots.csv", pilots.csv(), null, false);
     Manifest manifest = new Manifest();
+    manifest.pilots = pilots.json();
     long[][] cartons = new long[m.managers.size()][days.months()];
     ExecutorService pool =
         Executors.newFixedThreadPool(

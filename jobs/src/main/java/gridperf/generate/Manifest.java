@@ -17,6 +17,8 @@ import java.util.Set;
 final class Manifest {
   private final Map<Fault, List<Fault.At>> byKind = new EnumMap<>(Fault.class);
   long cleanSales;
+  /** The {@code "pilots"} member ({@link PilotModel#json}), or NULL for none. */
+  String pilots;
   long cleanTouchpoints;
 
   Manifest() {
@@ -145,7 +147,8 @@ final class Manifest {
       }
       b.append(i + 1 < all.length ? "},\n" : "}\n");
     }
-    return b.append("  ]\n}\n").toString();
+    b.append(pilots == null ? "  ]\n" : "  ],\n" + pilots + "\n");
+    return b.append("}\n").toString();
   }
 
   private static String num(double d) {

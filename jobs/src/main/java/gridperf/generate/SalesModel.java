@@ -30,12 +30,14 @@ final class SalesModel {
   private final Retailers rs;
   private final Days days;
   private final List<List<Integer>> byClass = new ArrayList<>();
+  private final PilotModel pilots;
 
   SalesModel(GenSpec spec, Master m, Retailers rs, Days days) {
     this.spec = spec;
     this.m = m;
     this.rs = rs;
     this.days = days;
+    this.pilots = new PilotModel(m, days);
     for (int c = 0; c < 5; c++) {
       byClass.add(new ArrayList<>());
     }
@@ -68,6 +70,9 @@ final class SalesModel {
     double pOrder = Math.min(0.97, 0.66 + 0.012 * rs.grade[v] + 0.1 * (mgr.skill() - 1));
     if (season < 0.5) {
       pOrder *= 0.5;
+    }
+    if (pilots.planted(rs.grid[v], days.monthIndex(day))) {
+      pOrder = PilotModel.order(pOrder);
     }
     if (!rng.chance(pOrder)) {
       return;

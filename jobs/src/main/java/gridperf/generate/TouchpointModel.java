@@ -21,12 +21,14 @@ final class TouchpointModel {
   private final Master m;
   private final Retailers rs;
   private final Days days;
+  private final PilotModel pilots;
 
   TouchpointModel(GenSpec spec, Master m, Retailers rs, Days days) {
     this.spec = spec;
     this.m = m;
     this.rs = rs;
     this.days = days;
+    this.pilots = new PilotModel(m, days);
   }
 
   void month(int r, int mi, List<Event> out) {
@@ -41,7 +43,8 @@ final class TouchpointModel {
     int year = spec.firstYear() + mi / 12;
     int menu = rs.grade[v] >= 18 ? 4 : rs.grade[v] >= 11 ? 2 : 1;
     int[] counter = {0};
-    emit(r, span, rng, "visit", rng.poisson(menu * mgr.diligence()), counter, out);
+    int extra = pilots.planted(rs.grid[v], mi) ? PilotModel.EXTRA_VISITS : 0;
+    emit(r, span, rng, "visit", rng.poisson(menu * mgr.diligence()) + extra, counter, out);
     emit(r, span, rng, "phone", rng.poisson(0.75), counter, out);
     double wechat = Math.max(0, Math.min(1.2, 0.35 * (year - 2012)));
     emit(r, span, rng, "wechat", rng.poisson(wechat), counter, out);
