@@ -66,7 +66,14 @@ final class NotebookLake {
             .add("volume_cases", VOL)
             .add("revenue_yuan", YUAN)
             .add("revenue_per_case", DataTypes.DoubleType)
-            .add("volume_yoy", DataTypes.DoubleType);
+            .add("volume_yoy", DataTypes.DoubleType)
+            .add("order_rate", DataTypes.DoubleType)
+            .add("visit_coverage", DataTypes.DoubleType)
+            .add("satisfaction_avg", DataTypes.DoubleType)
+            .add("peak_end_avg", DataTypes.DoubleType)
+            .add("complaints_per_100", DataTypes.DoubleType);
+    // the service metrics of perf_grid (the pilot notebook) from their own stream
+    Random service = new Random(7);
     StructType perfCategory =
         new StructType()
             .add("format", DataTypes.StringType)
@@ -100,7 +107,10 @@ final class NotebookLake {
           pg.add(
               RowFactory.create(
                   g, type, period, 60L, dec(vol, 3), dec(vol * 5000, 2), 5000.0,
-                  year > 2011 ? 0.08 / (1 + 0.08 * (year - 2012)) : null));
+                  year > 2011 ? 0.08 / (1 + 0.08 * (year - 2012)) : null,
+                  0.9 + 0.1 * service.nextDouble(), 0.5 + 0.5 * service.nextDouble(),
+                  3 + 2 * service.nextDouble(), 3 + 2 * service.nextDouble(),
+                  2 * service.nextDouble()));
         }
         for (String format : List.of("grocery", "convenience", "supermarket", "tobacco_liquor")) {
           for (String market : List.of("urban", "town", "rural")) {
@@ -150,7 +160,29 @@ final class NotebookLake {
     lake.write(TableId.PERF_GRID, spark.createDataFrame(pg, perfGrid)).commit();
     lake.write(TableId.PERF_CATEGORY, spark.createDataFrame(pc, perfCategory)).commit();
     lake.write(TableId.MANAGER_SCORECARD, spark.createDataFrame(sc, card)).commit();
+    pilots(spark, lake);
     return lake;
+  }
+
+  /** dim_pilot (one pilot: G01, G03 against G02, G04, March–May 2015) and its pilot_effect. */
+  private static void pilots(SparkSession spark, Lake lake) {
+    List<Row> rows = new ArrayList<>();
+    for (int g = 0; g < GRIDS.length; g++) {
+      rows.add(
+          RowFactory.create(
+              "P1", GRIDS[g], "新服务菜单", g % 2 == 0 ? "pilot" : "control", "2015-03", "2015-05"));
+    }
+    lake.write(TableId.DIM_PILOT, spark.createDataFrame(rows, gridperf.silver.DimPilot.SCHEMA)).commit();
+    lake.write(
+            TableId.PILOT_EFFECT,
+            gridperf.gold.PilotEffect.build(
+                lake.read(TableId.PERF_GRID),
+                lake.read(TableId.DIM_PILOT),
+                lake.read(TableId.DIM_GRID),
+                java.util.Optional.of(
+                    new gridperf.gold.PeriodRange(
+                        java.time.YearMonth.of(2011, 1), java.time.YearMonth.of(2015, 12)))))
+        .commit();
   }
 
   private static StructType entity(String code) {
