@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * varied values: eight grids (G1–G4 urban, G5–G8 town) of three retailers each, January–June 2014,
  * orders, visits, ratings and complaints drawn from a fixed seed. Pilots: P1 (pilot G1, G2, G5;
  * listed controls G3, G4, G6; April–May), P2 (pilot G7, automatic controls; March–April), P3
- * (pilot G3, G4, controls G2, G8; May–August: running, cut at June).
+ * (pilot G3, G4, controls G2, G8; May–August: running, cut at June). Then: a build with nothing
+ * new leaves pilot_effect as it is, and a changed pilots.csv shows in it after the next build.
  */
 class PilotEffectSqlCheckTest extends ReliabilityBase {
   private static final double TOL = 1e-9;
@@ -70,6 +71,26 @@ class PilotEffectSqlCheckTest extends ReliabilityBase {
     assertThat(withSe).as("rows with an se (the check compares something)").isGreaterThan(6);
     assertThat(effect.stream().filter(r -> r.getAs("pilot_id").equals("P3")).map(r -> r.getAs("status")))
         .containsOnly("running");
+
+    // nothing changed: the next build leaves pilot_effect alone
+    long version = lake.version(TableId.PILOT_EFFECT);
+    build(lake);
+    assertThat(lake.version(TableId.PILOT_EFFECT)).isEqualTo(version);
+    // a new pilots.csv (P3 dropped, P2 given a listed control) is in pilot_effect after the next build
+    write(landing, "master/pilots.csv", "pilot_id,pilot_name,grid_code,arm,start_month,end_month",
+        "P1,one,G1,pilot,2014-04,2014-05", "P1,one,G2,pilot,2014-04,2014-05",
+        "P1,one,G5,pilot,2014-04,2014-05", "P1,one,G3,control,2014-04,2014-05",
+        "P1,one,G4,control,2014-04,2014-05", "P1,one,G6,control,2014-04,2014-05",
+        "P2,two,G7,pilot,2014-03,2014-04", "P2,two,G8,control,2014-03,2014-04");
+    ingest(lake, landing);
+    build(lake);
+    assertThat(lake.read(TableId.PILOT_EFFECT).where("pilot_id = 'P3'").count()).isZero();
+    assertThat(
+            lake.read(TableId.PILOT_EFFECT)
+                .where("pilot_id = 'P2' AND metric = 'volume_per_retailer'")
+                .first()
+                .<Integer>getAs("n_control"))
+        .isEqualTo(1);
   }
 
   private static String recomputeSql() throws IOException {
