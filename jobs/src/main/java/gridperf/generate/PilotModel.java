@@ -12,10 +12,14 @@ import java.util.List;
  * of L = min(6, max(1, months / 4)) months: the planted one ends two months before the data, the
  * placebo's ends 2L months earlier (never starting before month L, so its pre window has data).
  *
- * <p>The planted change, inside the window, for retailers whose version of the day (sales) or of
- * mid-month (touchpoints) lies in a planted pilot grid: {@link #EXTRA_VISITS} more visit a month,
- * and the weekly chance of not ordering cut by {@link #NO_ORDER_CUT}. Each draw keeps its random
- * stream, so everything outside those grids and months is generated exactly as without pilots.
+ * <p>The planted change, for retailers whose version of the day (sales) or of mid-month
+ * (touchpoints) lies in a planted pilot grid: inside the window {@link #EXTRA_VISITS} more visit a
+ * month, and the weekly chance of not ordering cut by {@link #NO_ORDER_CUT}; in the L months
+ * before it (the slump the pilot was started for) the weekly chance of ordering times {@link
+ * #PRE_SLUMP}. The slump is what makes the change visible in order_rate at all: a retailer has
+ * about four weekly chances of ordering a month, so without it the monthly order rate is 0.99–1
+ * everywhere and cannot rise. Each draw keeps its random stream, so everything outside those
+ * grids and months is generated exactly as without pilots.
  */
 final class PilotModel {
   /** Extra visits a month per retailer of a planted grid in the window. */
@@ -23,6 +27,9 @@ final class PilotModel {
 
   /** Share of the weekly chance of not ordering that the planted change removes. */
   static final double NO_ORDER_CUT = 0.5;
+
+  /** The weekly chance of ordering in the planted grids in the L months before the window, as a share. */
+  static final double PRE_SLUMP = 0.5;
 
   private final Master m;
   private final Days days;
@@ -44,9 +51,15 @@ final class PilotModel {
     return g % 3 == 0 && mi >= plantedStart && mi < plantedStart + length;
   }
 
-  /** The weekly order probability under the planted change. */
-  static double order(double p) {
-    return p + NO_ORDER_CUT * (1 - p);
+  /** The weekly order probability {@code p} of grid {@code g} in month index {@code mi}, planted. */
+  double order(int g, int mi, double p) {
+    if (g % 3 != 0) {
+      return p;
+    }
+    if (mi >= plantedStart && mi < plantedStart + length) {
+      return p + NO_ORDER_CUT * (1 - p);
+    }
+    return mi >= plantedStart - length && mi < plantedStart ? p * PRE_SLUMP : p;
   }
 
   /** The lines of master/pilots.csv (header first). */
@@ -71,7 +84,8 @@ final class PilotModel {
     return "  \"pilots\": {\"planted\": {\"pilot_id\": \"PILOT-MENU\", \"start_month\": \""
         + month(plantedStart) + "\", \"end_month\": \"" + month(plantedStart + length - 1)
         + "\", \"change\": {\"extra_visits_per_retailer_month\": " + EXTRA_VISITS
-        + ", \"weekly_no_order_chance_cut\": " + NO_ORDER_CUT + "}},\n"
+        + ", \"weekly_no_order_chance_cut\": " + NO_ORDER_CUT
+        + ", \"weekly_order_chance_before_window\": " + PRE_SLUMP + "}},\n"
         + "    \"placebo\": {\"pilot_id\": \"PLACEBO\", \"start_month\": \"" + month(placeboStart)
         + "\", \"end_month\": \"" + month(placeboStart + length - 1) + "\", \"change\": null}}";
   }

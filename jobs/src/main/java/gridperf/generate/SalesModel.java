@@ -71,9 +71,7 @@ final class SalesModel {
     if (season < 0.5) {
       pOrder *= 0.5;
     }
-    if (pilots.planted(rs.grid[v], days.monthIndex(day))) {
-      pOrder = PilotModel.order(pOrder);
-    }
+    pOrder = pilots.order(rs.grid[v], days.monthIndex(day), pOrder);
     if (!rng.chance(pOrder)) {
       return;
     }
