@@ -157,6 +157,12 @@ public final class Benchmark implements Callable<Integer> {
     Path refLanding = work.resolve("ref-landing");
     Path refWeek = work.resolve("ref-landing-week");
     log(String.format("sf %s run %d/%d (load %s)", s, run, runs, Machine.loadAverage()));
+    // the two Spark anchors: what any Spark application costs, and Spark's own conversion floor
+    r.add(timed(s, run, "spark-empty", 0,
+        st.spark("empty", d.base(), work.resolve("spark-empty"), logs.resolve("spark-empty.log"))));
+    r.add(timed(s, run, "spark-convert", base,
+        st.spark("convert", d.base(), work.resolve("spark-convert"),
+            logs.resolve("spark-convert.log"))));
     r.add(timed(s, run, "duckdb-ingest", base,
         st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
     r.add(timed(s, run, "ingest", base,
@@ -187,6 +193,9 @@ public final class Benchmark implements Callable<Integer> {
             logs.resolve("duckdb-build-week.log"))));
     check(st, lake, work.resolve("ref-build-week"), List.of(refLanding, refWeek),
         logs.resolve("check-week.log"));
+    r.add(timed(s, run, "update-noop", 0,
+        st.gridperf(List.of("update", "--landing", landing.toString(), "--lake", lk), work,
+            null, logs.resolve("update-noop.log"))));
     return r;
   }
 
