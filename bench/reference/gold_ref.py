@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the gridperf gold layer (DESIGN.md §3-§5).
+"""Independent reference implementation of the gridperf gold layer (docs/contract.md: Crediting, Gold tables, Metrics, Segments, Manager scorecard).
 
     python3 gold_ref.py SILVER_DIR OUT_DIR [--scoring conf/scoring.conf]
 
