@@ -15,7 +15,7 @@ path + new content = replaces the earlier delivery, whose rows are withdrawn; a 
 that disappears from landing stays ingested; an empty re-delivery is refused unless
 --allow-empty) and (b) the current master snapshots: all rows of current deliveries are
 validated against the current master data and replayed in (run, path, line) order
-(DESIGN §2: "Rows are taken in (run, path, line) order", re-validation on master change,
+(docs/contract.md, Precedence: rows are taken in (run, path, line) order, re-validation on master change,
 "counts as the lake stands now").  One --as-of for all runs.
 
 Readings of points the contract leaves open (default), and what --pipeline-choices changes to
@@ -619,7 +619,7 @@ _YEAR = re.compile(r"^\d{4}$", re.ASCII)
 
 
 def classify(rel):
-    """Contract paths only (DESIGN §2 table): master/<name>.csv, sales/YYYY/*.csv,
+    """Contract paths only (docs/contract.md, Landing files): master/<name>.csv, sales/YYYY/*.csv,
     touchpoints/YYYY/*.jsonl; '*' as a shell glob (does not match a leading dot)."""
     parts = rel.split("/")
     if len(parts) == 2 and parts[0] == "master" and parts[1].endswith(".csv") \
@@ -752,7 +752,7 @@ def fs_raw_bytes(fs, idx):
 
 
 def encoding_label(fs):
-    """DESIGN fixes no labels; this follows the pipeline's scheme so the ledger compares:
+    """The contract fixes no labels; this follows the pipeline's scheme so the ledger compares:
     UTF-8 (also pure ASCII), UTF-8 BOM, GB18030, UTF-8+GB18030 (mixed per line),
     +MALFORMED when a line decodes in neither."""
     data = fs.data[3:] if fs.bom else fs.data
