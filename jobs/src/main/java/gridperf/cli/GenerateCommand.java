@@ -11,8 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridperf generate}: writes a synthetic landing tree (DESIGN.md §2) for a county of the
- * given scale. Plain Java, no Spark: it writes files, not tables.
+ * {@code gridperf generate}: writes a synthetic landing tree (docs/contract.md, Landing files) for
+ * a county of the given scale. Plain Java, no Spark: it writes files, not tables.
  */
 @Command(
     name = "generate",

@@ -66,7 +66,7 @@ public record ScoringConfig(
     return parse(text, location);
   }
 
-  /** The defaults of DESIGN.md §5 (the scoring file shipped in the jar). */
+  /** The defaults of docs/contract.md, Manager scorecard (the scoring file shipped in the jar). */
   public static ScoringConfig defaults() {
     try (var in = ScoringConfig.class.getResourceAsStream("/gridperf/scoring.conf")) {
       return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "built-in conf/scoring.conf");

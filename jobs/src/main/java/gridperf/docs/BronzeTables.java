@@ -6,7 +6,7 @@ import gridperf.ingest.Quarantine;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
 
-/** Dictionary entries of the bronze tables, the quarantine and the file ledger (DESIGN.md §2). */
+/** Dictionary entries of bronze, quarantine and the ledger (docs/contract.md, Reason codes). */
 final class BronzeTables {
   private BronzeTables() {}
 

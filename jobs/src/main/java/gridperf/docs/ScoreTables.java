@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Dictionary entries of the scorecard tables (DESIGN.md §5), written by {@code score}. Their
- * schemas follow the components of the scoring file; declared here for the official {@code
- * conf/scoring.conf} as read from a lake the product built. {@code ScoreJobGoldenTest} fails when
- * the score job writes other columns or types.
+ * Dictionary entries of the scorecard tables (docs/contract.md, Manager scorecard), written by
+ * {@code score}. Their schemas follow the components of the scoring file; declared here for the
+ * official {@code conf/scoring.conf} as read from a lake the product built. {@code
+ * ScoreJobGoldenTest} fails when the score job writes other columns or types.
  */
 public final class ScoreTables {
   /** The official components, in the scoring file's order: name, metric, better. */

@@ -2,7 +2,7 @@ package gridperf.generate;
 
 /**
  * The bad-input kinds {@code --dirty-rate} injects, with the landing source they go to and the
- * outcome DESIGN.md §2 prescribes for them (a reason code, DUPLICATE, CORRECTION or ACCEPTED).
+ * outcome docs/contract.md prescribes for them (a reason code, DUPLICATE, CORRECTION or ACCEPTED).
  */
 public enum Fault {
   WRONG_COLUMN_COUNT("sales", "MALFORMED"),

@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes a landing tree (DESIGN.md §2): master snapshots, weekly sales files, monthly touchpoint
- * files, and with a dirty rate the injected faults and {@code manifest.json}. Files are generated
- * in parallel, one task per file; every task draws from random streams keyed by what it generates,
- * so the bytes never depend on the number of threads.
+ * Writes a landing tree (docs/contract.md, Landing files): master snapshots, weekly sales files,
+ * monthly touchpoint files, and with a dirty rate the injected faults and {@code manifest.json}.
+ * Files are generated in parallel, one task per file; every task draws from random streams keyed by
+ * what it generates, so the bytes never depend on the number of threads.
  */
 public final class Generator {
   private static final Charset GBK = Charset.forName("GB18030");

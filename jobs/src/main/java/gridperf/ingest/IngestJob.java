@@ -29,7 +29,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The ingest job (DESIGN.md §1–§2): landing files → bronze, quarantine, silver, ledger.
+ * The ingest job (docs/contract.md, Flow and guarantees to Master-data changes): landing files →
+ * bronze, quarantine, silver, ledger.
  *
  * <p>Reads top to bottom: list landing → find new or changed files (size and mtime, then SHA-256)
  * → refuse bad headers and empty re-deliveries → parse the delivered files on the executors →

@@ -26,7 +26,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class LandingReader {
   private LandingReader() {}
 
-  /** Code-point order of paths (DESIGN.md §2 precedence), not UTF-16 order. */
+  /** Code-point order of paths (docs/contract.md, Precedence), not UTF-16 order. */
   public static final Comparator<String> CODE_POINT_ORDER =
       (a, b) -> {
         int i = 0;

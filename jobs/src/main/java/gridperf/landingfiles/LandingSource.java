@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The landing sources of DESIGN.md §2: where each lives under the landing root, its contract
- * columns in contract order (the order validation checks them in), its key columns, the charset
- * setting that applies and the bronze table its raw rows go to. Master sources come first, in the
- * order they are validated (grids, managers, products, retailers, targets).
+ * The landing sources (docs/contract.md, Landing files): where each lives under the landing root,
+ * its contract columns in contract order (the order validation checks them in), its key columns,
+ * the charset setting that applies and the bronze table its raw rows go to. Master sources come
+ * first, in the order they are validated (grids, managers, products, retailers, targets).
  */
 public enum LandingSource {
   GRIDS("master", "master/grids.csv", List.of("grid_code", "grid_name", "station", "market_type")),

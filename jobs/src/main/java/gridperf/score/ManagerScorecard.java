@@ -24,12 +24,13 @@ import org.apache.spark.sql.types.DecimalType;
  * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
  * at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned &gt; 0).
  * Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and optionally
- * service_compliance recomputed for a what-if. Rules (DESIGN.md §5): peer group = the market_type
- * of the primary grid; each component's value, score ({@link ComponentScore}) and points = weight ×
- * score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over all managers of the
- * year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan = base bonus × the
- * tier's multiplier. Columns: manager_code, year, market_type, primary_grid_code, then
- * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan.
+ * service_compliance recomputed for a what-if. Rules (docs/contract.md, Manager scorecard): peer
+ * group = the market_type of the primary grid; each component's value, score ({@link
+ * ComponentScore}) and points = weight × score; composite = Σ points / Σ weight rounded half-up to
+ * 2 places; tier over all managers of the year by position p = (rank − 1) / n against the tier
+ * cut-offs; bonus_yuan = base bonus × the tier's multiplier. Columns: manager_code, year,
+ * market_type, primary_grid_code, then value/score/points per component in the scoring file's
+ * order, composite, tier, bonus_yuan.
  */
 public final class ManagerScorecard {
   /** bonus_yuan: money, exact to the fen. */

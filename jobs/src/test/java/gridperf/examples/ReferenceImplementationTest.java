@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole pipeline against an independent implementation of DESIGN.md: {@code
+ * The whole pipeline against an independent implementation of docs/contract.md: {@code
  * bench/reference/*.py}, plain Python written from the contract and the worked examples without
  * reading the pipeline's code, computes silver, quarantine, the ledger, the gold tables and the
  * scorecard from the landing files, and the pipeline's exported tables must equal it cell by cell

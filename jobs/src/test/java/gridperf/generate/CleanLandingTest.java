@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A clean scale-0.01 landing tree checked against DESIGN.md §2 and the realism asks. */
+/** A clean scale-0.01 landing tree checked against the landing rules and for realism. */
 class CleanLandingTest {
   private static final Path ROOT = Landing.clean();
   private static final String DEC2 = "-?\\d+\\.\\d{2}";

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dirty scale-0.01 tree: every injected kind is present, counted exactly in manifest.json, and
- * gets the outcome the manifest claims under an independent reading of DESIGN.md §2.
+ * gets the outcome the manifest claims under an independent reading of the landing rules
+ * (docs/contract.md).
  */
 class DirtyLandingTest {
   private static final Path ROOT = Landing.dirty();

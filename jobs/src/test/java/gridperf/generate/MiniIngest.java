@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An independent, test-only reading of DESIGN.md §2 for sales and touchpoints: classifies every row
- * of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION or the first reason
- * code that applies, so tests can check the generator's manifest against it.
+ * An independent, test-only reading of docs/contract.md's landing rules for sales and touchpoints:
+ * classifies every row of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION
+ * or the first reason code that applies, so tests can check the generator's manifest against it.
  */
 final class MiniIngest {
   static final ZoneId TZ = ZoneId.of("Asia/Shanghai");

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The one small lake NotebooksTest writes (seconds, not a pipeline run) and runs every notebook
- * against: the gold tables' DESIGN.md columns the notebooks read, seeded values, 6 managers, 4
+ * against: the gold tables' contract columns the notebooks read, seeded values, 6 managers, 4
  * grids, 2011–2015.
  */
 final class NotebookLake {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9 case 12: bad configuration and bad arguments through {@code Main.run}. Each is refused
+ * Bad configuration and bad arguments through {@code Main.run}. Each is refused
  * with exactly one line on stderr naming the problem and a non-zero exit, and nothing is written:
  * a missing lake is not created, and an existing lake keeps every table version.
  */
