@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * run times gridperf's full {@code ingest}, {@code build}, {@code score} and the incremental week
  * ({@code ingest} + {@code build}) as child JVMs, beside DuckDB doing the same conversion and
  * metrics on the same files with the same threads and memory; checks that both agree after the
- * full and the incremental build; writes JSON, a chart and a section of docs/benchmarks.md.
+ * full and the incremental build; writes JSON, a chart and a dated section of bench/results/history.md.
  */
 @Command(
     name = "gridperf-bench",
@@ -46,7 +46,7 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "all: every metric both compute must agree; core: only issue 8's (default: all).")
+      description = "all: every metric both compute must agree; core: only the core metrics (default: all).")
   String check = "all";
 
   @Option(
@@ -58,13 +58,13 @@ public final class Benchmark implements Callable<Integer> {
               + " the report profiles pays it.")
   String profile = "largest";
 
-  @Option(names = "--docs", description = "Markdown file to append to (default: docs/benchmarks.md).")
+  @Option(names = "--docs", description = "Markdown file to append to (default: bench/results/history.md).")
   Path docs;
 
   @Option(
       names = "--from-json",
       description =
-          "Append docs/benchmarks.md and the chart from an earlier results JSON (and the event"
+          "Append bench/results/history.md and the chart from an earlier results JSON (and the event"
               + " logs still under --out) instead of running.")
   Path fromJson;
 
@@ -85,7 +85,7 @@ public final class Benchmark implements Callable<Integer> {
     if (fromJson != null) {
       Report report = ResultsFile.load(fromJson, out);
       report.appendMarkdown(
-          docs != null ? docs : home.resolve("docs/benchmarks.md"),
+          docs != null ? docs : home.resolve("bench/results/history.md"),
           home.resolve("docs/img/bench-scaling.png"),
           fromJson);
       System.out.println(report.summaryTable());
@@ -132,7 +132,7 @@ public final class Benchmark implements Callable<Integer> {
     Path json = report.writeJson(out);
     log("results: " + json);
     if (!noDocs) {
-      Path md = docs != null ? docs : home.resolve("docs/benchmarks.md");
+      Path md = docs != null ? docs : home.resolve("bench/results/history.md");
       report.appendMarkdown(md, home.resolve("docs/img/bench-scaling.png"), json);
       log("appended to " + md);
     }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic landing data (master, sales, touchpoints) in the DESIGN.md §2 format.",
+      "Write synthetic landing data (master, sales, touchpoints) in the landing format of docs/contract.md.",
       "Scale 1 ≈ one county: ~5,000 retailers, 30 managers, 60 grids, 300 SKUs,",
       "~15 million sales lines and ~1 million touchpoints over 5 years.",
       "The same arguments always write byte-identical files.",

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description =
-        "Ingest new or changed landing files into bronze, quarantine and silver (DESIGN.md §2).")
+        "Ingest new or changed landing files into bronze, quarantine and silver (docs/contract.md).")
 public final class IngestCommand extends LakeCommand {
   @Mixin IngestOptions opts;
 

@@ -54,7 +54,7 @@ final class BronzeTables {
           .rule("A row gets the first reason that applies, in this order: MALFORMED, MISSING_KEY,"
               + " MISSING_VALUE / BAD_DATE / BAD_NUMBER (column by column), OUT_OF_RANGE, ZERO_QTY,"
               + " UNKNOWN_GRID, UNKNOWN_MANAGER, UNKNOWN_RETAILER, UNKNOWN_SKU, NO_RETAILER_VERSION,"
-              + " RETAILER_NOT_ACTIVE (DESIGN.md §2).")
+              + " RETAILER_NOT_ACTIVE (docs/contract.md, Reason codes).")
           .rule("After a master change a row that now passes leaves the table (it is accepted in its"
               + " original precedence) and an accepted row that no longer passes enters it.")
           .column("source_file", "landing file, relative to the landing root")

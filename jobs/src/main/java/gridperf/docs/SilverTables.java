@@ -17,7 +17,7 @@ import gridperf.silver.FactTouchpoint;
  */
 final class SilverTables {
   private static final String CREDIT =
-      "from the retailer's version valid on the day (DESIGN.md §3)";
+      "from the retailer's version valid on the day (docs/contract.md, Crediting)";
 
   /** The crediting columns both fact tables carry (docs/contract.md, Crediting). */
   private static TableDefinition credited(TableDefinition d) {
