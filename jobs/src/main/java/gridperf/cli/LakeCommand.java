@@ -46,14 +46,20 @@ public abstract class LakeCommand implements Callable<Integer> {
   /** Runs the job. */
   protected abstract JobOutcome execute(JobContext ctx) throws Exception;
 
+  /** What the run has to note in its {@code pipeline_runs} row besides its counts, or null. */
+  protected String notes() {
+    return null;
+  }
+
   /** Whether this run records a {@code pipeline_runs} row (read-only commands do not). */
   protected boolean audited() {
     return true;
   }
 
   /**
-   * Whether the lake must already exist: every command but {@code ingest} reads it, and must not
-   * create an empty lake (or an audit row in one) when {@code --lake} is mistyped.
+   * Whether the lake must already exist: true but for {@code ingest --create-lake}. A mistyped
+   * {@code --lake} must not create an empty lake (or an audit row in one), let alone ingest the
+   * whole landing tree into it.
    */
   protected boolean requiresLake() {
     return true;
@@ -67,7 +73,11 @@ public abstract class LakeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GridperfConfig cfg = configure(common.load());
-    validate(cfg);
+    try {
+      validate(cfg);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
     SparkSession spark = SparkSessions.create(cfg);
     Lake lake = new Lake(spark, cfg.lake().root());
     checkLake(spark, lake);
@@ -108,12 +118,13 @@ public abstract class LakeCommand implements Callable<Integer> {
       return;
     }
     if (!rootExists(spark, lake)) {
-      throw new IllegalArgumentException(
-          "lake " + lake.root() + " does not exist (run ingest first, or check --lake / lake.root)");
+      throw new UsageError(
+          "lake " + lake.root() + " does not exist (check --lake / lake.root; to start a new lake"
+              + " there, run ingest or update with --create-lake)");
     }
     for (TableId t : requiredTables()) {
       if (!lake.exists(t)) {
-        throw new IllegalArgumentException(
+        throw new UsageError(
             "table " + t.tableName() + " does not exist in lake " + lake.root()
                 + " (run the job that builds it first)");
       }
@@ -145,6 +156,7 @@ public abstract class LakeCommand implements Callable<Integer> {
             o.rowsOut(),
             o.rowsQuarantined(),
             versions,
-            error));
+            error,
+            notes()));
   }
 }

@@ -87,7 +87,7 @@ class BadArgumentsTest extends ReliabilityBase {
     Files.move(landing.resolve("sales"), facts.resolve("sales"));
     Files.move(landing.resolve("touchpoints"), facts.resolve("touchpoints"));
     Path lake = newDir("refused").resolve("lake");
-    String[] ingest = {"ingest", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
+    String[] ingest = {"ingest", "--create-lake", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
     assertThat(cli(ingest).status()).as("master data alone").isZero();
     Files.move(facts.resolve("sales"), landing.resolve("sales"));
     Files.move(facts.resolve("touchpoints"), landing.resolve("touchpoints"));
