@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.ShutdownHookManager;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import scala.runtime.BoxedUnit;
 
 /**
  * Base of every command that runs a Spark job on the lake: loads the settings, starts the session,
@@ -86,6 +89,13 @@ public abstract class LakeCommand implements Callable<Integer> {
     Progress progress = Progress.console(jobName());
     JobContext ctx = new JobContext(cfg, spark, lake, runId, progress, Clock.systemUTC());
     Instant start = Instant.now();
+    Object hook =
+        ShutdownHookManager.addShutdownHook(
+            ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 10,
+            () -> {
+              onSignal(ctx, start);
+              return BoxedUnit.UNIT;
+            });
     try {
       JobOutcome outcome = execute(ctx);
       if (audited()) {
@@ -96,6 +106,11 @@ public abstract class LakeCommand implements Callable<Integer> {
       }
       return 0;
     } catch (Exception | Error e) {
+      if (interrupted.get()) {
+        // the shutdown hook said why and wrote the row; what the job hit while Spark stopped
+        // under it (a cancelled job, a stopped context) is not the reason
+        throw new RunInterrupted(e);
+      }
       // a run refused before it created the lake leaves no lake behind, not one holding its audit
       if (audited() && (lakeExisted || rootExists(spark, lake))) {
         try {
@@ -105,6 +120,47 @@ public abstract class LakeCommand implements Callable<Integer> {
         }
       }
       throw e;
+    } finally {
+      finished.set(true);
+      if (!ShutdownHookManager.inShutdown()) {
+        ShutdownHookManager.removeShutdownHook(hook);
+      }
+    }
+  }
+
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+
+  /**
+   * What a run does when the JVM is asked to stop (SIGTERM from a scheduler's timeout, Ctrl-C)
+   * while it runs: before Spark stops its context, say "interrupted" on stderr, cancel the
+   * running Spark jobs and record a {@code pipeline_runs} row with status INTERRUPTED (when the
+   * lake exists and Spark still answers). The data side needs nothing: every commit of a run is
+   * safe to redo, and the rerun completes the batch.
+   */
+  void onSignal(JobContext ctx, Instant start) {
+    if (finished.get() || !interrupted.compareAndSet(false, true)) {
+      return;
+    }
+    Main.report("gridperf " + jobName() + ": interrupted (the run was stopped before it ended;"
+        + " run it again to complete it)");
+    try {
+      ctx.spark().sparkContext().cancelAllJobs();
+      if (audited() && rootExists(ctx.spark(), ctx.lake())) {
+        audit(ctx, start, INTERRUPTED, new JobOutcome(0, 0, 0, List.of(), null), "interrupted");
+      }
+    } catch (Exception | Error e) {
+      // the JVM is going down: the row is written where it can be, never at the cost of exiting
+    }
+  }
+
+  /** The status of a run stopped by a signal. */
+  public static final String INTERRUPTED = "INTERRUPTED";
+
+  /** A run stopped by a signal: its reason was printed by the shutdown hook. */
+  static final class RunInterrupted extends RuntimeException {
+    RunInterrupted(Throwable cause) {
+      super("interrupted", cause);
     }
   }
 
@@ -118,9 +174,7 @@ public abstract class LakeCommand implements Callable<Integer> {
       return;
     }
     if (!rootExists(spark, lake)) {
-      throw new UsageError(
-          "lake " + lake.root() + " does not exist (check --lake / lake.root; to start a new lake"
-              + " there, run ingest or update with --create-lake)");
+      throw new UsageError(missingLake(lake.root()));
     }
     for (TableId t : requiredTables()) {
       if (!lake.exists(t)) {
@@ -129,6 +183,12 @@ public abstract class LakeCommand implements Callable<Integer> {
                 + " (run the job that builds it first)");
       }
     }
+  }
+
+  /** The refusal of a lake folder that does not exist, saying how to create one. */
+  static String missingLake(String root) {
+    return "lake " + root + " does not exist (check --lake / lake.root; to start a new lake there,"
+        + " run ingest or update with --create-lake)";
   }
 
   /** Applies command options that override settings (e.g. {@code --landing}). */

@@ -52,6 +52,9 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
+          if (ex instanceof LakeCommand.RunInterrupted) {
+            return 143; // 128 + SIGTERM; the shutdown hook printed the reason
+          }
           report("gridperf " + cmd.getCommandName() + ": " + oneLine(ex));
           if (Boolean.getBoolean("gridperf.stacktrace")) {
             ex.printStackTrace();
@@ -70,7 +73,7 @@ public final class Main {
     return cl;
   }
 
-  private static void report(String reason) {
+  static void report(String reason) {
     if (LogFormat.isJson()) {
       LogFormat.logger("gridperf.cli.Main").error(reason);
     } else {

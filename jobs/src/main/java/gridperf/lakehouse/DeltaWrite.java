@@ -23,6 +23,7 @@ public final class DeltaWrite {
   private String replaceWhere;
   private boolean overwriteSchema;
   private boolean mergeSchema;
+  private String userMetadata;
   private String txnAppId;
   private long txnVersion = -1;
 
@@ -65,6 +66,12 @@ public final class DeltaWrite {
     return this;
   }
 
+  /** Records a text in the commit's {@code userMetadata} (e.g. what the data was computed from). */
+  public DeltaWrite userMetadata(String text) {
+    this.userMetadata = text;
+    return this;
+  }
+
   /** Skips the write when this (appId, version) pair was already committed to the table. */
   public DeltaWrite idempotent(String appId, long version) {
     this.txnAppId = appId;
@@ -83,6 +90,9 @@ public final class DeltaWrite {
     }
     if (overwriteSchema) {
       w = w.option("overwriteSchema", "true");
+    }
+    if (userMetadata != null) {
+      w = w.option("userMetadata", userMetadata);
     }
     if (mergeSchema) {
       w = w.option("mergeSchema", "true");
