@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.ShutdownHookManager;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import scala.runtime.BoxedUnit;
 
 /**
  * Base of every command that runs a Spark job on the lake: loads the settings, starts the session,
@@ -89,13 +90,11 @@ public abstract class LakeCommand implements Callable<Integer> {
     Progress progress = Progress.console(jobName());
     JobContext ctx = new JobContext(cfg, spark, lake, runId, progress, Clock.systemUTC());
     Instant start = Instant.now();
-    Object hook =
-        ShutdownHookManager.addShutdownHook(
-            ShutdownHookManager.SPARK_CONTEXT_SHUTDOWN_PRIORITY() + 10,
-            () -> {
-              onSignal(ctx, start);
-              return BoxedUnit.UNIT;
-            });
+    // Hadoop's hook manager runs hooks by priority, one after the other: this one before Spark's
+    // (which stops the context), with its own time limit instead of the default 30 s
+    Runnable hook = () -> onSignal(ctx, start);
+    ShutdownHookManager.get()
+        .addShutdownHook(hook, SIGNAL_HOOK_PRIORITY, SIGNAL_HOOK_TIMEOUT_S, TimeUnit.SECONDS);
     try {
       JobOutcome outcome = execute(ctx);
       if (audited()) {
@@ -122,11 +121,17 @@ public abstract class LakeCommand implements Callable<Integer> {
       throw e;
     } finally {
       finished.set(true);
-      if (!ShutdownHookManager.inShutdown()) {
-        ShutdownHookManager.removeShutdownHook(hook);
+      if (!ShutdownHookManager.get().isShutdownInProgress()) {
+        ShutdownHookManager.get().removeShutdownHook(hook);
       }
     }
   }
+
+  /** Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the context. */
+  static final int SIGNAL_HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
+
+  /** How long the audit row may take to write while the JVM stops. */
+  static final long SIGNAL_HOOK_TIMEOUT_S = 120;
 
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean interrupted = new AtomicBoolean();
