@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeliveriesTest extends IngestTestBase {
   private static final String R1 =
-      "000000000001,r1,convenience,small,A,G1,M1,active,2013-01-01";
+      "000000000001,r1,grocery,small,5,G1,M1,active,2013-01-01";
 
   @Test
   void lastDataLineWithoutALineEndIsQuarantinedAsTruncatedNeverRead() {
@@ -44,7 +44,7 @@ class DeliveriesTest extends IngestTestBase {
     writeBytes(landing, "sales/2014/s.csv",
         SALES_HEADER + "\nO1,1,2014-03-02,000000000001,S3,10,1000.00\r\nO4,1,2014-03-15,000000000001,S3,30,52");
     Lake lake = newLake();
-    ingest(lake, landing, "--set", "ingest.max_quarantine_rate=1");
+    ingest(lake, landing, "ingest.max_quarantine_rate=1");
 
     List<Row> q = lake.read(TableId.QUARANTINE).where("source = 'sales'").collectAsList();
     assertThat(q).hasSize(1);
@@ -78,7 +78,7 @@ class DeliveriesTest extends IngestTestBase {
             + "{\"event_id\":\"E2\",\"ts\":\"2014-03-11T10:00:00+08:00\",\"retailer_code\":\"000000000001\","
             + "\"manager_code\":\"M1\",\"channel\":\"visit\",\"duration_min\":10}");
     Lake lake = newLake();
-    ingest(lake, landing, "--set", "ingest.max_quarantine_rate=1");
+    ingest(lake, landing, "ingest.max_quarantine_rate=1");
 
     Row q = lake.read(TableId.QUARANTINE).where("source = 'touchpoints'").head();
     assertThat(q.getLong(q.fieldIndex("line_no"))).isEqualTo(2);
