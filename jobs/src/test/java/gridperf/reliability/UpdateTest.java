@@ -60,14 +60,16 @@ class UpdateTest extends ReliabilityBase {
     assertThat(after).isEqualTo(before);
   }
 
-  /** A lake after one {@code update} of the example, copied for each test that changes it. */
+  /** A lake after one {@code update} of {@link #updatedLanding}, copied for each test. */
   private static Lake updated;
+
+  private static Path updatedLanding;
 
   private static synchronized Lake updatedLake() {
     if (updated == null) {
-      Path landing = copyTree(EXAMPLE);
+      updatedLanding = copyTree(EXAMPLE);
       updated = newLake();
-      Out o = out(lakeArgs(updated, "update", "--landing", landing.toString(), "--as-of", AS_OF,
+      Out o = out(lakeArgs(updated, "update", "--landing", updatedLanding.toString(), "--as-of", AS_OF,
           "--set", "ingest.max_quarantine_rate=0.5"));
       assertThat(o.status()).isZero();
     }
@@ -77,7 +79,7 @@ class UpdateTest extends ReliabilityBase {
   @Test
   void updateWithNothingNewCommitsNothingAndSaysSo() {
     Lake lake = updatedLake();
-    Path landing = copyTree(EXAMPLE);
+    Path landing = updatedLanding; // the same files, untouched since the first update
     var before = versions(lake);
     Out second = out(lakeArgs(lake, "update", "--landing", landing.toString(), "--as-of", AS_OF,
         "--set", "ingest.max_quarantine_rate=0.5"));
