@@ -166,7 +166,7 @@ public final class Benchmark implements Callable<Integer> {
     r.add(timed(s, run, "duckdb-ingest", base,
         st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
     r.add(timed(s, run, "ingest", base,
-        st.gridperf(List.of("ingest", "--landing", landing.toString(), "--lake", lk), work,
+        st.gridperf(List.of("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lk), work,
             ev.apply("ingest"), logs.resolve("ingest.log"))));
     r.add(timed(s, run, "build", base,
         st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build"),

@@ -73,16 +73,16 @@ public final class GenerateCommand implements Callable<Integer> {
     int[] y = GenSpec.parseYears(years);
     GenSpec spec = new GenSpec(scale, y[0], y[1], seed, dirtyRate);
     if (spec.end().isAfter(java.time.LocalDate.now())) {
-      throw new IllegalArgumentException(
+      throw new UsageError(
           "--years: " + spec.lastYear() + " is not over yet; its dates would be out of range");
     }
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+      throw new UsageError("--out " + out + " is a file, not a folder");
     }
     if (Files.isDirectory(out)) {
       try (var s = Files.list(out)) {
         if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--out " + out + " is not empty; choose a new folder");
+          throw new UsageError("--out " + out + " is not empty; choose a new folder");
         }
       }
     }

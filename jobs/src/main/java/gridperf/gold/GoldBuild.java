@@ -61,6 +61,11 @@ public final class GoldBuild {
     for (TableId t : SOURCES) {
       versions.put(t, lake.version(t));
     }
+    if (from == null && to == null && nothingChanged(lake, versions)) {
+      ctx.progress().step("plan: nothing to do");
+      return new JobOutcome(
+          0, 0, 0, List.of(), "build: nothing to do (no silver source changed since the last build)");
+    }
     Dataset<Row> sales = read(lake, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA, versions);
     Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
     Dataset<Row> retailers = read(lake, TableId.DIM_RETAILER, DimRetailer.SCHEMA, versions);
@@ -107,6 +112,40 @@ public final class GoldBuild {
         .orElse(0L);
   }
 
+  /**
+   * True when the last build read every source at its current data: no source has a commit that
+   * changed data since (compaction and vacuum by {@code maintain} change none) and every output
+   * exists. The build then commits nothing, build_state included.
+   */
+  static boolean nothingChanged(Lake lake, Map<TableId, Long> versions) {
+    Optional<BuildState.State> state = BuildState.read(lake);
+    if (state.isEmpty()) {
+      return false;
+    }
+    for (TableId t : OUTPUTS) {
+      if (!lake.exists(t)) {
+        return false;
+      }
+    }
+    for (TableId t : SOURCES) {
+      if (changedSince(lake, t, state.get().versions().getOrDefault(t, -2L), versions.get(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code t} changed data after version {@code before} (the one a build read), up to
+   * {@code now}: a commit of {@code maintain} after {@code before} is no change.
+   */
+  static boolean changedSince(Lake lake, TableId t, long before, long now) {
+    if (before == now) {
+      return false;
+    }
+    return before > now || lake.dataVersion(t) > before;
+  }
+
   /** Decides full or incremental and which months changed. */
   static BuildPlan plan(
       Lake lake, Map<TableId, Long> versions, Optional<PeriodRange> range, YearMonth from, YearMonth to) {
@@ -123,11 +162,14 @@ public final class GoldBuild {
     }
     Map<TableId, Long> before = state.get().versions();
     long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);
-    if (retailersBefore != versions.get(TableId.DIM_RETAILER)) {
+    if (changedSince(lake, TableId.DIM_RETAILER, retailersBefore, versions.get(TableId.DIM_RETAILER))) {
       return BuildPlan.full(all, "full (dim_retailer changed)");
     }
     Set<YearMonth> changed = new TreeSet<>();
     for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET)) {
+      if (!changedSince(lake, t, before.getOrDefault(t, -1L), versions.get(t))) {
+        continue;
+      }
       Optional<Set<YearMonth>> c =
           ChangedMonths.of(lake, t, before.getOrDefault(t, -1L), versions.get(t));
       if (c.isEmpty()) {

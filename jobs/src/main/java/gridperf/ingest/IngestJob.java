@@ -77,6 +77,7 @@ public final class IngestJob {
   private final Lake lake;
   private final GridperfConfig cfg;
   private final List<WriteResult> writes = new ArrayList<>();
+  private String ignored = "";
 
   public IngestJob(JobContext ctx, Options opts) {
     this.ctx = ctx;
@@ -89,13 +90,22 @@ public final class IngestJob {
   public JobOutcome run() {
     try (SparkJobCounter jobs = new SparkJobCounter(spark)) {
       JobOutcome o = runCounted();
+      String summary = o.summary() + (ignored.isEmpty() ? "" : "\n" + ignored);
       if (o.writes().isEmpty() && o.rowsIn() == 0) {
-        return o;
+        return new JobOutcome(o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(), summary);
       }
       return new JobOutcome(
           o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(),
-          o.summary() + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
+          summary + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
     }
+  }
+
+  /**
+   * The files under the landing root that are not contract files, as reported (how many, the
+   * first few paths); empty when there were none or the listing did not happen.
+   */
+  public String ignoredFiles() {
+    return ignored;
   }
 
   private JobOutcome runCounted() {
@@ -104,8 +114,10 @@ public final class IngestJob {
     Map<String, IngestFiles.Entry> ledger =
         IngestFiles.entries(
             ledgerVersion < 0 ? null : lake.read(TableId.INGEST_FILES, ledgerVersion));
-    List<LandingFile> files =
-        LandingReader.list(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
+    LandingReader.Listing listing =
+        LandingReader.listing(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
+    List<LandingFile> files = listing.files();
+    ignored = listing.ignoredSummary();
     ctx.progress().step("listed " + files.size() + " landing files");
     Deliveries d = Deliveries.find(spark, cfg, files, ledger, opts.allowEmpty());
     ctx.progress().step(d.delivered().size() + " new or changed files");
