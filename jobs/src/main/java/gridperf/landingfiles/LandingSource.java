@@ -56,7 +56,18 @@ public enum LandingSource {
           "duration_min",
           "mot",
           "satisfaction",
-          "complaint"));
+          "complaint")),
+  INSPECTIONS(
+      "inspections",
+      null,
+      List.of(
+          "inspection_id",
+          "inspection_date",
+          "level",
+          "manager_code",
+          "retailer_code",
+          "passed",
+          "errors"));
 
   private final String charsetGroup;
   private final String fixedPath;
@@ -68,7 +79,7 @@ public enum LandingSource {
     this.columns = columns;
   }
 
-  /** The {@code landing.charset} key that applies: master, sales or touchpoints. */
+  /** The {@code landing.charset} key that applies: master, sales, touchpoints or inspections. */
   public String charsetGroup() {
     return charsetGroup;
   }
@@ -96,13 +107,14 @@ public enum LandingSource {
     return switch (this) {
       case SALES -> TableId.BRONZE_SALES_LINE;
       case TOUCHPOINTS -> TableId.BRONZE_TOUCHPOINT;
+      case INSPECTIONS -> TableId.BRONZE_INSPECTION;
       default -> TableId.BRONZE_MASTER;
     };
   }
 
   /**
    * The source of a path relative to the landing root: {@code master/<name>.csv}, {@code
-   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}; empty for anything else (ignored). A
+   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}, {@code inspections/YYYY/*.csv}; empty for anything else (ignored). A
    * name starting with a dot is a hidden file (an editor's or uploader's temporary copy), as for a
    * shell's {@code *} and for Spark's file sources: ignored.
    */
@@ -117,6 +129,9 @@ public enum LandingSource {
     }
     if (relativePath.matches("touchpoints/\\d{4}/[^/.][^/]*\\.jsonl")) {
       return Optional.of(TOUCHPOINTS);
+    }
+    if (relativePath.matches("inspections/\\d{4}/[^/.][^/]*\\.csv")) {
+      return Optional.of(INSPECTIONS);
     }
     return Optional.empty();
   }
