@@ -94,7 +94,7 @@ public final class GenerateCommand implements Callable<Integer> {
     System.out.printf(
         java.util.Locale.ROOT,
         "generated %s: %d grids, %d managers, %d SKUs, %d retailers (%d versions), "
-            + "%,d sales lines, %,d touchpoints, %d files, %d injected fault rows in %.1f s%n",
+            + "%,d sales lines, %,d touchpoints, %,d inspections, %d files, %d injected fault rows in %.1f s%n",
         out,
         s.grids(),
         s.managers(),
@@ -103,6 +103,7 @@ public final class GenerateCommand implements Callable<Integer> {
         s.retailerVersions(),
         s.salesRows(),
         s.touchpoints(),
+        s.inspections(),
         s.files(),
         s.faultRows(),
         secs);

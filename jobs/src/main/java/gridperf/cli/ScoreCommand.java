@@ -49,7 +49,7 @@ public final class ScoreCommand extends LakeCommand {
 
   @Override
   protected List<TableId> requiredTables() {
-    return List.of(TableId.PERF_MANAGER);
+    return List.of(TableId.PERF_MANAGER, TableId.SERVICE_STANDARDS);
   }
 
   @Override

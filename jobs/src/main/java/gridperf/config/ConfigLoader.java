@@ -195,7 +195,7 @@ public final class ConfigLoader {
       sparkConf.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped()));
     }
     Map<String, String> charset = new TreeMap<>();
-    for (String s : List.of("master", "sales", "touchpoints")) {
+    for (String s : List.of("master", "sales", "touchpoints", "inspections")) {
       charset.put(s, c.getString("landing.charset." + s));
     }
     for (Map.Entry<String, String> e : charset.entrySet()) {

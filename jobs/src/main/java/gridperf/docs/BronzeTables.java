@@ -11,7 +11,7 @@ final class BronzeTables {
   private BronzeTables() {}
 
   /** The columns the three bronze tables share ({@link Bronze#SCHEMA}). */
-  private static TableDefinition bronze(TableDefinition d) {
+  static TableDefinition bronze(TableDefinition d) {
     return d.grain("one row per non-blank data line of the current delivery of each landing file, as read")
         .keys("source_file", "line_no")
         .rule("A re-delivered file's rows replace its earlier rows; a file later removed from"

@@ -12,6 +12,7 @@ import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import gridperf.silver.DimRetailer;
+import gridperf.silver.FactInspection;
 import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTarget;
 import gridperf.silver.FactTouchpoint;
@@ -31,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code build} job: silver → perf_manager, perf_grid, perf_category, perf_cube,
- * retailer_segment, service_visits. Reads config → silver at fixed versions → plans what changed
+ * retailer_segment, service_visits, service_standards. Reads config → silver at fixed versions → plans what changed
  * since the last build ({@link BuildPlan}) → computes the monthly pre-aggregates once → computes
  * every table → writes (replaceWhere on the planned periods) → runs the data tests → records the
  * silver versions in build_state.
@@ -40,7 +41,8 @@ public final class GoldBuild {
   /** Silver tables the build reads, in the order recorded in build_state. */
   public static final List<TableId> SOURCES =
       List.of(
-          TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.DIM_RETAILER, TableId.FACT_TARGET);
+          TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.DIM_RETAILER, TableId.FACT_TARGET,
+          TableId.FACT_INSPECTION);
 
   /** Gold tables the build writes (build_state aside). */
   public static final List<TableId> OUTPUTS =
@@ -50,7 +52,8 @@ public final class GoldBuild {
           TableId.PERF_CATEGORY,
           TableId.PERF_CUBE,
           TableId.RETAILER_SEGMENT,
-          TableId.SERVICE_VISITS);
+          TableId.SERVICE_VISITS,
+          TableId.SERVICE_STANDARDS);
 
   private GoldBuild() {}
 
@@ -70,6 +73,7 @@ public final class GoldBuild {
     Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
     Dataset<Row> retailers = read(lake, TableId.DIM_RETAILER, DimRetailer.SCHEMA, versions);
     Dataset<Row> targets = read(lake, TableId.FACT_TARGET, FactTarget.SCHEMA, versions);
+    Dataset<Row> inspections = read(lake, TableId.FACT_INSPECTION, FactInspection.SCHEMA, versions);
     Optional<PeriodRange> range = PeriodRange.ofPartitions(sales, touchpoints);
     BuildPlan plan = plan(lake, versions, range, from, to);
     ctx.progress().step("plan: " + plan.reason());
@@ -88,6 +92,8 @@ public final class GoldBuild {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
         writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+        writes.add(
+            ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
       } finally {
         in.unpersist();
       }
@@ -166,7 +172,10 @@ public final class GoldBuild {
       return BuildPlan.full(all, "full (dim_retailer changed)");
     }
     Set<YearMonth> changed = new TreeSet<>();
-    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET)) {
+    for (TableId t :
+        List.of(
+            TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET,
+            TableId.FACT_INSPECTION)) {
       if (!changedSince(lake, t, before.getOrDefault(t, -1L), versions.get(t))) {
         continue;
       }

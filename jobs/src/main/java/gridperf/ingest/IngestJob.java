@@ -311,7 +311,7 @@ public final class IngestJob {
     }
     out.put(TableId.BRONZE_MASTER, spark.createDataFrame(master, Bronze.SCHEMA));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    for (TableId t : List.of(TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
+    for (TableId t : FactSource.bronzeTables()) {
       List<List<LandingFile>> tasks = packed(byTable.get(t), jsc.defaultParallelism());
       if (tasks.isEmpty()) {
         out.put(t, spark.createDataFrame(List.of(), Bronze.SCHEMA));
@@ -345,8 +345,13 @@ public final class IngestJob {
   }
 
   /** The bronze tables a landing file can feed. */
-  static final List<TableId> BRONZE_TABLES =
-      List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT);
+  static final List<TableId> BRONZE_TABLES = bronzeTables();
+
+  private static List<TableId> bronzeTables() {
+    List<TableId> out = new ArrayList<>(List.of(TableId.BRONZE_MASTER));
+    out.addAll(FactSource.bronzeTables());
+    return List.copyOf(out);
+  }
 
   /** Landing bytes one parse task aims at. */
   static final long BYTES_PER_TASK = 16L << 20;

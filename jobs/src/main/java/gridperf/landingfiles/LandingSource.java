@@ -57,7 +57,18 @@ public enum LandingSource {
           "duration_min",
           "mot",
           "satisfaction",
-          "complaint"));
+          "complaint")),
+  INSPECTIONS(
+      "inspections",
+      null,
+      List.of(
+          "inspection_id",
+          "inspection_date",
+          "level",
+          "manager_code",
+          "retailer_code",
+          "passed",
+          "errors"));
 
   private final String charsetGroup;
   private final String fixedPath;
@@ -69,7 +80,7 @@ public enum LandingSource {
     this.columns = columns;
   }
 
-  /** The {@code landing.charset} key that applies: master, sales or touchpoints. */
+  /** The {@code landing.charset} key that applies: master, sales, touchpoints or inspections. */
   public String charsetGroup() {
     return charsetGroup;
   }
@@ -97,6 +108,7 @@ public enum LandingSource {
     return switch (this) {
       case SALES -> TableId.BRONZE_SALES_LINE;
       case TOUCHPOINTS -> TableId.BRONZE_TOUCHPOINT;
+      case INSPECTIONS -> TableId.BRONZE_INSPECTION;
       default -> TableId.BRONZE_MASTER;
     };
   }

@@ -76,7 +76,9 @@ public final class ScoreJob {
     }
     ctx.progress().step("score");
     Dataset<Row> card =
-        ManagerScorecard.build(perfManager, primary, service, req.scoring()).cache();
+        ManagerScorecard.build(
+                perfManager, primary, service, lake.read(TableId.SERVICE_STANDARDS), req.scoring())
+            .cache();
     try {
       long rows = check(card, perfManager);
       ctx.progress().rows("scorecard rows", rows);
