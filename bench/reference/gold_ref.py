@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the gridperf gold layer (DESIGN.md §3-§5).
+"""Independent reference implementation of the gridperf gold layer (docs/contract.md: Crediting, Gold tables, Metrics, Segments, Manager scorecard).
 
     python3 gold_ref.py SILVER_DIR OUT_DIR [--scoring conf/scoring.conf]
 
@@ -7,16 +7,16 @@ SILVER_DIR holds CSV exports (UTF-8, optional BOM, header row, empty field = NUL
 dim_grid, dim_manager, dim_product, dim_retailer, fact_target, fact_sales_line and
 fact_touchpoint. The script
 
-  1. recomputes the crediting (DESIGN §3) of every sale and touchpoint from dim_retailer
+  1. recomputes the crediting (docs/contract.md, Crediting) of every sale and touchpoint from dim_retailer
      (the retailer's version valid on the order date / business date) and dim_grid /
      dim_product, and reports how many rows disagree with the silver's credited columns;
   2. computes perf_manager, perf_grid, perf_category, perf_cube, retailer_segment and
-     manager_scorecard (DESIGN §4-§5) for all period types and writes them as CSV into
+     manager_scorecard (docs/contract.md, Gold tables to Manager scorecard) for all period types and writes them as CSV into
      OUT_DIR (plus service_visits.csv, a diagnostic aid).
 
 Only the Python 3 standard library is used. Sums are exact (ints; amounts as integer
 fen; Decimal for output); each ratio is then one double division of the exact numerator and
-denominator, each rounded once to a double, by the formula as DESIGN writes it (so
+denominator, each rounded once to a double, by the formula as the contract writes it (so
 volume_yoy = v / p - 1 and complaints_per_100 = c / n * 100 in doubles); means of
 non-integers (mot_avg) are the exact mean rounded once.
 
@@ -89,7 +89,7 @@ def dec_cases(qty):
 
 
 def fdiv(num, den):
-    """One ratio as DESIGN §4 writes it: the exact sums (int / Fraction / Decimal), each
+    """One ratio as the contract (Metrics) writes it: the exact sums (int / Fraction / Decimal), each
     rounded once to a double, then one double division. NULL when the denominator is zero
     or missing."""
     if num is None or den is None or den == 0:
@@ -183,7 +183,7 @@ DEFAULT_SCORING = {
 
 
 def parse_scoring(path):
-    """Minimal reader for the HOCON shape of conf/scoring.conf; falls back to DESIGN defaults."""
+    """Minimal reader for the HOCON shape of conf/scoring.conf; falls back to the contract's defaults."""
     conf = {k: (list(v) if isinstance(v, list) else (dict(v) if isinstance(v, dict) else v))
             for k, v in DEFAULT_SCORING.items()}
     if not path or not os.path.exists(path):
@@ -222,8 +222,8 @@ def main():
 
     conf, from_file = parse_scoring(args.scoring)
     differs = {k for k in DEFAULT_SCORING if conf[k] != DEFAULT_SCORING[k]}
-    log("scoring: %s (%s)" % (args.scoring if from_file else "DESIGN defaults",
-                              "equal to DESIGN defaults" if not differs else "differs from DESIGN in %s" % sorted(differs)))
+    log("scoring: %s (%s)" % (args.scoring if from_file else "contract defaults",
+                              "equal to the contract defaults" if not differs else "differs from the contract defaults in %s" % sorted(differs)))
     report = Counter()  # crediting / consistency checks; every check is listed, 0 = all agree
     for name in ["dim_retailer: valid_to != next valid_from", "dim_retailer: unknown grid",
                  "dim_retailer: market_type != dim_grid's", "dim_retailer: unknown manager",

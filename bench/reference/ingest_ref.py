@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Independent reference implementation of the gridperf INGEST contract (DESIGN.md §2, §3).
+"""Independent reference implementation of the gridperf INGEST contract (docs/contract.md: Landing files to Crediting).
 
-Pure Python 3 standard library. Written from DESIGN.md and shared/examples only.
+Pure Python 3 standard library. Written from the data contract and the worked examples only.
 
     python3 ingest_ref.py --landing DIR [--landing DIR2 ...] --out OUTDIR
                           [--as-of 2016-06-30] [--tz Asia/Shanghai] [--max-quarantine-rate 0.05]
@@ -15,14 +15,14 @@ path + new content = replaces the earlier delivery, whose rows are withdrawn; a 
 that disappears from landing stays ingested; an empty re-delivery is refused unless
 --allow-empty) and (b) the current master snapshots: all rows of current deliveries are
 validated against the current master data and replayed in (run, path, line) order
-(DESIGN §2: "Rows are taken in (run, path, line) order", re-validation on master change,
+(docs/contract.md, Precedence: rows are taken in (run, path, line) order, re-validation on master change,
 "counts as the lake stands now").  One --as-of for all runs.
 
-Readings of points DESIGN.md leaves open (default), and what --pipeline-choices changes to
+Readings of points the contract leaves open (default), and what --pipeline-choices changes to
 match the pipeline's choices (docs/ingest.md and probes), so a comparison shows only real
 disagreements:
   * contract paths: master/<5 names>.csv, sales/YYYY/*.csv, touchpoints/YYYY/*.jsonl, '*'
-    not matching a leading dot (the pipeline agrees since session 11)
+    not matching a leading dot (the pipeline reads it the same way)
   * lines split on \n only (a trailing \r dropped); blank = empty or whitespace only
   * CSV: RFC 4180 on one physical line; a quote inside an unquoted field, text after a
     closing quote, an unclosed quote, a field count different from the header's: MALFORMED.
@@ -94,7 +94,7 @@ MIN_DATE = "2000-01-01"
 
 
 class Opts:
-    """--pipeline-choices: adopt the pipeline's documented readings of points where DESIGN.md
+    """--pipeline-choices: adopt the pipeline's documented readings of points where the contract
     is silent or ambiguous (see docs of this script / the report), so that a comparison shows
     only real disagreements.  Default: this reference's own reading."""
     pipeline_choices = False
@@ -619,7 +619,7 @@ _YEAR = re.compile(r"^\d{4}$", re.ASCII)
 
 
 def classify(rel):
-    """Contract paths only (DESIGN §2 table): master/<name>.csv, sales/YYYY/*.csv,
+    """Contract paths only (docs/contract.md, Landing files): master/<name>.csv, sales/YYYY/*.csv,
     touchpoints/YYYY/*.jsonl; '*' as a shell glob (does not match a leading dot)."""
     parts = rel.split("/")
     if len(parts) == 2 and parts[0] == "master" and parts[1].endswith(".csv") \
@@ -752,7 +752,7 @@ def fs_raw_bytes(fs, idx):
 
 
 def encoding_label(fs):
-    """DESIGN fixes no labels; this follows the pipeline's scheme so the ledger compares:
+    """The contract fixes no labels; this follows the pipeline's scheme so the ledger compares:
     UTF-8 (also pure ASCII), UTF-8 BOM, GB18030, UTF-8+GB18030 (mixed per line),
     +MALFORMED when a line decodes in neither."""
     data = fs.data[3:] if fs.bom else fs.data
@@ -808,7 +808,7 @@ def main():
     ap.add_argument("--max-quarantine-rate", type=float, default=0.05)
     ap.add_argument("--allow-empty", action="store_true")
     ap.add_argument("--pipeline-choices", action="store_true",
-                    help="adopt the pipeline's documented readings where DESIGN.md is ambiguous")
+                    help="adopt the pipeline's documented readings where the contract is ambiguous")
     a = ap.parse_args()
     if a.pipeline_choices:
         OPTS.pipeline_choices = True

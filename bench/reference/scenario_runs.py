@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes five successive landing trees (run1 … run5) from one generated tree, for replaying
-the incremental paths of DESIGN.md §2 against the reference: an incremental run with late files
+the incremental paths of docs/contract.md (Precedence, Re-delivery, Master-data changes) against the reference: an incremental run with late files
 and corrections, master-data changes that re-credit, re-validate and un-accept rows,
 re-deliveries, corrections that arrive out of path order, files removed from landing and an
 empty re-delivery.

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * run times gridperf's full {@code ingest}, {@code build}, {@code score} and the incremental week
  * ({@code ingest} + {@code build}) as child JVMs, beside DuckDB doing the same conversion and
  * metrics on the same files with the same threads and memory; checks that both agree after the
- * full and the incremental build; writes JSON, a chart and a section of docs/benchmarks.md.
+ * full and the incremental build; writes JSON, a chart and a dated section of bench/results/history.md.
  */
 @Command(
     name = "gridperf-bench",
@@ -46,7 +46,7 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "all: every metric both compute must agree; core: only issue 8's (default: all).")
+      description = "all: every metric both compute must agree; core: only the core metrics (default: all).")
   String check = "all";
 
   @Option(
@@ -58,13 +58,13 @@ public final class Benchmark implements Callable<Integer> {
               + " the report profiles pays it.")
   String profile = "largest";
 
-  @Option(names = "--docs", description = "Markdown file to append to (default: docs/benchmarks.md).")
+  @Option(names = "--docs", description = "Markdown file to append to (default: bench/results/history.md).")
   Path docs;
 
   @Option(
       names = "--from-json",
       description =
-          "Append docs/benchmarks.md and the chart from an earlier results JSON (and the event"
+          "Append bench/results/history.md and the chart from an earlier results JSON (and the event"
               + " logs still under --out) instead of running.")
   Path fromJson;
 
@@ -85,7 +85,7 @@ public final class Benchmark implements Callable<Integer> {
     if (fromJson != null) {
       Report report = ResultsFile.load(fromJson, out);
       report.appendMarkdown(
-          docs != null ? docs : home.resolve("docs/benchmarks.md"),
+          docs != null ? docs : home.resolve("bench/results/history.md"),
           home.resolve("docs/img/bench-scaling.png"),
           fromJson);
       System.out.println(report.summaryTable());
@@ -132,7 +132,7 @@ public final class Benchmark implements Callable<Integer> {
     Path json = report.writeJson(out);
     log("results: " + json);
     if (!noDocs) {
-      Path md = docs != null ? docs : home.resolve("docs/benchmarks.md");
+      Path md = docs != null ? docs : home.resolve("bench/results/history.md");
       report.appendMarkdown(md, home.resolve("docs/img/bench-scaling.png"), json);
       log("appended to " + md);
     }
@@ -157,10 +157,16 @@ public final class Benchmark implements Callable<Integer> {
     Path refLanding = work.resolve("ref-landing");
     Path refWeek = work.resolve("ref-landing-week");
     log(String.format("sf %s run %d/%d (load %s)", s, run, runs, Machine.loadAverage()));
+    // the two Spark anchors: what any Spark application costs, and Spark's own conversion floor
+    r.add(timed(s, run, "spark-empty", 0,
+        st.spark("empty", d.base(), work.resolve("spark-empty"), logs.resolve("spark-empty.log"))));
+    r.add(timed(s, run, "spark-convert", base,
+        st.spark("convert", d.base(), work.resolve("spark-convert"),
+            logs.resolve("spark-convert.log"))));
     r.add(timed(s, run, "duckdb-ingest", base,
         st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
     r.add(timed(s, run, "ingest", base,
-        st.gridperf(List.of("ingest", "--landing", landing.toString(), "--lake", lk), work,
+        st.gridperf(List.of("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lk), work,
             ev.apply("ingest"), logs.resolve("ingest.log"))));
     r.add(timed(s, run, "build", base,
         st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build"),
@@ -187,6 +193,9 @@ public final class Benchmark implements Callable<Integer> {
             logs.resolve("duckdb-build-week.log"))));
     check(st, lake, work.resolve("ref-build-week"), List.of(refLanding, refWeek),
         logs.resolve("check-week.log"));
+    r.add(timed(s, run, "update-noop", 0,
+        st.gridperf(List.of("update", "--landing", landing.toString(), "--lake", lk), work,
+            null, logs.resolve("update-noop.log"))));
     return r;
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The DuckDB reference, in SQL: the landing→Parquet conversion (the ingest reference) and the
- * gold metrics of DESIGN.md §4 per entity and period (the build reference), written from the
+ * gold metrics of docs/contract.md, Metrics, per entity and period (the build reference), from the
  * contract independently of the Spark code. Inputs are views {@code s} (fact_sales_line), {@code
  * t} (fact_touchpoint) and {@code r} (dim_retailer) over the current-snapshot files.
  *
@@ -34,7 +34,7 @@ public final class ReferenceSql {
           "complaints_per_100",
           "complaint_resolved_24h_rate");
 
-  /** Metrics whose disagreement fails the benchmark in every case (issue 8's minimum). */
+  /** Metrics whose disagreement fails the benchmark in every case (the benchmark's minimum). */
   public static final List<String> CORE =
       List.of(
           "volume_cases",
@@ -61,7 +61,7 @@ public final class ReferenceSql {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  /** SELECT of the landing sales files typed per DESIGN.md §2 (header, comma, RFC 4180). */
+  /** SELECT of the landing sales files typed per docs/contract.md, Landing files (RFC 4180). */
   public static String readSales(List<String> files) {
     return "SELECT * FROM read_csv("
         + fileList(files)

@@ -21,6 +21,8 @@ final class Report {
   /** Stage order in tables and the chart. */
   static final List<String> STAGES =
       List.of(
+          "spark-empty",
+          "spark-convert",
           "ingest",
           "duckdb-ingest",
           "build",
@@ -29,7 +31,8 @@ final class Report {
           "ingest-week",
           "duckdb-ingest-week",
           "build-week",
-          "duckdb-build-week");
+          "duckdb-build-week",
+          "update-noop");
 
   /** Median of the runs of one stage at one scale. */
   record Summary(
@@ -108,7 +111,10 @@ final class Report {
     return g;
   }
 
-  /** gridperf / DuckDB ratios of median wall time per scale. */
+  /**
+   * Ratios of median wall time per scale: gridperf to DuckDB, to a bare Spark conversion of the
+   * same files, and to an empty Spark application (the floor under any run).
+   */
   static Map<Double, Map<String, Double>> ratios(List<Summary> sums) {
     Map<Double, Map<String, Double>> out = new TreeMap<>();
     for (double scale : new TreeSet<>(sums.stream().map(Summary::scale).toList())) {
@@ -125,8 +131,15 @@ final class Report {
       ratio(r, "week_build_vs_full_build", w.get("build-week"), w.get("build"));
       ratio(r, "week_build_vs_duckdb_full_recompute", w.get("build-week"),
           w.get("duckdb-build-week"));
+      ratio(r, "full_ingest_vs_bare_spark", w.get("ingest"), w.get("spark-convert"));
+      ratio(r, "full_build_vs_bare_spark", w.get("build"), w.get("spark-convert"));
+      ratio(r, "noop_update_vs_empty_spark", w.get("update-noop"), w.get("spark-empty"));
       if (w.get("ingest-week") != null && w.get("build-week") != null) {
         r.put("week_ingest_plus_build_s", w.get("ingest-week") + w.get("build-week"));
+        if (w.get("ingest") != null && w.get("build") != null) {
+          r.put("week_vs_full_ingest_plus_build",
+              (w.get("ingest-week") + w.get("build-week")) / (w.get("ingest") + w.get("build")));
+        }
       }
       out.put(scale, r);
     }

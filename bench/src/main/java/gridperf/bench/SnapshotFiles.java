@@ -19,8 +19,8 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * The Parquet files of a Delta table's <em>current snapshot</em>, read from the Delta log with
- * delta-kernel (no Spark): DESIGN.md §8 — a folder's Parquet files include files that earlier
- * overwrites removed, so reading the folder gives wrong answers.
+ * delta-kernel (no Spark; docs/contract.md, Implementation advice) — a folder's Parquet files
+ * include files that earlier overwrites removed, so reading the folder gives wrong answers.
  *
  * <p>Refuses snapshots a plain Parquet reader would misread: deletion vectors (rows deleted
  * without rewriting the file), column mapping (physical column names differ), and partition

@@ -94,6 +94,33 @@ final class Stages {
     return checked(cmd, Map.of(), log);
   }
 
+  /**
+   * Runs {@link SparkAnchor} {@code mode} in a JVM of the same heap on gridperf's runtime classpath
+   * (its Spark and Delta jars), {@code local[threads]}.
+   */
+  Measure spark(String mode, Path in, Path out, Path log) throws Exception {
+    Path jobsCp = home.resolve("jobs/target/classpath.txt");
+    String cp =
+        System.getProperty("java.class.path")
+            + java.io.File.pathSeparator
+            + Files.readString(jobsCp, StandardCharsets.UTF_8).strip();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + heap);
+    cmd.add("-XX:+UseParallelGC");
+    cmd.addAll(List.of(
+        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED"));
+    cmd.add("-cp");
+    cmd.add(cp);
+    cmd.add(SparkAnchor.class.getName());
+    cmd.addAll(List.of(mode, in.toString(), out.toString(), String.valueOf(threads)));
+    return checked(cmd, Map.of("SPARK_LOCAL_IP", "127.0.0.1"), log);
+  }
+
   /** DuckDB gets the memory Spark gets (its heap), not the machine's default 80 %. */
   String duckMemory() {
     return heap.toUpperCase().replaceAll("([0-9.]+)([KMGT])$", "$1$2B");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agreement check on a hand-made lake (Delta logs written by hand, no Spark): it passes when
  * gridperf's tables equal the reference, names the cell when one differs, and reads only the
- * files of the current snapshot (DESIGN.md §8).
+ * files of the current snapshot (docs/contract.md, Implementation advice).
  */
 class ReferenceCheckTest {
   @TempDir Path dir;

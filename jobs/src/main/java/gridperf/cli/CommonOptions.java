@@ -22,7 +22,8 @@ public class CommonOptions {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override one setting, e.g. --set ingest.max_quarantine_rate=0.1 (repeatable).")
+      // two lines: help text breaks a long key at its dots when it meets the end of a line
+      description = {"Override one setting (repeatable), for example:", "ingest.max_quarantine_rate=0.1"})
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--lake", paramLabel = "DIR", description = "Lake root (overrides lake.root).")

@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     step("generate", "--scale", String.valueOf(scale), "--out", landing.toString(), "--seed",
         String.valueOf(seed), "--years", years);
-    step(withCommon("ingest", "--landing", landing.toString(), "--lake", lake.toString()));
+    step(withCommon("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lake.toString()));
     step(withCommon("build", "--lake", lake.toString()));
     step(withCommon("score", "--lake", lake.toString()));
 

@@ -11,14 +11,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridperf generate}: writes a synthetic landing tree (DESIGN.md §2) for a county of the
- * given scale. Plain Java, no Spark: it writes files, not tables.
+ * {@code gridperf generate}: writes a synthetic landing tree (docs/contract.md, Landing files) for
+ * a county of the given scale. Plain Java, no Spark: it writes files, not tables.
  */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic landing data (master, sales, touchpoints) in the DESIGN.md §2 format.",
+      "Write synthetic landing data (master, sales, touchpoints) in the landing format of docs/contract.md.",
       "Scale 1 ≈ one county: ~5,000 retailers, 30 managers, 60 grids, 300 SKUs,",
       "~15 million sales lines and ~1 million touchpoints over 5 years.",
       "The same arguments always write byte-identical files.",
@@ -73,16 +73,16 @@ public final class GenerateCommand implements Callable<Integer> {
     int[] y = GenSpec.parseYears(years);
     GenSpec spec = new GenSpec(scale, y[0], y[1], seed, dirtyRate);
     if (spec.end().isAfter(java.time.LocalDate.now())) {
-      throw new IllegalArgumentException(
+      throw new UsageError(
           "--years: " + spec.lastYear() + " is not over yet; its dates would be out of range");
     }
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file, not a folder");
+      throw new UsageError("--out " + out + " is a file, not a folder");
     }
     if (Files.isDirectory(out)) {
       try (var s = Files.list(out)) {
         if (s.findAny().isPresent()) {
-          throw new IllegalArgumentException("--out " + out + " is not empty; choose a new folder");
+          throw new UsageError("--out " + out + " is not empty; choose a new folder");
         }
       }
     }
@@ -94,7 +94,7 @@ public final class GenerateCommand implements Callable<Integer> {
     System.out.printf(
         java.util.Locale.ROOT,
         "generated %s: %d grids, %d managers, %d SKUs, %d retailers (%d versions), "
-            + "%,d sales lines, %,d touchpoints, %d files, %d injected fault rows in %.1f s%n",
+            + "%,d sales lines, %,d touchpoints, %,d inspections, %d files, %d injected fault rows in %.1f s%n",
         out,
         s.grids(),
         s.managers(),
@@ -103,6 +103,7 @@ public final class GenerateCommand implements Callable<Integer> {
         s.retailerVersions(),
         s.salesRows(),
         s.touchpoints(),
+        s.inspections(),
         s.files(),
         s.faultRows(),
         secs);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description =
-        "Ingest new or changed landing files into bronze, quarantine and silver (DESIGN.md §2).")
+        "Ingest new or changed landing files into bronze, quarantine and silver (docs/contract.md).")
 public final class IngestCommand extends LakeCommand {
   @Mixin IngestOptions opts;
 
@@ -31,7 +31,7 @@ public final class IngestCommand extends LakeCommand {
 
   @Override
   protected boolean requiresLake() {
-    return false;
+    return !opts.createLake;
   }
 
   @Override
@@ -50,16 +50,24 @@ public final class IngestCommand extends LakeCommand {
     }
   }
 
+  private IngestJob job;
+
+  @Override
+  protected String notes() {
+    return job == null || job.ignoredFiles().isEmpty() ? null : job.ignoredFiles();
+  }
+
   @Override
   protected JobOutcome execute(JobContext ctx) {
     LocalDate day =
         opts.asOf != null
             ? LocalDate.parse(opts.asOf)
             : LocalDate.ofInstant(ctx.clock().instant(), ctx.config().business().timezone());
-    return new IngestJob(
+    job =
+        new IngestJob(
             ctx,
             new IngestJob.Options(
-                ctx.config().landing().root(), day, opts.retryQuarantine, opts.allowEmpty))
-        .run();
+                ctx.config().landing().root(), day, opts.retryQuarantine, opts.allowEmpty));
+    return job.run();
   }
 }

@@ -25,6 +25,13 @@ public final class IngestOptions {
       description = "Accept an empty re-delivery of a file that had rows (withdraws them).")
   boolean allowEmpty;
 
+  @Option(
+      names = "--create-lake",
+      description =
+          "Create the lake if its folder does not exist (the first run); without it a missing lake"
+              + " is refused, so a mistyped --lake creates nothing.")
+  boolean createLake;
+
   /** The options given, as command-line arguments. */
   List<String> arguments() {
     List<String> out = new ArrayList<>();
@@ -41,6 +48,9 @@ public final class IngestOptions {
     }
     if (allowEmpty) {
       out.add("--allow-empty");
+    }
+    if (createLake) {
+      out.add("--create-lake");
     }
     return out;
   }

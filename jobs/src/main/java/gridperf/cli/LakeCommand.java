@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,14 +50,20 @@ public abstract class LakeCommand implements Callable<Integer> {
   /** Runs the job. */
   protected abstract JobOutcome execute(JobContext ctx) throws Exception;
 
+  /** What the run has to note in its {@code pipeline_runs} row besides its counts, or null. */
+  protected String notes() {
+    return null;
+  }
+
   /** Whether this run records a {@code pipeline_runs} row (read-only commands do not). */
   protected boolean audited() {
     return true;
   }
 
   /**
-   * Whether the lake must already exist: every command but {@code ingest} reads it, and must not
-   * create an empty lake (or an audit row in one) when {@code --lake} is mistyped.
+   * Whether the lake must already exist: true but for {@code ingest --create-lake}. A mistyped
+   * {@code --lake} must not create an empty lake (or an audit row in one), let alone ingest the
+   * whole landing tree into it.
    */
   protected boolean requiresLake() {
     return true;
@@ -67,7 +77,11 @@ public abstract class LakeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GridperfConfig cfg = configure(common.load());
-    validate(cfg);
+    try {
+      validate(cfg);
+    } catch (IllegalArgumentException e) {
+      throw new UsageError(e.getMessage(), e);
+    }
     SparkSession spark = SparkSessions.create(cfg);
     Lake lake = new Lake(spark, cfg.lake().root());
     checkLake(spark, lake);
@@ -76,6 +90,11 @@ public abstract class LakeCommand implements Callable<Integer> {
     Progress progress = Progress.console(jobName());
     JobContext ctx = new JobContext(cfg, spark, lake, runId, progress, Clock.systemUTC());
     Instant start = Instant.now();
+    // Hadoop's hook manager runs hooks by priority, one after the other: this one before Spark's
+    // (which stops the context), with its own time limit instead of the default 30 s
+    Runnable hook = () -> onSignal(ctx, start);
+    ShutdownHookManager.get()
+        .addShutdownHook(hook, SIGNAL_HOOK_PRIORITY, SIGNAL_HOOK_TIMEOUT_S, TimeUnit.SECONDS);
     try {
       JobOutcome outcome = execute(ctx);
       if (audited()) {
@@ -86,6 +105,11 @@ public abstract class LakeCommand implements Callable<Integer> {
       }
       return 0;
     } catch (Exception | Error e) {
+      if (interrupted.get()) {
+        // the shutdown hook said why and wrote the row; what the job hit while Spark stopped
+        // under it (a cancelled job, a stopped context) is not the reason
+        throw new RunInterrupted(e);
+      }
       // a run refused before it created the lake leaves no lake behind, not one holding its audit
       if (audited() && (lakeExisted || rootExists(spark, lake))) {
         try {
@@ -95,6 +119,53 @@ public abstract class LakeCommand implements Callable<Integer> {
         }
       }
       throw e;
+    } finally {
+      finished.set(true);
+      if (!ShutdownHookManager.get().isShutdownInProgress()) {
+        ShutdownHookManager.get().removeShutdownHook(hook);
+      }
+    }
+  }
+
+  /** Above Spark's own hook (FileSystem.SHUTDOWN_HOOK_PRIORITY + 30), which stops the context. */
+  static final int SIGNAL_HOOK_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
+
+  /** How long the audit row may take to write while the JVM stops. */
+  static final long SIGNAL_HOOK_TIMEOUT_S = 120;
+
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicBoolean interrupted = new AtomicBoolean();
+
+  /**
+   * What a run does when the JVM is asked to stop (SIGTERM from a scheduler's timeout, Ctrl-C)
+   * while it runs: before Spark stops its context, say "interrupted" on stderr, cancel the
+   * running Spark jobs and record a {@code pipeline_runs} row with status INTERRUPTED (when the
+   * lake exists and Spark still answers). The data side needs nothing: every commit of a run is
+   * safe to redo, and the rerun completes the batch.
+   */
+  void onSignal(JobContext ctx, Instant start) {
+    if (finished.get() || !interrupted.compareAndSet(false, true)) {
+      return;
+    }
+    Main.report("gridperf " + jobName() + ": interrupted (the run was stopped before it ended;"
+        + " run it again to complete it)");
+    try {
+      ctx.spark().sparkContext().cancelAllJobs();
+      if (audited() && rootExists(ctx.spark(), ctx.lake())) {
+        audit(ctx, start, INTERRUPTED, new JobOutcome(0, 0, 0, List.of(), null), "interrupted");
+      }
+    } catch (Exception | Error e) {
+      // the JVM is going down: the row is written where it can be, never at the cost of exiting
+    }
+  }
+
+  /** The status of a run stopped by a signal. */
+  public static final String INTERRUPTED = "INTERRUPTED";
+
+  /** A run stopped by a signal: its reason was printed by the shutdown hook. */
+  static final class RunInterrupted extends RuntimeException {
+    RunInterrupted(Throwable cause) {
+      super("interrupted", cause);
     }
   }
 
@@ -108,16 +179,21 @@ public abstract class LakeCommand implements Callable<Integer> {
       return;
     }
     if (!rootExists(spark, lake)) {
-      throw new IllegalArgumentException(
-          "lake " + lake.root() + " does not exist (run ingest first, or check --lake / lake.root)");
+      throw new UsageError(missingLake(lake.root()));
     }
     for (TableId t : requiredTables()) {
       if (!lake.exists(t)) {
-        throw new IllegalArgumentException(
+        throw new UsageError(
             "table " + t.tableName() + " does not exist in lake " + lake.root()
                 + " (run the job that builds it first)");
       }
     }
+  }
+
+  /** The refusal of a lake folder that does not exist, saying how to create one. */
+  static String missingLake(String root) {
+    return "lake " + root + " does not exist (check --lake / lake.root; to start a new lake there,"
+        + " run ingest or update with --create-lake)";
   }
 
   /** Applies command options that override settings (e.g. {@code --landing}). */
@@ -145,6 +221,7 @@ public abstract class LakeCommand implements Callable<Integer> {
             o.rowsOut(),
             o.rowsQuarantined(),
             versions,
-            error));
+            error,
+            notes()));
   }
 }

@@ -6,7 +6,14 @@ import gridperf.job.JobOutcome;
 import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.RuntimeConfig;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
@@ -18,7 +25,8 @@ import picocli.CommandLine.Option;
  * referenced by any version inside the retention window ({@code VACUUM}) for every table of the
  * lake, or the ones named. Meant for a weekly schedule after the daily runs (docs/operations.md).
  * Readers and time travel older than the retention lose their files: Delta's 168-hour safety
- * check stays on unless {@code --allow-short-retention}.
+ * check stays on unless {@code --allow-short-retention}. The retention given is the one applied
+ * (Delta would otherwise ignore any value but 0); the run prints one line per table.
  */
 @Command(
     name = "maintain",
@@ -99,11 +107,43 @@ public final class MaintainCommand extends LakeCommand {
     }
   }
 
+  /**
+   * Delta applies VACUUM's retention argument only when this is off; otherwise it ignores any
+   * value but 0 and keeps the table's {@code delta.deletedFileRetentionDuration} (7 days).
+   */
+  static final String RETENTION_WINDOW_IGNORE =
+      "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
+
+  static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
+
+  private static final Pattern DELETED = Pattern.compile("Deleted (\\d+) files");
+
   @Override
   protected JobOutcome execute(JobContext ctx) {
-    if (allowShortRetention) {
-      ctx.spark().conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+    RuntimeConfig conf = ctx.spark().conf();
+    Map<String, String> previous = new LinkedHashMap<>();
+    for (String k : List.of(RETENTION_WINDOW_IGNORE, RETENTION_CHECK)) {
+      previous.put(k, conf.getOption(k).getOrElse(() -> null));
     }
+    conf.set(RETENTION_WINDOW_IGNORE, "false");
+    if (allowShortRetention) {
+      conf.set(RETENTION_CHECK, "false");
+    }
+    try {
+      return maintain(ctx);
+    } finally {
+      // the session outlives the command (tests, demo): leave its settings as they were
+      previous.forEach((k, v) -> {
+        if (v == null) {
+          conf.unset(k);
+        } else {
+          conf.set(k, v);
+        }
+      });
+    }
+  }
+
+  private JobOutcome maintain(JobContext ctx) {
     List<TableId> targets = new ArrayList<>();
     for (TableId t : TableId.values()) {
       boolean named = tables.isEmpty() || tables.stream().anyMatch(n -> n.equalsIgnoreCase(t.tableName()));
@@ -112,33 +152,66 @@ public final class MaintainCommand extends LakeCommand {
       }
     }
     List<WriteResult> writes = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
     long removed = 0;
     long added = 0;
+    long deleted = 0;
     for (TableId t : targets) {
       long before = ctx.lake().version(t);
+      List<String> parts = new ArrayList<>();
       if (!noOptimize) {
         ctx.progress().step("optimize " + t.tableName());
         Row metrics = ctx.lake().delta(t).optimize().executeCompaction().select("metrics").head();
         Row m = metrics.getStruct(0);
-        removed += m.getLong(m.fieldIndex("numFilesRemoved"));
-        added += m.getLong(m.fieldIndex("numFilesAdded"));
+        long r = m.getLong(m.fieldIndex("numFilesRemoved"));
+        long a = m.getLong(m.fieldIndex("numFilesAdded"));
+        removed += r;
+        added += a;
+        parts.add(r == 0 ? "nothing to compact" : r + " files compacted into " + a);
       }
       if (!noVacuum) {
         ctx.progress().step("vacuum " + t.tableName());
-        ctx.lake().delta(t).vacuum(retainHours);
+        long n = vacuum(ctx, t);
+        deleted += n;
+        parts.add(n + (n == 1 ? " unreferenced file" : " unreferenced files") + " deleted");
       }
+      lines.add(String.format(Locale.ROOT, "  %-20s %s", t.tableName(), String.join(", ", parts)));
       if (ctx.lake().version(t) != before) {
         writes.add(DeltaWrite.lastCommit(ctx.lake(), t));
       }
     }
     String summary =
         String.format(
-            Locale.ROOT,
-            "maintain: %d tables, %d small files compacted into %d, vacuum retention %d h",
-            targets.size(),
-            removed,
-            added,
-            retainHours);
+                Locale.ROOT,
+                "maintain: %d tables, %d small files compacted into %d, %d unreferenced files"
+                    + " older than %d h deleted",
+                targets.size(),
+                removed,
+                added,
+                deleted,
+                retainHours)
+            + (lines.isEmpty() ? "" : "\n" + String.join("\n", lines));
     return new JobOutcome(0, 0, 0, writes, summary);
+  }
+
+  /**
+   * VACUUM with the retention asked for; Delta's own console line ("Deleted N files and
+   * directories in a total of M directories") is read for the count instead of printed, so the
+   * run prints one line per table.
+   */
+  private long vacuum(JobContext ctx, TableId t) {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    scala.Console.withOut(
+        console,
+        () -> {
+          ctx.lake().delta(t).vacuum(retainHours);
+          return null;
+        });
+    Matcher m = DELETED.matcher(console.toString(StandardCharsets.UTF_8));
+    long n = 0;
+    while (m.find()) {
+      n = Long.parseLong(m.group(1));
+    }
+    return n;
   }
 }

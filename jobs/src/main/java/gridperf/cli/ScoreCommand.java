@@ -12,7 +12,9 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code gridperf score [--scoring FILE] [--scenario NAME]} (DESIGN.md §5, §7). */
+/**
+ * {@code gridperf score [--scoring FILE] [--scenario NAME]} (docs/contract.md, Manager scorecard).
+ */
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
@@ -47,7 +49,7 @@ public final class ScoreCommand extends LakeCommand {
 
   @Override
   protected List<TableId> requiredTables() {
-    return List.of(TableId.PERF_MANAGER);
+    return List.of(TableId.PERF_MANAGER, TableId.SERVICE_STANDARDS);
   }
 
   @Override

@@ -1,8 +1,11 @@
 package gridperf.cli;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +38,13 @@ public final class UpdateCommand implements Callable<Integer> {
   boolean skipScore;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    // refused here, naming update, rather than by its ingest step
+    String root = common.load().lake().root();
+    Path path = new Path(root);
+    if (!ingestOptions.createLake && !path.getFileSystem(new Configuration()).exists(path)) {
+      throw new UsageError(LakeCommand.missingLake(root));
+    }
     List<String> ingest = new ArrayList<>(List.of("ingest"));
     ingest.addAll(ingestOptions.arguments());
     List<List<String>> steps = new ArrayList<>();

@@ -11,8 +11,10 @@ import gridperf.job.IoReasons;
 import gridperf.lakehouse.Storage;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -61,7 +63,7 @@ public final class ConfigLoader {
     } catch (com.typesafe.config.ConfigException e) {
       throw new ConfigException("cannot resolve settings from " + source + ": " + e.getMessage(), e);
     }
-    rejectUnknownKeys(reference, merged, source);
+    rejectUnknownKeys(reference, merged, source, overrideText(overrides));
     try {
       return build(merged, source);
     } catch (WrongType e) {
@@ -106,7 +108,8 @@ public final class ConfigLoader {
     return com.typesafe.config.ConfigValueFactory.fromAnyRef(value).render();
   }
 
-  private static void rejectUnknownKeys(Config reference, Config merged, String source) {
+  private static void rejectUnknownKeys(
+      Config reference, Config merged, String source, Map<String, String> overrides) {
     for (Map.Entry<String, ConfigValue> e : merged.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(PASS_THROUGH + ".") || reference.hasPath(key)) {
@@ -115,9 +118,69 @@ public final class ConfigLoader {
       if (isSystemKey(key, e.getValue())) {
         continue;
       }
-      throw new ConfigException(
-          "unknown setting '" + key + "' in " + e.getValue().origin().description());
+      String where =
+          overrides.containsKey(key)
+              ? "--set " + overrides.get(key)
+              : e.getValue().origin().description();
+      String hint = nearestKey(reference, key).map(k -> "; did you mean " + k + "?").orElse("");
+      throw new ConfigException("unknown setting '" + key + "' in " + where + hint);
     }
+  }
+
+  /** Each {@code --set} as given, by its key (the last one wins, as in the merge). */
+  private static Map<String, String> overrideText(List<String> overrides) {
+    Map<String, String> out = new HashMap<>();
+    if (overrides != null) {
+      for (String kv : overrides) {
+        int eq = kv.indexOf('=');
+        if (eq > 0) {
+          out.put(kv.substring(0, eq).trim(), kv);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The known key nearest to a mistyped one by edit distance, when it is close enough to be the
+   * likely intent (at most a third of the key's length away, and at most 4 edits).
+   */
+  static Optional<String> nearestKey(Config reference, String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
+      String k = e.getKey();
+      if (k.startsWith(PASS_THROUGH + ".")) {
+        continue;
+      }
+      int d = editDistance(key, k);
+      if (d < bestDistance || (d == bestDistance && k.compareTo(best) < 0)) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    boolean close = bestDistance <= Math.min(4, Math.max(1, key.length() / 3));
+    return close ? Optional.of(best) : Optional.empty();
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   /** Java system properties and environment values that HOCON resolution may pull in. */
@@ -132,7 +195,7 @@ public final class ConfigLoader {
       sparkConf.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped()));
     }
     Map<String, String> charset = new TreeMap<>();
-    for (String s : List.of("master", "sales", "touchpoints")) {
+    for (String s : List.of("master", "sales", "touchpoints", "inspections")) {
       charset.put(s, c.getString("landing.charset." + s));
     }
     for (Map.Entry<String, String> e : charset.entrySet()) {

@@ -26,7 +26,8 @@ public record ScoringConfig(
     double tierC,
     double baseBonusYuan,
     Map<String, Double> multipliers,
-    String source) {
+    String source,
+    StandardsConfig standards) {
 
   /** perf_manager yearly columns a component may score. */
   public static final Set<String> METRICS =
@@ -66,7 +67,7 @@ public record ScoringConfig(
     return parse(text, location);
   }
 
-  /** The defaults of DESIGN.md §5 (the scoring file shipped in the jar). */
+  /** The defaults of docs/contract.md, Manager scorecard (the scoring file shipped in the jar). */
   public static ScoringConfig defaults() {
     try (var in = ScoringConfig.class.getResourceAsStream("/gridperf/scoring.conf")) {
       return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "built-in conf/scoring.conf");
@@ -92,7 +93,9 @@ public record ScoringConfig(
 
   private static ScoringConfig build(Config c, String src) {
     Set<String> known =
-        Set.of("components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers");
+        Set.of(
+            "components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers",
+            "standards");
     for (String k : c.root().keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
@@ -164,7 +167,8 @@ public record ScoringConfig(
       mult.put(t, m);
     }
     return new ScoringConfig(
-        List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src);
+        List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src,
+        StandardsConfig.parse(c, src));
   }
 
   private static void onlyKeys(Config c, String path, Set<String> allowed, String src) {

@@ -18,12 +18,17 @@ final class AuditTables {
           .column("args", "the command line options of the run")
           .column("start_ts", "when the run started")
           .column("end_ts", "when the run ended")
-          .column("status", "SUCCEEDED or FAILED")
+          .column("status", "SUCCEEDED, FAILED or INTERRUPTED (stopped by a signal)")
           .column("rows_in", "rows the job read")
           .column("rows_out", "rows the job wrote")
           .column("rows_quarantined", "rows the job sent to quarantine")
           .column("delta_versions", "Delta version committed per table written, e.g. {perf_grid -> 4}")
-          .column("error", "one-line reason of a failure; NULL on success");
+          .column("error", "one-line reason of a failure; NULL on success")
+          .column(
+              "notes",
+              "what the run reports besides its counts: for ingest, how many files under the"
+                  + " landing root are not contract files (not ingested) and the first few paths;"
+                  + " NULL when there is nothing to note");
 
   static final TableDefinition BUILD_STATE =
       TableDefinition.of(TableId.BUILD_STATE, BuildState.SCHEMA)

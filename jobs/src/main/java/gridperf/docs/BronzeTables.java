@@ -6,12 +6,12 @@ import gridperf.ingest.Quarantine;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
 
-/** Dictionary entries of the bronze tables, the quarantine and the file ledger (DESIGN.md §2). */
+/** Dictionary entries of bronze, quarantine and the ledger (docs/contract.md, Reason codes). */
 final class BronzeTables {
   private BronzeTables() {}
 
   /** The columns the three bronze tables share ({@link Bronze#SCHEMA}). */
-  private static TableDefinition bronze(TableDefinition d) {
+  static TableDefinition bronze(TableDefinition d) {
     return d.grain("one row per non-blank data line of the current delivery of each landing file, as read")
         .keys("source_file", "line_no")
         .rule("A re-delivered file's rows replace its earlier rows; a file later removed from"
@@ -54,7 +54,7 @@ final class BronzeTables {
           .rule("A row gets the first reason that applies, in this order: MALFORMED, MISSING_KEY,"
               + " MISSING_VALUE / BAD_DATE / BAD_NUMBER (column by column), OUT_OF_RANGE, ZERO_QTY,"
               + " UNKNOWN_GRID, UNKNOWN_MANAGER, UNKNOWN_RETAILER, UNKNOWN_SKU, NO_RETAILER_VERSION,"
-              + " RETAILER_NOT_ACTIVE (DESIGN.md §2).")
+              + " RETAILER_NOT_ACTIVE (docs/contract.md, Reason codes).")
           .rule("After a master change a row that now passes leaves the table (it is accepted in its"
               + " original precedence) and an accepted row that no longer passes enters it.")
           .column("source_file", "landing file, relative to the landing root")

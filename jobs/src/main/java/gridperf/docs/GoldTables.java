@@ -5,9 +5,10 @@ import gridperf.lakehouse.TableId;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Dictionary entries of the gold tables (DESIGN.md §4–5). Their schemas are not declared by the
- * build (it writes what the transforms give), so they are declared here as read from a lake the
- * product built; {@code GoldBuildTest} fails when the build writes other columns or types.
+ * Dictionary entries of the gold tables (docs/contract.md, Gold tables). Their schemas are not
+ * declared by the build (it writes what the transforms give), so they are declared here as read
+ * from a lake the product built; {@code GoldBuildTest} fails when the build writes other columns or
+ * types.
  */
 public final class GoldTables {
   private static final String PERIOD = "period_type string, period string, year int, ";

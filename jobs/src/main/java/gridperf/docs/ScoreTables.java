@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Dictionary entries of the scorecard tables (DESIGN.md §5), written by {@code score}. Their
- * schemas follow the components of the scoring file; declared here for the official {@code
- * conf/scoring.conf} as read from a lake the product built. {@code ScoreJobGoldenTest} fails when
- * the score job writes other columns or types.
+ * Dictionary entries of the scorecard tables (docs/contract.md, Manager scorecard), written by
+ * {@code score}. Their schemas follow the components of the scoring file; declared here for the
+ * official {@code conf/scoring.conf} as read from a lake the product built. {@code
+ * ScoreJobGoldenTest} fails when the score job writes other columns or types.
  */
 public final class ScoreTables {
   /** The official components, in the scoring file's order: name, metric, better. */
@@ -36,7 +36,10 @@ public final class ScoreTables {
       ddl.append(", ").append(c[0]).append("_value double, ").append(c[0]).append("_score double, ")
           .append(c[0]).append("_points double");
     }
-    return StructType.fromDDL(ddl.append(", composite double, tier string, bonus_yuan decimal(18,2)").toString());
+    return StructType.fromDDL(
+        ddl.append(", composite double, tier string, bonus_yuan decimal(18,2), ranked_tier string,"
+                + " standards_met boolean")
+            .toString());
   }
 
   private static TableDefinition card(TableDefinition d) {
@@ -47,6 +50,7 @@ public final class ScoreTables {
           .column(c[0] + "_points", "weight × " + c[0] + "_score");
     }
     return d.sources("perf_manager (Y rows)", "dim_retailer (primary grid)", "conf/scoring.conf",
+            "service_standards (Y rows)",
             "retailer_segment and service_visits (what-if only)")
         .partitionedBy("year")
         .rule("Columns per component follow the scoring file; listed here for the official"
@@ -59,8 +63,13 @@ public final class ScoreTables {
         .column("primary_grid_code", "grid of most of the manager's assigned retailer-days in the"
             + " year (ties grid_code ascending)")
         .column("composite", "Σ points / Σ weight, rounded half-up to 2 decimals")
-        .column("tier", "A, B, C or D")
-        .column("bonus_yuan", "base bonus × the tier's multiplier (defaults 10,000 yuan × 1.5 / 1.2 / 1.0 / 0.6)");
+        .rule("Standards gate (standards.gate_tier, default none): a manager whose service_standards"
+            + " year row misses the standards gets at best the gate tier; nobody else moves.")
+        .column("tier", "A, B, C or D: the worse of ranked_tier and the gate")
+        .column("bonus_yuan", "base bonus × the tier's multiplier (defaults 10,000 yuan × 1.5 / 1.2 / 1.0 / 0.6)")
+        .column("ranked_tier", "the tier from the composite alone, before the standards gate")
+        .column("standards_met", "service_standards' standards_met of the manager's year, judged"
+            + " with the scoring file's min_self_check_month_share and min_spot_pass_rate");
   }
 
   static final TableDefinition MANAGER_SCORECARD =

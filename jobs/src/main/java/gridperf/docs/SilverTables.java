@@ -11,15 +11,15 @@ import gridperf.silver.FactTarget;
 import gridperf.silver.FactTouchpoint;
 
 /**
- * Dictionary entries of the silver tables (DESIGN.md §2–3), kept beside — not inside — the schema
- * classes of {@code gridperf.silver} so the ingest work can change those freely; a schema change
- * without a matching entry here fails {@code TableDictionaryTest}.
+ * Dictionary entries of the silver tables (docs/contract.md, Validation to Crediting), kept beside
+ * — not inside — the schema classes of {@code gridperf.silver} so the ingest work can change those
+ * freely; a schema change without a matching entry here fails {@code TableDictionaryTest}.
  */
 final class SilverTables {
   private static final String CREDIT =
-      "from the retailer's version valid on the day (DESIGN.md §3)";
+      "from the retailer's version valid on the day (docs/contract.md, Crediting)";
 
-  /** The crediting columns both fact tables carry (DESIGN.md §3). */
+  /** The crediting columns both fact tables carry (docs/contract.md, Crediting). */
   private static TableDefinition credited(TableDefinition d) {
     return d.column("retailer_valid_from", "valid_from of the retailer version credited")
         .column("grid_code", "credited grid, " + CREDIT)

@@ -45,6 +45,9 @@ public final class TableDictionary {
           PilotTables.PILOT_EFFECT,
           ScoreTables.MANAGER_SCORECARD,
           ScoreTables.SCORECARD_SCENARIO,
+          StandardsTables.BRONZE_INSPECTION,
+          StandardsTables.FACT_INSPECTION,
+          StandardsTables.SERVICE_STANDARDS,
           AuditTables.PIPELINE_RUNS,
           AuditTables.BUILD_STATE);
 

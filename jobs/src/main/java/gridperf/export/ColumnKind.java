@@ -22,9 +22,9 @@ import org.apache.spark.sql.types.TimestampType;
 /**
  * How a column becomes a spreadsheet cell. Codes ({@code *_code}) and every string are text, so a
  * 12-digit retailer code never turns into 3.70784E+11; integers and decimals are numbers; ratios
- * (DESIGN.md §4–5: order_rate, high_class_share, volume_yoy, target_attainment, visit_coverage,
- * complaint_resolved_24h_rate, service_compliance and the scorecard's values of those) are numbers
- * shown as percent; dates and timestamps are date cells.
+ * (docs/contract.md, Metrics: order_rate, high_class_share, volume_yoy, target_attainment,
+ * visit_coverage, complaint_resolved_24h_rate, service_compliance and the scorecard's values of
+ * those) are numbers shown as percent; dates and timestamps are date cells.
  */
 public enum ColumnKind {
   TEXT("@"),
@@ -37,7 +37,7 @@ public enum ColumnKind {
   BOOLEAN("General"),
   NESTED("@");
 
-  /** Ratio columns named in DESIGN.md that no suffix rule catches. */
+  /** Ratio columns named in docs/contract.md that no suffix rule catches. */
   private static final Set<String> RATIOS =
       Set.of(
           "order_rate",

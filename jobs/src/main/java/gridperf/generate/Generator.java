@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes a landing tree (DESIGN.md §2): master snapshots, weekly sales files, monthly touchpoint
- * files, and with a dirty rate the injected faults and {@code manifest.json}. Files are generated
- * in parallel, one task per file; every task draws from random streams keyed by what it generates,
- * so the bytes never depend on the number of threads.
+ * Writes a landing tree (docs/contract.md, Landing files): master snapshots, weekly sales files,
+ * monthly touchpoint and inspection files, and with a dirty rate the injected faults and {@code
+ * manifest.json}. Files are generated in parallel, one task per file; every task draws from random
+ * streams keyed by what it generates, so the bytes never depend on the number of threads.
  */
 public final class Generator {
   private static final Charset GBK = Charset.forName("GB18030");
@@ -37,6 +37,7 @@ public final class Generator {
       int retailerVersions,
       long salesRows,
       long touchpoints,
+      long inspections,
       long files,
       long faultRows) {}
 
@@ -101,6 +102,15 @@ public final class Generator {
       List<FileResult> tr = runAll(pool, tasks, "touchpoints");
       manifest.cleanSales = appendCarries(sr, manifest);
       manifest.cleanTouchpoints = appendCarries(tr, manifest);
+      progress.step("inspections");
+      InspectionModel im = new InspectionModel(spec, m, rs, days);
+      InspectionFaults inf = new InspectionFaults(spec, days.months(), rs);
+      tasks.clear();
+      for (int mi = 0; mi < days.months(); mi++) {
+        int month = mi;
+        tasks.add(() -> inspectionFile(month, days, im, inf));
+      }
+      manifest.cleanInspections = appendCarries(runAll(pool, tasks, "inspections"), manifest);
     } finally {
       pool.shutdownNow();
     }
@@ -129,6 +139,7 @@ public final class Generator {
         rs.versions,
         manifest.cleanSales,
         manifest.cleanTouchpoints,
+        manifest.cleanInspections,
         files.get() + 1,
         faults);
   }
@@ -213,6 +224,18 @@ public final class Generator {
       }
     }
     return new FileResult(path, lines.size(), events.size(), at, carries);
+  }
+
+  private FileResult inspectionFile(int mi, Days days, InspectionModel model, InspectionFaults inf)
+      throws IOException {
+    List<String> clean = new ArrayList<>();
+    model.month(mi).forEach(r -> clean.add(r.line()));
+    String ym = java.time.LocalDate.ofEpochDay(days.month(mi)[0]).toString().substring(0, 7);
+    String path = "inspections/" + ym.substring(0, 4) + "/inspections-" + ym + ".csv";
+    List<Fault.At> at = new ArrayList<>();
+    List<String> lines = inf.inject(mi, clean, path, at);
+    write(path, lines, InspectionModel.HEADER, false);
+    return new FileResult(path, lines.size() + 1, clean.size(), at, List.of());
   }
 
   /** Second pass: appends carried rows to their target files; returns the clean row total. */

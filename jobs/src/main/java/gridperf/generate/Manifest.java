@@ -20,6 +20,7 @@ final class Manifest {
   /** The {@code "pilots"} member ({@link PilotModel#json}), or NULL for none. */
   String pilots;
   long cleanTouchpoints;
+  long cleanInspections;
 
   Manifest() {
     for (Fault f : Fault.values()) {
@@ -98,17 +99,26 @@ final class Manifest {
         .append(cleanSales)
         .append(", \"touchpoints\": ")
         .append(cleanTouchpoints)
+        .append(", \"inspections\": ")
+        .append(cleanInspections)
         .append("},\n  \"expected\": {\n");
     String[] names = {
       "rows_read", "accepted", "quarantined", "duplicates", "corrections", "silver_rows"
     };
-    for (String src : new String[] {"sales", "touchpoints"}) {
-      long[] e = expected(src, src.equals("sales") ? cleanSales : cleanTouchpoints);
+    for (String src : new String[] {"sales", "touchpoints", "inspections"}) {
+      long[] e =
+          expected(
+              src,
+              switch (src) {
+                case "sales" -> cleanSales;
+                case "touchpoints" -> cleanTouchpoints;
+                default -> cleanInspections;
+              });
       b.append("    \"").append(src).append("\": {");
       for (int i = 0; i < names.length; i++) {
         b.append(i == 0 ? "" : ", ").append('"').append(names[i]).append("\": ").append(e[i]);
       }
-      b.append(src.equals("sales") ? "},\n" : "}\n");
+      b.append(src.equals("inspections") ? "}\n" : "},\n");
     }
     b.append("  },\n  \"faults\": [\n");
     Fault[] all = Fault.values();

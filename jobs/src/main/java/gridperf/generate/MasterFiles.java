@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The master/*.csv snapshots (DESIGN.md §2), one line per row, header first. */
+/** The master/*.csv snapshots (docs/contract.md, Landing files), one line per row, header first. */
 final class MasterFiles {
   private MasterFiles() {}
 

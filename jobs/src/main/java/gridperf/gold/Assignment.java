@@ -18,9 +18,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Assignment as intervals (DESIGN.md §2, §4, §8): a retailer is assigned on a day when its version
- * for that day is {@code active}. Versions are intervals [valid_from, valid_to); nothing here
- * makes one row per retailer per day.
+ * Assignment as intervals (docs/contract.md, Landing files and Gold tables): a retailer is assigned
+ * on a day when its version for that day is {@code active}. Versions are intervals [valid_from,
+ * valid_to); nothing here makes one row per retailer per day.
  */
 public final class Assignment {
   private Assignment() {}

@@ -12,6 +12,7 @@ import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import gridperf.silver.DimRetailer;
+import gridperf.silver.FactInspection;
 import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTarget;
 import gridperf.silver.FactTouchpoint;
@@ -31,7 +32,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code build} job: silver → perf_manager, perf_grid, perf_category, perf_cube,
- * retailer_segment, service_visits, then pilot_effect from the stored perf_grid. Reads config → silver at fixed versions → plans what changed
+ * retailer_segment, service_visits, service_standards, then pilot_effect from the stored perf_grid. Reads config → silver at fixed versions → plans what changed
  * since the last build ({@link BuildPlan}) → computes the monthly pre-aggregates once → computes
  * every table → writes (replaceWhere on the planned periods) → runs the data tests → records the
  * silver versions in build_state.
@@ -44,7 +45,8 @@ public final class GoldBuild {
                   TableId.FACT_SALES_LINE,
                   TableId.FACT_TOUCHPOINT,
                   TableId.DIM_RETAILER,
-                  TableId.FACT_TARGET),
+                  TableId.FACT_TARGET,
+                  TableId.FACT_INSPECTION),
               PilotEffectWrite.SOURCES.stream())
           .toList();
 
@@ -57,6 +59,7 @@ public final class GoldBuild {
           TableId.PERF_CUBE,
           TableId.RETAILER_SEGMENT,
           TableId.SERVICE_VISITS,
+          TableId.SERVICE_STANDARDS,
           TableId.PILOT_EFFECT);
 
   private GoldBuild() {}
@@ -68,10 +71,16 @@ public final class GoldBuild {
     for (TableId t : SOURCES) {
       versions.put(t, lake.version(t));
     }
+    if (from == null && to == null && nothingChanged(lake, versions)) {
+      ctx.progress().step("plan: nothing to do");
+      return new JobOutcome(
+          0, 0, 0, List.of(), "build: nothing to do (no silver source changed since the last build)");
+    }
     Dataset<Row> sales = read(lake, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA, versions);
     Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
     Dataset<Row> retailers = read(lake, TableId.DIM_RETAILER, DimRetailer.SCHEMA, versions);
     Dataset<Row> targets = read(lake, TableId.FACT_TARGET, FactTarget.SCHEMA, versions);
+    Dataset<Row> inspections = read(lake, TableId.FACT_INSPECTION, FactInspection.SCHEMA, versions);
     Optional<PeriodRange> range = PeriodRange.ofPartitions(sales, touchpoints);
     BuildPlan plan = plan(lake, versions, range, from, to);
     ctx.progress().step("plan: " + plan.reason());
@@ -90,6 +99,8 @@ public final class GoldBuild {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
         writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+        writes.add(
+            ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
       } finally {
         in.unpersist();
       }
@@ -115,6 +126,40 @@ public final class GoldBuild {
         .orElse(0L);
   }
 
+  /**
+   * True when the last build read every source at its current data: no source has a commit that
+   * changed data since (compaction and vacuum by {@code maintain} change none) and every output
+   * exists. The build then commits nothing, build_state included.
+   */
+  static boolean nothingChanged(Lake lake, Map<TableId, Long> versions) {
+    Optional<BuildState.State> state = BuildState.read(lake);
+    if (state.isEmpty()) {
+      return false;
+    }
+    for (TableId t : OUTPUTS) {
+      if (!lake.exists(t)) {
+        return false;
+      }
+    }
+    for (TableId t : SOURCES) {
+      if (changedSince(lake, t, state.get().versions().getOrDefault(t, -2L), versions.get(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code t} changed data after version {@code before} (the one a build read), up to
+   * {@code now}: a commit of {@code maintain} after {@code before} is no change.
+   */
+  static boolean changedSince(Lake lake, TableId t, long before, long now) {
+    if (before == now) {
+      return false;
+    }
+    return before > now || lake.dataVersion(t) > before;
+  }
+
   /** Decides full or incremental and which months changed. */
   static BuildPlan plan(
       Lake lake, Map<TableId, Long> versions, Optional<PeriodRange> range, YearMonth from, YearMonth to) {
@@ -131,11 +176,17 @@ public final class GoldBuild {
     }
     Map<TableId, Long> before = state.get().versions();
     long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);
-    if (retailersBefore != versions.get(TableId.DIM_RETAILER)) {
+    if (changedSince(lake, TableId.DIM_RETAILER, retailersBefore, versions.get(TableId.DIM_RETAILER))) {
       return BuildPlan.full(all, "full (dim_retailer changed)");
     }
     Set<YearMonth> changed = new TreeSet<>();
-    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET)) {
+    for (TableId t :
+        List.of(
+            TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET,
+            TableId.FACT_INSPECTION)) {
+      if (!changedSince(lake, t, before.getOrDefault(t, -1L), versions.get(t))) {
+        continue;
+      }
       Optional<Set<YearMonth>> c =
           ChangedMonths.of(lake, t, before.getOrDefault(t, -1L), versions.get(t));
       if (c.isEmpty()) {

@@ -5,10 +5,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code perf_category} — grain: retailer category × period (DESIGN.md §4); category = (format,
- * market_type of the grid, scale) of the retailer version valid on the day. Keys: format,
- * market_type, scale, period_type, period (year is the partition column). Sources: {@link Monthly}
- * pre-aggregates. Rules: the metrics of {@link PerfMetrics}; no targets, no service_compliance.
+ * {@code perf_category} — grain: retailer category × period (docs/contract.md, Gold tables);
+ * category = (format, market_type of the grid, scale) of the retailer version valid on the day.
+ * Keys: format, market_type, scale, period_type, period (year is the partition column). Sources:
+ * {@link Monthly} pre-aggregates. Rules: the metrics of {@link PerfMetrics}; no targets, no
+ * service_compliance.
  */
 public final class PerfCategory {
   public static final List<String> ENTITY = List.of("format", "market_type", "scale");

@@ -17,19 +17,20 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code perf_cube} — grain: one row per value combination of each grouping set × period
- * (DESIGN.md §4). Keys: grid_code, manager_code, format, market_type, scale, price_class,
- * grouping_id, period_type, period (dimension columns outside the set are NULL). Source: the sales
- * pre-aggregate of {@link Monthly}. Rules: grouping_id is Spark's grouping_id() over the six
- * dimensions (computed as Spark's grouping_id over the dimensions and the period columns, which
- * are in every set, shifted right by three; first column the most significant bit, a bit set when the column is not in the set);
- * rows exist for combinations present in credited sales lines; metrics retailers_ordering,
- * volume_cases, revenue_yuan, revenue_per_case, high_class_share as in {@link PerfMetrics}.
+ * (docs/contract.md, perf_cube). Keys: grid_code, manager_code, format, market_type, scale,
+ * price_class, grouping_id, period_type, period (dimension columns outside the set are NULL).
+ * Source: the sales pre-aggregate of {@link Monthly}. Rules: grouping_id is Spark's grouping_id()
+ * over the six dimensions (computed as Spark's grouping_id over the dimensions and the period
+ * columns, which are in every set, shifted right by three; first column the most significant bit, a
+ * bit set when the column is not in the set); rows exist for combinations present in credited sales
+ * lines; metrics retailers_ordering, volume_cases, revenue_yuan, revenue_per_case, high_class_share
+ * as in {@link PerfMetrics}.
  */
 public final class PerfCube {
   public static final List<String> DIMENSIONS =
       List.of("grid_code", "manager_code", "format", "market_type", "scale", "price_class");
 
-  /** The grouping sets of DESIGN.md §4; () is the company total (grouping_id 63). */
+  /** The grouping sets of docs/contract.md, perf_cube; () is the company total (grouping_id 63). */
   public static final List<List<String>> SETS =
       List.of(
           List.of("grid_code", "manager_code"),

@@ -5,9 +5,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code perf_grid} — grain: grid × period (DESIGN.md §4). Keys: grid_code, period_type, period
- * (year is the partition column). Sources: {@link Monthly} pre-aggregates and {@link
- * ServiceVisits#serviceCompliance}. Rules: the metrics of {@link PerfMetrics} (no targets);
+ * {@code perf_grid} — grain: grid × period (docs/contract.md, Gold tables). Keys: grid_code,
+ * period_type, period (year is the partition column). Sources: {@link Monthly} pre-aggregates and
+ * {@link ServiceVisits#serviceCompliance}. Rules: the metrics of {@link PerfMetrics} (no targets);
  * service_compliance on Y rows only.
  */
 public final class PerfGrid {

@@ -12,13 +12,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code perf_manager} — grain: manager × period (DESIGN.md §4). Keys: manager_code, period_type,
- * period (year is the partition column). Sources: the monthly pre-aggregates of fact_sales_line,
- * fact_touchpoint and dim_retailer assignment ({@link Monthly}), fact_target, and {@link
- * ServiceVisits#serviceCompliance}. Rules: the metrics of {@link PerfMetrics}; target_cases = Σ
- * targets over the period's months in which the manager has an M row, NULL if one of them has no
- * target; target_attainment = volume_cases / target_cases (NULL when the target is 0 or NULL);
- * service_compliance on Y rows only.
+ * {@code perf_manager} — grain: manager × period (docs/contract.md, Gold tables). Keys:
+ * manager_code, period_type, period (year is the partition column). Sources: the monthly
+ * pre-aggregates of fact_sales_line, fact_touchpoint and dim_retailer assignment ({@link Monthly}),
+ * fact_target, and {@link ServiceVisits#serviceCompliance}. Rules: the metrics of {@link
+ * PerfMetrics}; target_cases = Σ targets over the period's months in which the manager has an M
+ * row, NULL if one of them has no target; target_attainment = volume_cases / target_cases (NULL
+ * when the target is 0 or NULL); service_compliance on Y rows only.
  */
 public final class PerfManager {
   public static final List<String> ENTITY = List.of("manager_code");

@@ -20,12 +20,13 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * The one definition of the DESIGN.md §4 metrics, parameterised by the entity columns: perf_manager
- * (manager_code), perf_grid (grid_code) and perf_category (format, market_type, scale) all call
- * {@link #compute}. Each period is computed from its own monthly rows: the pre-aggregates are
- * exploded into their month, quarter and year, grouped per (entity, period, retailer) — so distinct
- * counts and peak–end scores are over retailer keys — and then per (entity, period). A row exists
- * for every entity and period with an assigned retailer or a credited sale or touchpoint.
+ * The one definition of the metrics (docs/contract.md, Metrics), parameterised by the entity
+ * columns: perf_manager (manager_code), perf_grid (grid_code) and perf_category (format,
+ * market_type, scale) all call {@link #compute}. Each period is computed from its own monthly rows:
+ * the pre-aggregates are exploded into their month, quarter and year, grouped per (entity, period,
+ * retailer) — so distinct counts and peak–end scores are over retailer keys — and then per (entity,
+ * period). A row exists for every entity and period with an assigned retailer or a credited sale or
+ * touchpoint.
  */
 public final class PerfMetrics {
   /** Decimal types of the exact sums. */

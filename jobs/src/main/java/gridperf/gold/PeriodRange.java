@@ -16,8 +16,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The months the gold tables cover (DESIGN.md §4): every month from the first to the last month
- * with an accepted sale or touchpoint. Assignment counts only days inside this range.
+ * The months the gold tables cover (docs/contract.md, Gold tables): every month from the first to
+ * the last month with an accepted sale or touchpoint. Assignment counts only days inside this
+ * range.
  */
 public record PeriodRange(YearMonth first, YearMonth last) {
   /**

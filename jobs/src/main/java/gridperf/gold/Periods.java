@@ -19,10 +19,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Period keys of the gold tables (DESIGN.md §4): period_type M, Q or Y and period {@code 2015-07},
- * {@code 2015-Q3}, {@code 2015}. A monthly row belongs to exactly one period of each type, so a
- * monthly pre-aggregate exploded into its three periods and grouped again gives every period from
- * its own rows (never by adding smaller periods' results).
+ * Period keys of the gold tables (docs/contract.md, Gold tables): period_type M, Q or Y and period
+ * {@code 2015-07}, {@code 2015-Q3}, {@code 2015}. A monthly row belongs to exactly one period of
+ * each type, so a monthly pre-aggregate exploded into its three periods and grouped again gives
+ * every period from its own rows (never by adding smaller periods' results).
  */
 public final class Periods {
   private Periods() {}

@@ -15,11 +15,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The monthly pre-aggregates every gold table is computed from (DESIGN.md §8): sales per (month,
- * retailer, version, price_class), touchpoints per (month, retailer, version), assignment per
- * (month, retailer version). A version fixes the credited grid, manager and category, so every
- * entity table groups these rows by its own entity columns. Sums stay exact (long, decimal); the
- * peak and end ratings are kept as structs whose max rolls up exactly to quarters and years.
+ * The monthly pre-aggregates every gold table is computed from (docs/contract.md, Implementation
+ * advice): sales per (month, retailer, version, price_class), touchpoints per (month, retailer,
+ * version), assignment per (month, retailer version). A version fixes the credited grid, manager
+ * and category, so every entity table groups these rows by its own entity columns. Sums stay exact
+ * (long, decimal); the peak and end ratings are kept as structs whose max rolls up exactly to
+ * quarters and years.
  */
 public final class Preaggregates {
   /** Columns that identify a retailer version and its credited entities. */

@@ -18,14 +18,14 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * {@code retailer_segment} — grain: retailer × year (DESIGN.md §5). Keys: retailer_code, year
- * (partition column). Columns: retailer_code, year, market_type, revenue_yuan, segment. Sources:
- * the assignment and sales pre-aggregates of {@link Monthly}; cut-offs from the scoring file. Rules:
- * every retailer assigned on at least one day of the year (inside the period range); market_type
- * of its primary grid of the year (most assigned days, ties grid_code ascending); revenue_yuan =
- * Σ amount_yuan of the year's sales (0 without sales); within (year, market_type), rank = 1 + the
- * number with a strictly higher revenue, p = (rank − 1) / n: A if p &lt; segments.a, B if p &lt;
- * segments.b, else C.
+ * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys:
+ * retailer_code, year (partition column). Columns: retailer_code, year, market_type, revenue_yuan,
+ * segment. Sources: the assignment and sales pre-aggregates of {@link Monthly}; cut-offs from the
+ * scoring file. Rules: every retailer assigned on at least one day of the year (inside the period
+ * range); market_type of its primary grid of the year (most assigned days, ties grid_code
+ * ascending); revenue_yuan = Σ amount_yuan of the year's sales (0 without sales); within (year,
+ * market_type), rank = 1 + the number with a strictly higher revenue, p = (rank − 1) / n: A if p
+ * &lt; segments.a, B if p &lt; segments.b, else C.
  */
 public final class RetailerSegment {
   private RetailerSegment() {}

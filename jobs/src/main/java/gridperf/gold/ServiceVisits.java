@@ -14,11 +14,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code service_visits} — grain: (entity_type, entity_code, retailer_code, year, month), the small
- * aggregate DESIGN.md §5 asks to keep so a what-if run can recompute service_compliance. Keys: all
- * but visits; year is the partition column. entity_type is 'manager' or 'grid'. Sources: the
- * assignment and touchpoint pre-aggregates of {@link Monthly}. Rules: one row per (entity,
- * retailer, month) with the retailer assigned to that entity on at least one day of the month;
- * visits = visits credited to that entity for that retailer in the month (0 allowed).
+ * aggregate the contract (docs/contract.md, Manager scorecard) keeps so a what-if run can recompute
+ * service_compliance. Keys: all but visits; year is the partition column. entity_type is 'manager'
+ * or 'grid'. Sources: the assignment and touchpoint pre-aggregates of {@link Monthly}. Rules: one
+ * row per (entity, retailer, month) with the retailer assigned to that entity on at least one day
+ * of the month; visits = visits credited to that entity for that retailer in the month (0 allowed).
  */
 public final class ServiceVisits {
   private ServiceVisits() {}

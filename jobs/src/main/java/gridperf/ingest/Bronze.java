@@ -36,7 +36,7 @@ public final class Bronze {
           .add("ingest_ts", TimestampType, false)
           .add("as_of", DataTypes.DateType, false);
 
-  /** DESIGN.md §2 precedence: batch, then code-point order of the path, then line. */
+  /** Precedence (docs/contract.md): batch, then code-point order of the path, then line. */
   public static final Comparator<Row> PRECEDENCE =
       Comparator.comparingLong((Row r) -> r.getLong(8))
           .thenComparing((Row r) -> r.getString(1), LandingReader.CODE_POINT_ORDER)

@@ -14,7 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Which landing files this run processes (DESIGN.md §2 re-delivery): a file whose size and
+ * Which landing files this run processes (docs/contract.md, Re-delivery): a file whose size and
  * modification time match its ledger row is skipped without reading; otherwise it is hashed
  * (on the executors) — the same hash is skipped ({@link #touched}: only its ledger size and time
  * are refreshed), a new path or new content is delivered. Refuses, before anything is committed,

@@ -1,11 +1,8 @@
 package gridperf.ingest;
 
-import gridperf.silver.FactSalesLine;
-import gridperf.silver.FactTouchpoint;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -27,18 +24,13 @@ public final class FactValidator {
   /** The physical line column of a validated row (fact_sales_line has its own line_no). */
   public static final String FILE_LINE = "file_line";
 
-  /** Status columns + fact_sales_line's typed columns (without lineage). */
-  public static final StructType SALES = validated(FactSalesLine.SCHEMA);
-
-  /** Status columns + fact_touchpoint's typed columns (without lineage). */
-  public static final StructType TOUCHPOINTS = validated(FactTouchpoint.SCHEMA);
-
   /** Status of a row that passed every rule, before precedence decides accepted or duplicate. */
   public static final String VALID = "valid";
 
   private FactValidator() {}
 
-  private static StructType validated(StructType fact) {
+  /** Status columns + a fact table's typed columns (without lineage). */
+  static StructType validated(StructType fact) {
     StructType s = new StructType();
     for (StructField f : RowStatus.SCHEMA.fields()) {
       s = s.add(f.name().equals("line_no") ? FILE_LINE : f.name(), f.dataType(), f.nullable());
@@ -72,13 +64,13 @@ public final class FactValidator {
     return java.util.Arrays.copyOfRange(names, RowStatus.SCHEMA.size(), names.length);
   }
 
-  /** Validates bronze rows (Bronze.SCHEMA) of sales ({@code touchpoints} false) or touchpoints. */
-  public static Dataset<Row> validate(
+  /** Validates bronze rows (Bronze.SCHEMA) of one fact source. */
+  static Dataset<Row> validate(
       Dataset<Row> bronze,
-      boolean touchpoints,
+      FactSource source,
       Broadcast<MasterData> master,
       ZoneId zone) {
-    StructType schema = touchpoints ? TOUCHPOINTS : SALES;
+    StructType schema = source.validatedSchema();
     int width = schema.size() - RowStatus.SCHEMA.size();
     MapPartitionsFunction<Row, Row> f =
         rows ->
@@ -90,14 +82,14 @@ public final class FactValidator {
 
               @Override
               public Row next() {
-                return check(rows.next(), touchpoints, master.value(), zone, width);
+                return check(rows.next(), source, master.value(), zone, width);
               }
             };
     return bronze.mapPartitions(f, Encoders.row(schema));
   }
 
   static Row check(
-      Row b, boolean touchpoints, MasterData m, ZoneId zone, int width) {
+      Row b, FactSource source, MasterData m, ZoneId zone, int width) {
     LocalDate asOf = b.getDate(10).toLocalDate();
     Object[] out = new Object[RowStatus.SCHEMA.size() + width];
     out[0] = b.getString(0);
@@ -111,13 +103,7 @@ public final class FactValidator {
       if (!b.isNullAt(6)) {
         throw Reason.MALFORMED.reject(b.getString(6));
       }
-      Object[] typed;
-      if (touchpoints) {
-        typed = TouchpointRules.typed(b.getString(3), m, asOf, zone);
-      } else {
-        List<String> fields = b.getList(5);
-        typed = SalesRules.typed(fields, m, asOf);
-      }
+      Object[] typed = source.typed(b, m, asOf, zone);
       out[6] = VALID;
       // the raw text is kept in bronze; a valid row needs it nowhere after this (only quarantined
       // rows carry it on), and dropping it here shrinks every row the precedence window sorts

@@ -7,8 +7,6 @@ import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingSource;
-import gridperf.silver.FactSalesLine;
-import gridperf.silver.FactTouchpoint;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -44,20 +42,21 @@ final class FullRecompute {
         JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master.data());
     // validated once and persisted: the precedence and every query of the classified rows (the
     // tally, quarantine, the facts) read them
-    Dataset<Row> salesValidated =
-        FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_SALES_LINE), false, bc, zone)
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    Dataset<Row> touchValidated =
-        FactValidator.validate(bronze(lake, b, keep, TableId.BRONZE_TOUCHPOINT), true, bc, zone)
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    Map<FactSource, Dataset<Row>> validated = new java.util.EnumMap<>(FactSource.class);
+    for (FactSource src : FactSource.values()) {
+      validated.put(
+          src,
+          FactValidator.validate(bronze(lake, b, keep, src.bronze()), src, bc, zone)
+              .persist(StorageLevel.MEMORY_AND_DISK_SER()));
+    }
     try {
-      Dataset<Row> classified =
-          Precedence.classifyMostlyUnique(salesValidated, "order_id", "line_no")
-              .withColumn("_fact", org.apache.spark.sql.functions.lit("sales"))
-              .unionByName(
-                  Precedence.classifyMostlyUnique(touchValidated, "event_id")
-                      .withColumn("_fact", org.apache.spark.sql.functions.lit("touchpoints")),
-                  true);
+      Dataset<Row> classified = null;
+      for (FactSource src : FactSource.values()) {
+        Dataset<Row> c =
+            Precedence.classifyMostlyUnique(validated.get(src), src.keys())
+                .withColumn("_fact", org.apache.spark.sql.functions.lit(src.label()));
+        classified = classified == null ? c : classified.unionByName(c, true);
+      }
       Dataset<Row> statuses =
           job.spark()
               .createDataFrame(master.statuses(), RowStatus.SCHEMA)
@@ -76,22 +75,17 @@ final class FullRecompute {
               t, Commits.replaceIfChanged(lake, t, e.getValue(), master.schemaOf(e.getKey())));
         }
       }
-      job.committed(
-          TableId.FACT_SALES_LINE,
-          Commits.replaceIfChanged(
-              lake,
-              TableId.FACT_SALES_LINE,
-              IngestJob.facts(classified.filter(col("_fact").equalTo("sales")), FactSalesLine.SCHEMA.fieldNames()),
-              true));
-      job.committed(
-          TableId.FACT_TOUCHPOINT,
-          Commits.replaceIfChanged(
-              lake,
-              TableId.FACT_TOUCHPOINT,
-              IngestJob.facts(
-                  classified.filter(col("_fact").equalTo("touchpoints")),
-                  FactTouchpoint.SCHEMA.fieldNames()),
-              true));
+      for (FactSource src : FactSource.values()) {
+        job.committed(
+            src.fact(),
+            Commits.replaceIfChanged(
+                lake,
+                src.fact(),
+                IngestJob.facts(
+                    classified.filter(col("_fact").equalTo(src.label())),
+                    src.factSchema().fieldNames()),
+                true));
+      }
       Map<String, IngestFiles.Entry> ledger =
           rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), true);
       commitLedger(job, b, ledger);
@@ -99,8 +93,7 @@ final class FullRecompute {
           rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
           Summary.render(tally, rec, b.deliveries(), "full recompute"));
     } finally {
-      salesValidated.unpersist();
-      touchValidated.unpersist();
+      validated.values().forEach(Dataset::unpersist);
       bc.destroy();
     }
   }
@@ -147,8 +140,7 @@ final class FullRecompute {
   }
 
   private static void commitBronze(IngestJob job, IngestJob.Batch b) {
-    for (TableId t :
-        List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
+    for (TableId t : IngestJob.BRONZE_TABLES) {
       List<String> paths = IngestJob.deliveredTo(b.deliveries(), t);
       if (!paths.isEmpty() || !job.lake().exists(t)) {
         job.committed(

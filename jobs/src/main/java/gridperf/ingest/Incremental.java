@@ -7,8 +7,6 @@ import gridperf.job.JobOutcome;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
-import gridperf.silver.FactSalesLine;
-import gridperf.silver.FactTouchpoint;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +36,11 @@ final class Incremental {
           TableId.BRONZE_MASTER,
           TableId.BRONZE_SALES_LINE,
           TableId.BRONZE_TOUCHPOINT,
+          TableId.BRONZE_INSPECTION,
           TableId.QUARANTINE,
           TableId.FACT_SALES_LINE,
-          TableId.FACT_TOUCHPOINT);
+          TableId.FACT_TOUCHPOINT,
+          TableId.FACT_INSPECTION);
 
   private Incremental() {}
 
@@ -58,9 +58,13 @@ final class Incremental {
     ZoneId zone = job.cfg().business().timezone();
     List<Part> parts = new ArrayList<>();
     Broadcast<MasterData> bc = null;
-    boolean sales = !IngestJob.deliveredTo(b.deliveries(), TableId.BRONZE_SALES_LINE).isEmpty();
-    boolean touch = !IngestJob.deliveredTo(b.deliveries(), TableId.BRONZE_TOUCHPOINT).isEmpty();
-    if (sales || touch) {
+    List<FactSource> delivered = new ArrayList<>();
+    for (FactSource src : FactSource.values()) {
+      if (!IngestJob.deliveredTo(b.deliveries(), src.bronze()).isEmpty()) {
+        delivered.add(src);
+      }
+    }
+    if (!delivered.isEmpty()) {
       MasterData master =
           MasterValidator.validate(
                   lake.read(TableId.BRONZE_MASTER)
@@ -69,15 +73,8 @@ final class Incremental {
               .data();
       bc = JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master);
     }
-    if (sales) {
-      parts.add(
-          part(lake, b, bc, zone, "sales", TableId.BRONZE_SALES_LINE, TableId.FACT_SALES_LINE,
-              FactSalesLine.SCHEMA, false, "order_id", "line_no"));
-    }
-    if (touch) {
-      parts.add(
-          part(lake, b, bc, zone, "touchpoints", TableId.BRONZE_TOUCHPOINT, TableId.FACT_TOUCHPOINT,
-              FactTouchpoint.SCHEMA, true, "event_id"));
+    for (FactSource src : delivered) {
+      parts.add(part(lake, b, bc, zone, src));
     }
     try {
       Dataset<Row> statuses = job.spark().createDataFrame(List.of(), RowStatus.SCHEMA);
@@ -124,23 +121,13 @@ final class Incremental {
   }
 
   private static Part part(
-      Lake lake,
-      IngestJob.Batch b,
-      Broadcast<MasterData> bc,
-      ZoneId zone,
-      String label,
-      TableId bronze,
-      TableId fact,
-      StructType factSchema,
-      boolean touchpoints,
-      String... keys) {
-    Dataset<Row> validated =
-        FactValidator.validate(b.bronze(bronze), touchpoints, bc, zone);
-    Dataset<Row> winners = currentWinners(lake.read(fact), validated, label, keys);
+      Lake lake, IngestJob.Batch b, Broadcast<MasterData> bc, ZoneId zone, FactSource src) {
+    Dataset<Row> validated = FactValidator.validate(b.bronze(src.bronze()), src, bc, zone);
+    Dataset<Row> winners = currentWinners(lake.read(src.fact()), validated, src.label(), src.keys());
     Dataset<Row> classified =
-        Precedence.classify(validated.unionByName(winners), keys)
+        Precedence.classify(validated.unionByName(winners), src.keys())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    return new Part(label, bronze, fact, factSchema, keys, classified);
+    return new Part(src.label(), src.bronze(), src.fact(), src.factSchema(), src.keys(), classified);
   }
 
   /**

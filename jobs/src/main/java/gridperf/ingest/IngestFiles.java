@@ -12,13 +12,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code ingest_files} — the file ledger (DESIGN.md §2). Grain: one row per source path ever
- * ingested (its latest delivery; files later removed from landing stay). Key: source_file
- * (relative to the landing root). content_hash is SHA-256 of the bytes; encoding is the file's
- * label ({@code UTF-8}, {@code UTF-8 BOM}, {@code GB18030}, {@code UTF-8+GB18030}, a {@code
- * +MALFORMED} suffix when some line decodes in neither, or the configured charset); the row counts
- * are as the lake stands now and always reconcile: rows_read = rows_accepted + rows_quarantined +
- * rows_duplicate. Committed last by every ingest run.
+ * {@code ingest_files} — the file ledger (docs/contract.md, Quarantine and the file ledger). Grain:
+ * one row per source path ever ingested (its latest delivery; files later removed from landing
+ * stay). Key: source_file (relative to the landing root). content_hash is SHA-256 of the bytes;
+ * encoding is the file's label ({@code UTF-8}, {@code UTF-8 BOM}, {@code GB18030}, {@code
+ * UTF-8+GB18030}, a {@code +MALFORMED} suffix when some line decodes in neither, or the configured
+ * charset); the row counts are as the lake stands now and always reconcile: rows_read =
+ * rows_accepted + rows_quarantined + rows_duplicate. Committed last by every ingest run.
  */
 public final class IngestFiles {
   public static final StructType SCHEMA =

@@ -29,7 +29,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The ingest job (DESIGN.md §1–§2): landing files → bronze, quarantine, silver, ledger.
+ * The ingest job (docs/contract.md, Flow and guarantees to Master-data changes): landing files →
+ * bronze, quarantine, silver, ledger.
  *
  * <p>Reads top to bottom: list landing → find new or changed files (size and mtime, then SHA-256)
  * → refuse bad headers and empty re-deliveries → parse the delivered files on the executors →
@@ -76,6 +77,7 @@ public final class IngestJob {
   private final Lake lake;
   private final GridperfConfig cfg;
   private final List<WriteResult> writes = new ArrayList<>();
+  private String ignored = "";
 
   public IngestJob(JobContext ctx, Options opts) {
     this.ctx = ctx;
@@ -88,13 +90,22 @@ public final class IngestJob {
   public JobOutcome run() {
     try (SparkJobCounter jobs = new SparkJobCounter(spark)) {
       JobOutcome o = runCounted();
+      String summary = o.summary() + (ignored.isEmpty() ? "" : "\n" + ignored);
       if (o.writes().isEmpty() && o.rowsIn() == 0) {
-        return o;
+        return new JobOutcome(o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(), summary);
       }
       return new JobOutcome(
           o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(),
-          o.summary() + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
+          summary + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
     }
+  }
+
+  /**
+   * The files under the landing root that are not contract files, as reported (how many, the
+   * first few paths); empty when there were none or the listing did not happen.
+   */
+  public String ignoredFiles() {
+    return ignored;
   }
 
   private JobOutcome runCounted() {
@@ -103,8 +114,10 @@ public final class IngestJob {
     Map<String, IngestFiles.Entry> ledger =
         IngestFiles.entries(
             ledgerVersion < 0 ? null : lake.read(TableId.INGEST_FILES, ledgerVersion));
-    List<LandingFile> files =
-        LandingReader.list(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
+    LandingReader.Listing listing =
+        LandingReader.listing(opts.landingRoot(), spark.sparkContext().hadoopConfiguration());
+    List<LandingFile> files = listing.files();
+    ignored = listing.ignoredSummary();
     ctx.progress().step("listed " + files.size() + " landing files");
     Deliveries d = Deliveries.find(spark, cfg, files, ledger, opts.allowEmpty());
     ctx.progress().step(d.delivered().size() + " new or changed files");
@@ -298,7 +311,7 @@ public final class IngestJob {
     }
     out.put(TableId.BRONZE_MASTER, spark.createDataFrame(master, Bronze.SCHEMA));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    for (TableId t : List.of(TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT)) {
+    for (TableId t : FactSource.bronzeTables()) {
       List<List<LandingFile>> tasks = packed(byTable.get(t), jsc.defaultParallelism());
       if (tasks.isEmpty()) {
         out.put(t, spark.createDataFrame(List.of(), Bronze.SCHEMA));
@@ -332,8 +345,13 @@ public final class IngestJob {
   }
 
   /** The bronze tables a landing file can feed. */
-  static final List<TableId> BRONZE_TABLES =
-      List.of(TableId.BRONZE_MASTER, TableId.BRONZE_SALES_LINE, TableId.BRONZE_TOUCHPOINT);
+  static final List<TableId> BRONZE_TABLES = bronzeTables();
+
+  private static List<TableId> bronzeTables() {
+    List<TableId> out = new ArrayList<>(List.of(TableId.BRONZE_MASTER));
+    out.addAll(FactSource.bronzeTables());
+    return List.copyOf(out);
+  }
 
   /** Landing bytes one parse task aims at. */
   static final long BYTES_PER_TASK = 16L << 20;

@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Field rules of the master files (DESIGN.md §2), checked in the order of the reason codes: key
- * present, then each column's type in contract order, then ranges, then unknown codes against the
- * master data accepted so far. Returns the typed row in the silver dimension's column order.
+ * Field rules of the master files (docs/contract.md, Field rules), checked in the order of the
+ * reason codes: key present, then each column's type in contract order, then ranges, then unknown
+ * codes against the master data accepted so far. Returns the typed row in the silver dimension's
+ * column order.
  */
 final class MasterRules {
   static final Set<String> MARKET_TYPES = Set.of("urban", "town", "rural");

@@ -23,7 +23,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * DESIGN.md §2 precedence over validated rows: per key, in (batch_seq, source_file, line_no)
+ * Precedence (docs/contract.md) over validated rows: per key, in (batch_seq, source_file, line_no)
  * order, a valid row equal (after typing, NULL-safe) to the previous valid row of its key is a
  * {@code duplicate}; every other valid row is {@code accepted} (the first, or a correction). The
  * key's winner is its last accepted row. Quarantined rows pass through unchanged.

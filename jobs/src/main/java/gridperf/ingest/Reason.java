@@ -1,8 +1,8 @@
 package gridperf.ingest;
 
 /**
- * Quarantine reason codes of DESIGN.md §2, in the order they are checked: a row gets the first
- * that applies.
+ * Quarantine reason codes (docs/contract.md, Reason codes), in the order they are checked: a row
+ * gets the first that applies.
  */
 public enum Reason {
   MALFORMED,

@@ -4,7 +4,6 @@ import gridperf.config.GridperfConfig;
 import gridperf.job.RunRefused;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingReader;
-import gridperf.landingfiles.LandingSource;
 import gridperf.landingfiles.LineDecoder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +61,7 @@ public final class Reconciliation {
             "reconciliation failed for " + f.relativePath() + ": " + lines + " data lines but "
                 + c.read() + " rows read");
       }
-      if (f.source() == LandingSource.SALES || f.source() == LandingSource.TOUCHPOINTS) {
+      if (!f.source().isMaster()) {
         rec.batchRead += c.read();
         rec.batchAccepted += c.accepted();
         rec.batchQuarantined += c.quarantined();

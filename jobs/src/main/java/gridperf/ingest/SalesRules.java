@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Field rules of a sales line (DESIGN.md §2) in reason-code order, and its crediting (§3): the
- * retailer version valid on order_date must exist and be active. Returns the typed, credited
- * values in {@link FactValidator#SALES} order after the status columns.
+ * Field rules of a sales line (docs/contract.md, Field rules) in reason-code order, and its
+ * crediting: the retailer version valid on order_date must exist and be active. Returns the typed,
+ * credited values in {@link FactValidator#SALES} order after the status columns.
  */
 final class SalesRules {
   private SalesRules() {}

@@ -13,11 +13,12 @@ import java.time.ZoneId;
 import java.util.Set;
 
 /**
- * Field rules of a touchpoint (DESIGN.md §2) in reason-code order. Required: event_id (the key),
- * ts, retailer_code, channel. Optional: manager_code (unknown → UNKNOWN_MANAGER), satisfaction
- * (integer value 1..5), complaint (resolved_ts ISO-8601, not before ts). Not validated:
- * duration_min and MOT scores (a non-number is missing). Credited (§3) by the retailer version of
- * the business date, which must exist (any license status). JSON null is the same as absent.
+ * Field rules of a touchpoint (docs/contract.md, Field rules) in reason-code order. Required:
+ * event_id (the key), ts, retailer_code, channel. Optional: manager_code (unknown →
+ * UNKNOWN_MANAGER), satisfaction (integer value 1..5), complaint (resolved_ts ISO-8601, not before
+ * ts). Not validated: duration_min and MOT scores (a non-number is missing). Credited
+ * (docs/contract.md, Crediting) by the retailer version of the business date, which must exist (any
+ * license status). JSON null is the same as absent.
  */
 final class TouchpointRules {
   static final Set<String> CHANNELS =

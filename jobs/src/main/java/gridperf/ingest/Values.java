@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Typed field readers with the rules of DESIGN.md §2. Each throws a {@link Reason.Reject} with the
- * rule's code and a detail naming the column and the value.
+ * Typed field readers with the rules of docs/contract.md, Field rules. Each throws a {@link
+ * Reason.Reject} with the rule's code and a detail naming the column and the value.
  */
 public final class Values {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,6 +26,64 @@ public final class CommitLog {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private CommitLog() {}
+
+  /**
+   * Operations that rewrite or delete files without changing a row: compaction and vacuum
+   * ({@code maintain}), and table properties.
+   */
+  static final Set<String> NO_DATA_OPERATIONS =
+      Set.of("OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
+
+  /**
+   * The latest version of the table whose commit changed its data: the current version, or an
+   * earlier one when the commits after it only compacted, vacuumed or set table properties
+   * (operation {@link #NO_DATA_OPERATIONS}, or no add or remove action with {@code dataChange}).
+   * A commit whose log file is gone (log clean-up) counts as a data change. −1 when the table has
+   * no log.
+   */
+  public static long dataVersion(Lake lake, TableId table) {
+    Commit latest = latest(lake, table);
+    if (latest == null) {
+      return -1;
+    }
+    Path log = new Path(lake.path(table) + "/_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(lake.spark().sparkContext().hadoopConfiguration());
+      for (long v = latest.version(); v > 0; v--) {
+        Path file = new Path(log, String.format("%020d.json", v));
+        if (!fs.exists(file) || changesData(fs, file)) {
+          return v;
+        }
+      }
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
+    }
+  }
+
+  private static boolean changesData(FileSystem fs, Path file) throws IOException {
+    boolean change = false;
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        JsonNode action = JSON.readTree(line);
+        JsonNode info = action.get("commitInfo");
+        if (info != null && NO_DATA_OPERATIONS.contains(info.path("operation").asText())) {
+          return false;
+        }
+        for (String kind : new String[] {"add", "remove", "cdc"}) {
+          JsonNode a = action.get(kind);
+          if (a != null && a.path("dataChange").asBoolean(true)) {
+            change = true;
+          }
+        }
+        if (action.has("metaData") || action.has("protocol")) {
+          change = true;
+        }
+      }
+    }
+    return change;
+  }
 
   /** The latest commit of the table, or null when the table has no log. */
   public static Commit latest(Lake lake, TableId table) {
@@ -44,6 +103,28 @@ public final class CommitLog {
       if (version < 0) {
         return null;
       }
+      return read(fs, log, version);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
+    }
+  }
+
+  /** The commit of one version of the table, or null when its log file is gone. */
+  public static Commit at(Lake lake, TableId table, long version) {
+    Path log = new Path(lake.path(table) + "/_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(lake.spark().sparkContext().hadoopConfiguration());
+      if (version < 0 || !fs.exists(new Path(log, String.format("%020d.json", version)))) {
+        return null;
+      }
+      return read(fs, log, version);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
+    }
+  }
+
+  private static Commit read(FileSystem fs, Path log, long version) throws IOException {
+    {
       Map<String, String> metrics = new HashMap<>();
       String userMetadata = null;
       Path file = new Path(log, String.format("%020d.json", version));
@@ -63,8 +144,6 @@ public final class CommitLog {
         }
       }
       return new Commit(version, metrics, userMetadata);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
     }
   }
 }

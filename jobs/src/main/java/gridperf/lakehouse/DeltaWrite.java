@@ -22,6 +22,8 @@ public final class DeltaWrite {
   private SaveMode mode = SaveMode.Overwrite;
   private String replaceWhere;
   private boolean overwriteSchema;
+  private boolean mergeSchema;
+  private String userMetadata;
   private String txnAppId;
   private long txnVersion = -1;
 
@@ -58,6 +60,18 @@ public final class DeltaWrite {
     return this;
   }
 
+  /** Adds the data's new columns to the table's schema (an append to a table of an older layout). */
+  public DeltaWrite mergeSchema() {
+    this.mergeSchema = true;
+    return this;
+  }
+
+  /** Records a text in the commit's {@code userMetadata} (e.g. what the data was computed from). */
+  public DeltaWrite userMetadata(String text) {
+    this.userMetadata = text;
+    return this;
+  }
+
   /** Skips the write when this (appId, version) pair was already committed to the table. */
   public DeltaWrite idempotent(String appId, long version) {
     this.txnAppId = appId;
@@ -76,6 +90,12 @@ public final class DeltaWrite {
     }
     if (overwriteSchema) {
       w = w.option("overwriteSchema", "true");
+    }
+    if (userMetadata != null) {
+      w = w.option("userMetadata", userMetadata);
+    }
+    if (mergeSchema) {
+      w = w.option("mergeSchema", "true");
     }
     if (txnAppId != null) {
       w = w.option("txnAppId", txnAppId).option("txnVersion", txnVersion);

@@ -68,6 +68,14 @@ public final class Lake {
     return c == null ? -1 : c.version();
   }
 
+  /**
+   * The latest version of a table that changed its data (compaction and vacuum commits skipped,
+   * see {@link CommitLog#dataVersion}), or -1 when it does not exist.
+   */
+  public long dataVersion(TableId table) {
+    return exists(table) ? CommitLog.dataVersion(this, table) : -1;
+  }
+
   /** Starts a write of {@code data} to {@code table}. */
   public DeltaWrite write(TableId table, Dataset<Row> data) {
     return new DeltaWrite(this, table, data);

@@ -33,7 +33,8 @@ public final class PipelineRuns {
               "delta_versions",
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
               true)
-          .add("error", DataTypes.StringType, true);
+          .add("error", DataTypes.StringType, true)
+          .add("notes", DataTypes.StringType, true);
 
   /** One run as recorded. */
   public record Run(
@@ -47,7 +48,25 @@ public final class PipelineRuns {
       long rowsOut,
       long rowsQuarantined,
       Map<String, Long> deltaVersions,
-      String error) {}
+      String error,
+      String notes) {
+    /** A run with nothing to note. */
+    public Run(
+        String runId,
+        String job,
+        String args,
+        Instant start,
+        Instant end,
+        String status,
+        long rowsIn,
+        long rowsOut,
+        long rowsQuarantined,
+        Map<String, Long> deltaVersions,
+        String error) {
+      this(runId, job, args, start, end, status, rowsIn, rowsOut, rowsQuarantined, deltaVersions,
+          error, null);
+    }
+  }
 
   private PipelineRuns() {}
 
@@ -66,8 +85,10 @@ public final class PipelineRuns {
             run.rowsOut(),
             run.rowsQuarantined(),
             JavaConverters.mapAsScalaMap(versions),
-            run.error());
+            run.error(),
+            run.notes());
     Dataset<Row> df = lake.spark().createDataFrame(List.of(row), SCHEMA);
-    return lake.write(TableId.PIPELINE_RUNS, df).append().idempotent("pipeline_runs:" + run.runId(), 0).commit();
+    // mergeSchema: a lake whose pipeline_runs predates a column gains it on the next run
+    return lake.write(TableId.PIPELINE_RUNS, df).append().mergeSchema().idempotent("pipeline_runs:" + run.runId(), 0).commit();
   }
 }

@@ -15,6 +15,7 @@ public enum TableId {
   BRONZE_MASTER(Layer.BRONZE),
   QUARANTINE(Layer.BRONZE),
   INGEST_FILES(Layer.BRONZE),
+  BRONZE_INSPECTION(Layer.BRONZE),
   // silver: typed, deduplicated, validated, credited
   DIM_GRID(Layer.SILVER),
   DIM_MANAGER(Layer.SILVER),
@@ -23,6 +24,7 @@ public enum TableId {
   FACT_SALES_LINE(Layer.SILVER),
   FACT_TOUCHPOINT(Layer.SILVER),
   FACT_TARGET(Layer.SILVER),
+  FACT_INSPECTION(Layer.SILVER),
   DIM_PILOT(Layer.SILVER),
   // gold
   PERF_MANAGER(Layer.GOLD),
@@ -33,6 +35,7 @@ public enum TableId {
   SERVICE_VISITS(Layer.GOLD),
   MANAGER_SCORECARD(Layer.GOLD),
   SCORECARD_SCENARIO(Layer.GOLD),
+  SERVICE_STANDARDS(Layer.GOLD),
   PILOT_EFFECT(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),

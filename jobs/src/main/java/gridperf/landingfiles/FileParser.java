@@ -16,8 +16,9 @@ import org.apache.spark.sql.RowFactory;
  * lazily, in one pass: physical lines numbered from 1, blank lines skipped, each line decoded on
  * its own, CSV lines split by RFC 4180 and mapped by header name to contract order. A line that
  * cannot be decoded or split, or has the wrong field count, keeps its raw text and a parse error
- * (it will be quarantined as MALFORMED). JSON lines are kept as text; they are parsed when
- * validated.
+ * (it will be quarantined as MALFORMED), and so does a last line without a line end (a truncated
+ * delivery, {@link #TRUNCATED}), which is never read as a record. JSON lines are kept as text;
+ * they are parsed when validated.
  */
 public final class FileParser implements Iterator<Row>, AutoCloseable {
   private final LandingFile file;
@@ -81,6 +82,10 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
           continue;
         }
         LineDecoder.Decoded d = decoder.decode(lines.bytes(), lines.length(), first);
+        if (!lines.terminated()) {
+          return row(
+              d.text() != null ? d.text() : d.raw(), d.encoding(), null, TRUNCATED);
+        }
         if (d.text() == null) {
           return row(d.raw(), d.encoding(), null, "line is neither valid UTF-8 nor GB18030");
         }
@@ -114,6 +119,13 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
           e);
     }
   }
+
+  /**
+   * The parse error of a file's last data line that has no line end: the delivery was cut short
+   * (a copy interrupted, a disk full), so the line may be missing characters even when it parses.
+   */
+  public static final String TRUNCATED =
+      "truncated delivery: the file's last line has no line end (LF or CRLF)";
 
   private Row row(String raw, String encoding, String[] fields, String parseError) {
     return RowFactory.create(

@@ -4,14 +4,20 @@ import gridperf.job.IoReasons;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -26,7 +32,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class LandingReader {
   private LandingReader() {}
 
-  /** Code-point order of paths (DESIGN.md §2 precedence), not UTF-16 order. */
+  /** Code-point order of paths (docs/contract.md, Precedence), not UTF-16 order. */
   public static final Comparator<String> CODE_POINT_ORDER =
       (a, b) -> {
         int i = 0;
@@ -53,8 +59,39 @@ public final class LandingReader {
       long dataLines)
       implements Serializable {}
 
+  /**
+   * What a listing of the landing root found: the contract files in code-point order of the
+   * relative path, and every other file (not ingested), in the same order.
+   */
+  public record Listing(List<LandingFile> files, List<String> ignored) {
+    /** How many files were ignored and the first few of them, for the console and the audit row. */
+    public String ignoredSummary() {
+      if (ignored.isEmpty()) {
+        return "";
+      }
+      List<String> first = ignored.subList(0, Math.min(IGNORED_NAMED, ignored.size()));
+      return ignored.size()
+          + (ignored.size() == 1 ? " file" : " files")
+          + " under the landing root not in the contract, ignored: "
+          + String.join(", ", first)
+          + (ignored.size() > first.size() ? ", …" : "");
+    }
+  }
+
+  /** How many ignored files a run names. */
+  static final int IGNORED_NAMED = 5;
+
   /** Every contract file under the root, in code-point order of the relative path. */
   public static List<LandingFile> list(String root, Configuration conf) {
+    return listing(root, conf).files();
+  }
+
+  /**
+   * Lists the landing root: contract files ({@link LandingSource#of}) and the others. A master
+   * file delivered both plain and gzipped is refused, naming both: which one holds the master
+   * data is not for the run to guess.
+   */
+  public static Listing listing(String root, Configuration conf) {
     Path rootPath = new Path(root);
     try {
       FileSystem fs = rootPath.getFileSystem(conf);
@@ -63,25 +100,25 @@ public final class LandingReader {
       }
       String base = fs.getFileStatus(rootPath).getPath().toUri().getPath();
       List<LandingFile> out = new ArrayList<>();
+      List<String> ignored = new ArrayList<>();
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(rootPath, true);
       while (it.hasNext()) {
         LocatedFileStatus st = it.next();
         String full = st.getPath().toUri().getPath();
         String rel = full.startsWith(base + "/") ? full.substring(base.length() + 1) : full;
-        final String relative = rel;
-        LandingSource.of(rel)
-            .ifPresent(
-                s ->
-                    out.add(
-                        new LandingFile(
-                            st.getPath().toString(),
-                            relative,
-                            s,
-                            st.getLen(),
-                            st.getModificationTime())));
+        Optional<LandingSource> source = LandingSource.of(rel);
+        if (source.isEmpty()) {
+          ignored.add(rel);
+          continue;
+        }
+        out.add(
+            new LandingFile(
+                st.getPath().toString(), rel, source.get(), st.getLen(), st.getModificationTime()));
       }
       out.sort((x, y) -> CODE_POINT_ORDER.compare(x.relativePath(), y.relativePath()));
-      return out;
+      ignored.sort(CODE_POINT_ORDER);
+      refuseMasterTwice(out);
+      return new Listing(out, ignored);
     } catch (FileNotFoundException e) {
       throw new Header.Refused("landing directory " + root + " does not exist");
     } catch (IOException e) {
@@ -89,13 +126,50 @@ public final class LandingReader {
     }
   }
 
-  /** Opens a file for reading; failures name the file. */
+  private static void refuseMasterTwice(List<LandingFile> files) {
+    Map<String, String> seen = new HashMap<>();
+    for (LandingFile f : files) {
+      if (!f.source().isMaster()) {
+        continue;
+      }
+      String other = seen.putIfAbsent(LandingSource.uncompressed(f.relativePath()), f.relativePath());
+      if (other != null) {
+        throw new Header.Refused(
+            other + " and " + f.relativePath() + " are both delivered: keep one of them (the"
+                + " master file is read whole, so the run cannot tell which one holds the data)");
+      }
+    }
+  }
+
+  /** Opens a file for reading, decompressed when it is gzipped; failures name the file. */
   public static InputStream open(LandingFile f) {
+    return decompressed(f, openRaw(f));
+  }
+
+  /** Opens a file's bytes as delivered. */
+  static InputStream openRaw(LandingFile f) {
     try {
       Path p = new Path(f.location());
       return p.getFileSystem(new Configuration()).open(p);
     } catch (IOException e) {
       throw new Header.Refused(f.relativePath() + ": cannot read (" + IoReasons.reason(e) + ")");
+    }
+  }
+
+  private static InputStream decompressed(LandingFile f, InputStream raw) {
+    if (!f.gzip()) {
+      return raw;
+    }
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (IOException e) {
+      try {
+        raw.close();
+      } catch (IOException ignored) {
+        // nothing read; the reason below is what matters
+      }
+      throw new Header.Refused(
+          f.relativePath() + ": cannot read as gzip (" + IoReasons.reason(e) + ")");
     }
   }
 
@@ -113,8 +187,10 @@ public final class LandingReader {
     boolean bom = false;
     long data = 0;
     long lineNo = 0;
-    try (InputStream raw = open(f);
-        InputStream in = new java.security.DigestInputStream(raw, sha)) {
+    // the hash is of the file as delivered (compressed or not); the lines are read decompressed
+    try (InputStream raw = openRaw(f);
+        InputStream hashed = new DigestInputStream(raw, sha);
+        InputStream in = decompressed(f, hashed)) {
       PhysicalLines lines = new PhysicalLines(in);
       while (lines.next()) {
         lineNo++;
@@ -134,6 +210,7 @@ public final class LandingReader {
           }
         }
       }
+      hashed.transferTo(OutputStream.nullOutputStream()); // bytes after the gzip stream, if any
     } catch (IOException e) {
       throw new Header.Refused(
           f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + IoReasons.reason(e) + ")");

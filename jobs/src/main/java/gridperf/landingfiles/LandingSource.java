@@ -4,12 +4,13 @@ import gridperf.lakehouse.TableId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * The landing sources of DESIGN.md §2: where each lives under the landing root, its contract
- * columns in contract order (the order validation checks them in), its key columns, the charset
- * setting that applies and the bronze table its raw rows go to. Master sources come first, in the
- * order they are validated (grids, managers, products, retailers, targets, pilots).
+ * The landing sources (docs/contract.md, Landing files): where each lives under the landing root,
+ * its contract columns in contract order (the order validation checks them in), its key columns,
+ * the charset setting that applies and the bronze table its raw rows go to. Master sources come
+ * first, in the order they are validated (grids, managers, products, retailers, targets, pilots).
  */
 public enum LandingSource {
   GRIDS("master", "master/grids.csv", List.of("grid_code", "grid_name", "station", "market_type")),
@@ -60,7 +61,18 @@ public enum LandingSource {
           "duration_min",
           "mot",
           "satisfaction",
-          "complaint"));
+          "complaint")),
+  INSPECTIONS(
+      "inspections",
+      null,
+      List.of(
+          "inspection_id",
+          "inspection_date",
+          "level",
+          "manager_code",
+          "retailer_code",
+          "passed",
+          "errors"));
 
   private final String charsetGroup;
   private final String fixedPath;
@@ -72,7 +84,7 @@ public enum LandingSource {
     this.columns = columns;
   }
 
-  /** The {@code landing.charset} key that applies: master, sales or touchpoints. */
+  /** The {@code landing.charset} key that applies: master, sales, touchpoints or inspections. */
   public String charsetGroup() {
     return charsetGroup;
   }
@@ -100,29 +112,49 @@ public enum LandingSource {
     return switch (this) {
       case SALES -> TableId.BRONZE_SALES_LINE;
       case TOUCHPOINTS -> TableId.BRONZE_TOUCHPOINT;
+      case INSPECTIONS -> TableId.BRONZE_INSPECTION;
       default -> TableId.BRONZE_MASTER;
     };
   }
 
+  /** The suffix of a gzip-compressed delivery ({@code sales/2015/s.csv.gz}). */
+  public static final String GZIP_SUFFIX = ".gz";
+
   /**
-   * The source of a path relative to the landing root: {@code master/<name>.csv}, {@code
-   * sales/YYYY/*.csv}, {@code touchpoints/YYYY/*.jsonl}; empty for anything else (ignored). A
-   * name starting with a dot is a hidden file (an editor's or uploader's temporary copy), as for a
-   * shell's {@code *} and for Spark's file sources: ignored.
+   * The path a contract file has under the landing root: its fixed path for a master file, else
+   * {@code <label>/YYYY/<name>.csv} ({@code .jsonl} for JSON sources). A source added to this enum
+   * is recognised by {@link #of} without further code.
+   */
+  private boolean matches(String path) {
+    if (fixedPath != null) {
+      return fixedPath.equals(path);
+    }
+    String extension = isJson() ? "\\.jsonl" : "\\.csv";
+    return path.matches(Pattern.quote(label()) + "/\\d{4}/[^/.][^/]*" + extension);
+  }
+
+  /**
+   * The source of a path relative to the landing root: a contract file is {@code
+   * master/<name>.csv} or {@code <source>/YYYY/*.csv} ({@code *.jsonl} for touchpoints), each also
+   * gzip-compressed with {@code .gz} added; empty for anything else (not ingested, reported as
+   * ignored). A name starting with a dot is a hidden file (an editor's or uploader's temporary
+   * copy), as for a shell's {@code *} and for Spark's file sources: ignored.
    */
   public static Optional<LandingSource> of(String relativePath) {
+    String plain = uncompressed(relativePath);
     for (LandingSource s : values()) {
-      if (s.fixedPath != null && s.fixedPath.equals(relativePath)) {
+      if (s.matches(plain)) {
         return Optional.of(s);
       }
     }
-    if (relativePath.matches("sales/\\d{4}/[^/.][^/]*\\.csv")) {
-      return Optional.of(SALES);
-    }
-    if (relativePath.matches("touchpoints/\\d{4}/[^/.][^/]*\\.jsonl")) {
-      return Optional.of(TOUCHPOINTS);
-    }
     return Optional.empty();
+  }
+
+  /** The path without its {@code .gz} suffix (the path itself when it has none). */
+  public static String uncompressed(String relativePath) {
+    return relativePath.endsWith(GZIP_SUFFIX)
+        ? relativePath.substring(0, relativePath.length() - GZIP_SUFFIX.length())
+        : relativePath;
   }
 
   public static Optional<LandingSource> byLabel(String label) {

@@ -9,11 +9,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes one physical line by the charset setting of DESIGN.md §2. {@code auto}: a leading UTF-8
- * BOM is stripped (first line only), a line that is valid UTF-8 is UTF-8, else GB18030 when it
- * decodes cleanly, else the line is undecodable ({@link #MALFORMED}). Any other setting is a Java
- * charset name applied strictly (an unmappable byte makes the line undecodable). Not thread-safe:
- * one instance per task.
+ * Decodes one physical line by the charset setting (docs/contract.md, Landing files). {@code auto}:
+ * a leading UTF-8 BOM is stripped (first line only), a line that is valid UTF-8 is UTF-8, else
+ * GB18030 when it decodes cleanly, else the line is undecodable ({@link #MALFORMED}). Any other
+ * setting is a Java charset name applied strictly (an unmappable byte makes the line undecodable).
+ * Not thread-safe: one instance per task.
  */
 public final class LineDecoder {
   public static final String ASCII = "ASCII";

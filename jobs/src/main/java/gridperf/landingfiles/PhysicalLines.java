@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Reads physical lines from a stream: a line ends at {@code \n}; a trailing {@code \r} is dropped.
- * The last line needs no line break. Reuses one buffer: the bytes are valid until the next call.
+ * Reads physical lines from a stream: a line ends at {@code \n} (LF or CRLF; a {@code \r} before
+ * the {@code \n} is dropped, a lone {@code \r} is part of the line). The last line may lack its
+ * line end: {@link #terminated()} says so (a truncated delivery). Reuses one buffer: the bytes are
+ * valid until the next call.
  */
 public final class PhysicalLines {
   private final InputStream in;
@@ -16,6 +18,7 @@ public final class PhysicalLines {
   private byte[] line = new byte[256];
   private int length;
   private boolean eof;
+  private boolean terminated;
 
   public PhysicalLines(InputStream in) {
     this.in = in;
@@ -27,6 +30,7 @@ public final class PhysicalLines {
       return false;
     }
     length = 0;
+    terminated = false;
     boolean any = false;
     while (true) {
       if (pos >= limit) {
@@ -49,6 +53,7 @@ public final class PhysicalLines {
       append(start, pos);
       if (pos < limit) {
         pos++; // the \n
+        terminated = true;
         break;
       }
     }
@@ -65,6 +70,11 @@ public final class PhysicalLines {
     }
     System.arraycopy(chunk, from, line, length, n);
     length += n;
+  }
+
+  /** True when the current line ended with a line end; false for a last line cut short. */
+  public boolean terminated() {
+    return terminated;
   }
 
   public byte[] bytes() {

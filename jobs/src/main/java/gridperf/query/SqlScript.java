@@ -59,6 +59,23 @@ public final class SqlScript {
    * dropped.
    */
   public static List<String> split(String script) {
+    Parts p = parts(script);
+    List<String> out = new ArrayList<>(p.complete());
+    if (!p.rest().isEmpty()) {
+      out.add(p.rest());
+    }
+    return out;
+  }
+
+  /**
+   * The statements of a script that a semicolon has ended, and the text after the last one (empty
+   * when nothing but blanks and comments follows): a shell runs the first and keeps reading the
+   * second.
+   */
+  public record Parts(List<String> complete, String rest) {}
+
+  /** Splits {@code script} into its ended statements and the unfinished rest; see {@link #split}. */
+  public static Parts parts(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     int n = script.length();
@@ -90,8 +107,7 @@ public final class SqlScript {
         cur.append(c);
       }
     }
-    add(out, cur);
-    return out;
+    return new Parts(out, cur.toString().strip());
   }
 
   private static void add(List<String> out, StringBuilder s) {

@@ -11,10 +11,10 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * One component's score within a peer group (DESIGN.md §5): 100 × (k − 1) / (n − 1), n = the
- * group's non-NULL values, k = how many of them are no better than the manager's (ties take the
- * highest rank); n = 1 scores 100; NULL scores 0. Scores are one double expression over exact
- * counts, so equal values always score the same.
+ * One component's score within a peer group (docs/contract.md, Manager scorecard): 100 × (k − 1) /
+ * (n − 1), n = the group's non-NULL values, k = how many of them are no better than the manager's
+ * (ties take the highest rank); n = 1 scores 100; NULL scores 0. Scores are one double expression
+ * over exact counts, so equal values always score the same.
  */
 final class ComponentScore {
   private ComponentScore() {}

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ScoringConfig;
+import gridperf.config.StandardsConfig;
+import gridperf.gold.ServiceStandards;
 import gridperf.config.ScoringConfig.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,12 +26,16 @@ import org.apache.spark.sql.types.DecimalType;
  * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
  * at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned &gt; 0).
  * Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and optionally
- * service_compliance recomputed for a what-if. Rules (DESIGN.md §5): peer group = the market_type
+ * service_compliance recomputed for a what-if. Rules (docs/contract.md, Manager scorecard): peer group = the market_type
  * of the primary grid; each component's value, score ({@link ComponentScore}) and points = weight ×
  * score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over all managers of the
  * year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan = base bonus × the
- * tier's multiplier. Columns: manager_code, year, market_type, primary_grid_code, then
- * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan.
+ * tier's multiplier. The standards gate (docs/standards.md): ranked_tier is the tier from the
+ * composite; a manager whose service_standards year row has standards_met = false gets at best
+ * {@code standards.gate_tier} (nobody else moves), so tier is the worse of the two and the bonus
+ * follows tier. Columns: manager_code, year, market_type, primary_grid_code, then
+ * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan,
+ * ranked_tier, standards_met.
  */
 public final class ManagerScorecard {
   /** bonus_yuan: money, exact to the fen. */
@@ -44,11 +50,14 @@ public final class ManagerScorecard {
    * @param primaryGrids {@link PrimaryGrid#of} rows
    * @param serviceCompliance (manager_code, year, service_compliance) replacing perf_manager's
    *     column for a what-if, or null to keep perf_manager's
+   * @param standards service_standards (any period types; Y rows are used), or null when unknown
+   *     (standards_met NULL, no gate)
    */
   public static Dataset<Row> build(
       Dataset<Row> perfManager,
       Dataset<Row> primaryGrids,
       Dataset<Row> serviceCompliance,
+      Dataset<Row> standards,
       ScoringConfig cfg) {
     Dataset<Row> managers =
         perfManager.where(col("period_type").equalTo("Y").and(col("retailers_assigned").gt(0)));
@@ -82,6 +91,7 @@ public final class ManagerScorecard {
       sumWeights += c.weight();
     }
     df = df.withColumn("composite", round(sumPoints.divide(lit(sumWeights)), 2));
+    df = withStandards(df, standards, cfg.standards());
     df = withTier(df, cfg);
     return df.select(outputColumns(cfg.components()));
   }
@@ -95,7 +105,7 @@ public final class ManagerScorecard {
       names.add(ComponentScore.score(c));
       names.add(ComponentScore.points(c));
     }
-    names.addAll(List.of("composite", "tier", "bonus_yuan"));
+    names.addAll(List.of("composite", "tier", "bonus_yuan", "ranked_tier", "standards_met"));
     return names;
   }
 
@@ -114,6 +124,53 @@ public final class ManagerScorecard {
     return columnNames(components).stream()
         .map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
+  }
+
+  /** Builds the scorecard without service standards (standards_met NULL, no gate). */
+  public static Dataset<Row> build(
+      Dataset<Row> perfManager,
+      Dataset<Row> primaryGrids,
+      Dataset<Row> serviceCompliance,
+      ScoringConfig cfg) {
+    return build(perfManager, primaryGrids, serviceCompliance, null, cfg);
+  }
+
+  /**
+   * Adds standards_met of the year rows of service_standards, judged under the scoring file in
+   * force (its month share and pass rate; the months met are counted by the build under its own
+   * self_checks_per_month), so a what-if's thresholds apply to its scenario.
+   */
+  private static Dataset<Row> withStandards(
+      Dataset<Row> df, Dataset<Row> standards, StandardsConfig cfg) {
+    if (standards == null) {
+      return df.withColumn("standards_met", lit(null).cast("boolean"));
+    }
+    return df.join(
+        standards
+            .where(col("period_type").equalTo("Y"))
+            .select(
+                col("manager_code"),
+                col("year"),
+                ServiceStandards.standardsMet(
+                        col("months_assigned"),
+                        col("self_check_months_met"),
+                        col("spot_check_pass_rate"),
+                        cfg)
+                    .as("standards_met")),
+        new String[] {"manager_code", "year"},
+        "left");
+  }
+
+  /**
+   * The tier after the gate: the worse of {@code ranked} and the gate tier when the year's
+   * standards are not met; {@code ranked} otherwise, and always when there is no gate.
+   */
+  static Column gated(Column ranked, Column standardsMet, StandardsConfig standards) {
+    if (!standards.gated()) {
+      return ranked;
+    }
+    Column gate = lit(standards.gateTier());
+    return when(standardsMet.equalTo(false).and(ranked.lt(gate)), gate).otherwise(ranked);
   }
 
   /** Tier by position among all managers of the year, and the bonus it pays. */
@@ -135,7 +192,9 @@ public final class ManagerScorecard {
               ? when(col("tier").equalTo(t), pay)
               : bonus.when(col("tier").equalTo(t), pay);
     }
-    return df.withColumn("tier", tier).withColumn("bonus_yuan", bonus);
+    return df.withColumn("ranked_tier", tier)
+        .withColumn("tier", gated(col("ranked_tier"), col("standards_met"), cfg.standards()))
+        .withColumn("bonus_yuan", bonus);
   }
 
   /** base bonus × the tier's multiplier, exact in decimal (1.2 × 10,000 is 12,000.00). */

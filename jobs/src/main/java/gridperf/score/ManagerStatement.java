@@ -27,6 +27,7 @@ public final class ManagerStatement {
    * @param yearComposites the composites of all managers of the year (for rank and position)
    * @param names manager_code → manager_name (may miss codes)
    * @param pairs {@link ServicePairs} rows of the manager and year
+   * @param standards the manager's service_standards row of the year, or null
    */
   public record Input(
       ScoringConfig cfg,
@@ -35,7 +36,8 @@ public final class ManagerStatement {
       List<Row> peers,
       List<Double> yearComposites,
       Map<String, String> names,
-      List<Row> pairs) {}
+      List<Row> pairs,
+      Row standards) {}
 
   public static String render(Input in) {
     Row card = in.card();
@@ -97,6 +99,7 @@ public final class ManagerStatement {
             num(cfg.tierA(), 4),
             num(cfg.tierB(), 4),
             num(cfg.tierC(), 4)));
+    sb.append(StandardsStatement.gateLine(card, cfg.standards()));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -166,6 +169,7 @@ public final class ManagerStatement {
       }
       sb.append(t.render("  "));
     }
+    sb.append(StandardsStatement.render(in.standards(), card, year, cfg.standards()));
     return sb.toString();
   }
 

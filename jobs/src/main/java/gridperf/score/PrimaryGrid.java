@@ -10,11 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * A manager's primary grid of a year (DESIGN.md §5): the grid of most of its assigned retailer-days
- * that year, ties to the lowest grid_code; its market_type is the manager's peer group. Grain:
- * (manager_code, year). Source: {@code Assignment.monthly} rows (assigned days per version and
- * month, already clipped to the data range), so a retailer reassigned mid-year counts for each
- * manager with its own days.
+ * A manager's primary grid of a year (docs/contract.md, Manager scorecard): the grid of most of its
+ * assigned retailer-days that year, ties to the lowest grid_code; its market_type is the manager's
+ * peer group. Grain: (manager_code, year). Source: {@code Assignment.monthly} rows (assigned days
+ * per version and month, already clipped to the data range), so a retailer reassigned mid-year
+ * counts for each manager with its own days.
  */
 public final class PrimaryGrid {
   private PrimaryGrid() {}

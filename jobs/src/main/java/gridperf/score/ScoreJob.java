@@ -8,9 +8,15 @@ import gridperf.gold.Assignment;
 import gridperf.gold.PeriodRange;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.lakehouse.CommitLog;
 import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.Layer;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -43,6 +49,14 @@ public final class ScoreJob {
 
   public static JobOutcome run(JobContext ctx, Request req, SegmentRules rules) {
     Lake lake = ctx.lake();
+    String inputs = req.scenario() == null ? inputs(ctx, req) : null;
+    if (inputs != null && upToDate(lake, inputs)) {
+      ctx.progress().step("nothing to do");
+      return new JobOutcome(
+          0, 0, 0, List.of(),
+          "score: nothing to do (manager_scorecard is up to date: no silver or gold table and not"
+              + " the scoring file changed since it was written)");
+    }
     ctx.progress().step("read perf_manager and assignment");
     Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
     Optional<PeriodRange> range =
@@ -62,7 +76,9 @@ public final class ScoreJob {
     }
     ctx.progress().step("score");
     Dataset<Row> card =
-        ManagerScorecard.build(perfManager, primary, service, req.scoring()).cache();
+        ManagerScorecard.build(
+                perfManager, primary, service, lake.read(TableId.SERVICE_STANDARDS), req.scoring())
+            .cache();
     try {
       long rows = check(card, perfManager);
       ctx.progress().rows("scorecard rows", rows);
@@ -73,6 +89,7 @@ public final class ScoreJob {
                 .partitionBy("year")
                 .overwrite()
                 .overwriteSchema()
+                .userMetadata(inputs)
                 .commit();
       } else {
         sameColumnsAsOtherScenarios(lake, card);
@@ -98,6 +115,42 @@ public final class ScoreJob {
     } finally {
       card.unpersist();
     }
+  }
+
+  /**
+   * What an official scorecard is computed from, as a tag of its commit: a SHA-256 over the data
+   * version of every silver and gold table (compaction and vacuum are no change), the scoring
+   * settings, whether segments and service were recomputed, and the business time zone.
+   */
+  static String inputs(JobContext ctx, Request req) {
+    StringBuilder text = new StringBuilder();
+    for (TableId t : TableId.values()) {
+      boolean read = t.layer() == Layer.SILVER || t.layer() == Layer.GOLD;
+      if (read && t != TableId.MANAGER_SCORECARD && t != TableId.SCORECARD_SCENARIO) {
+        text.append(t.tableName()).append('=').append(ctx.lake().dataVersion(t)).append('\n');
+      }
+    }
+    text.append(req.scoring()).append('\n').append(req.recomputeService()).append('\n');
+    text.append(ctx.config().business().timezone()).append('\n');
+    try {
+      byte[] sha =
+          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return INPUTS_TAG + HexFormat.of().formatHex(sha);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final String INPUTS_TAG = "score-inputs:";
+
+  /** Whether manager_scorecard's last data commit was computed from exactly {@code inputs}. */
+  static boolean upToDate(Lake lake, String inputs) {
+    if (!lake.exists(TableId.MANAGER_SCORECARD)) {
+      return false;
+    }
+    CommitLog.Commit c =
+        CommitLog.at(lake, TableId.MANAGER_SCORECARD, lake.dataVersion(TableId.MANAGER_SCORECARD));
+    return c != null && inputs.equals(c.userMetadata());
   }
 
   /**

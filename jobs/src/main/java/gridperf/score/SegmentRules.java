@@ -5,10 +5,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The two gold rules a what-if re-applies under its own scoring file (DESIGN.md §5): segments from
- * the yearly revenue ranks, and service compliance from the (entity, retailer, month, visits)
- * aggregate. The score job depends on this interface only; {@link #gold()} is the production rule
- * set from {@code gridperf.gold}.
+ * The two gold rules a what-if re-applies under its own scoring file (docs/contract.md, Segments):
+ * segments from the yearly revenue ranks, and service compliance from the (entity, retailer, month,
+ * visits) aggregate. The score job depends on this interface only; {@link #gold()} is the
+ * production rule set from {@code gridperf.gold}.
  */
 public interface SegmentRules {
 

@@ -8,9 +8,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The (retailer, month) pairs behind an entity's service_compliance (DESIGN.md §5), for the
- * manager's statement: each service_visits row whose retailer has a segment of the previous year,
- * with the visits that segment is owed and whether the month met it.
+ * The (retailer, month) pairs behind an entity's service_compliance (docs/contract.md, Service menu
+ * and service compliance), for the manager's statement: each service_visits row whose retailer has
+ * a segment of the previous year, with the visits that segment is owed and whether the month met
+ * it.
  */
 public final class ServicePairs {
   private ServicePairs() {}

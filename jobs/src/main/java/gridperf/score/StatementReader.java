@@ -74,6 +74,19 @@ public final class StatementReader {
                     .and(col("entity_code").equalTo(manager))
                     .and(col("year").equalTo(year)))
             .collectAsList();
-    return new ManagerStatement.Input(cfg, scenario, card, peers, composites, names, pairs);
+    Row standards = null;
+    if (lake.exists(TableId.SERVICE_STANDARDS)) {
+      List<Row> y =
+          lake.read(TableId.SERVICE_STANDARDS)
+              .where(
+                  col("manager_code")
+                      .equalTo(manager)
+                      .and(col("period_type").equalTo("Y"))
+                      .and(col("period").equalTo(String.valueOf(year))))
+              .collectAsList();
+      standards = y.isEmpty() ? null : y.get(0);
+    }
+    return new ManagerStatement.Input(
+        cfg, scenario, card, peers, composites, names, pairs, standards);
   }
 }

@@ -10,12 +10,12 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code fact_sales_line} — grain: one row per (order_id, line_no), the key's winning accepted row
- * (DESIGN.md §2 precedence). Partitioned by year, month of order_date.
+ * (docs/contract.md, Precedence). Partitioned by year, month of order_date.
  *
- * <p>Credited columns (DESIGN.md §3) come from the retailer's version valid on order_date
- * (identified by retailer_valid_from): grid_code, manager_code, format, market_type, scale;
- * price_class from the product. Only sales on days the retailer is assigned (active) are here.
- * Lineage: src_file (relative to the landing root), src_line, batch_id of the winning row.
+ * <p>Credited columns (docs/contract.md, Crediting) come from the retailer's version valid on
+ * order_date (identified by retailer_valid_from): grid_code, manager_code, format, market_type,
+ * scale; price_class from the product. Only sales on days the retailer is assigned (active) are
+ * here. Lineage: src_file (relative to the landing root), src_line, batch_id of the winning row.
  */
 public final class FactSalesLine {
   /** Amounts: at most 2 decimals, |amount| below 10^16; sums of them are exact decimal(28,2). */

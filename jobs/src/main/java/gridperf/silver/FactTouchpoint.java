@@ -16,9 +16,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>event_manager_code is the manager named by the event (may be NULL); the credited columns
  * (grid_code, manager_code, format, market_type, scale) come from the retailer's version valid on
- * business_date (DESIGN.md §3), which may be suspended or closed (only a day with no version at
- * all is quarantined). mot_* are NULL when missing or not a number; satisfaction is 1..5 or NULL.
- * complaint_resolved_24h is true only for a complaint with 0 ≤ resolved_ts − ts ≤ 24 h.
+ * business_date (docs/contract.md, Crediting), which may be suspended or closed (only a day with no
+ * version at all is quarantined). mot_* are NULL when missing or not a number; satisfaction is 1..5
+ * or NULL. complaint_resolved_24h is true only for a complaint with 0 ≤ resolved_ts − ts ≤ 24 h.
  */
 public final class FactTouchpoint {
   public static final StructType SCHEMA =

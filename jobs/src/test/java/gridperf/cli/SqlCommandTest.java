@@ -6,7 +6,10 @@ import gridperf.analyst.SmallLake;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.testing.SparkTestBase;
+import gridperf.testing.WorkedExamples;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -116,6 +119,72 @@ class SqlCommandTest extends SparkTestBase {
     assertThat(lake.exists(TableId.PIPELINE_RUNS)).isFalse();
   }
 
+  /**
+   * Runs {@code gridperf sql} as the launcher does, with {@code script} on standard input; returns
+   * exit status, stdout and stderr.
+   */
+  private static String[] shell(String script, String... args) {
+    List<String> all = new ArrayList<>(List.of("sql"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--lake", lake.root(), "--set", "spark.shuffle_partitions=2"));
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    InputStream savedIn = System.in;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int rc;
+    try {
+      System.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      rc = Main.run(all.toArray(String[]::new));
+    } finally {
+      System.setIn(savedIn);
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+    return new String[] {
+      String.valueOf(rc), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)
+    };
+  }
+
+  @Test
+  void aScriptOnStandardInputAnswersEveryStatementFromOneSession() {
+    String[] r =
+        shell(
+            "SELECT count(*) AS n FROM perf_manager;\n"
+                + "-- a comment line\n"
+                + "SELECT manager_code\n  FROM perf_manager\n  WHERE manager_code = 'M018';\n"
+                + "SELECT 'a;b' AS s",
+            "--format", "csv");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).isEqualTo("n\r\n4\r\nmanager_code\r\nM018\r\ns\r\na;b\r\n");
+  }
+
+  @Test
+  void fileDashReadsStandardInputAndDotCommandsListTablesAndSwitchFormat() {
+    String[] r =
+        shell(".tables\n.format json\nSELECT count(*) AS n FROM perf_manager;\n.quit\nSELECT 1;\n",
+            "--file", "-", "--format", "csv");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("perf_manager").contains("dim_retailer").endsWith("{\"n\":4}\n");
+    assertThat(r[1]).doesNotContain("\"1\"");
+  }
+
+  @Test
+  void aScriptStopsAtItsFirstFailingStatementNamingIt() {
+    String[] r =
+        shell("SELECT 1 AS one;\nDELETE FROM perf_manager;\nSELECT 2 AS two;\n", "--format", "csv");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[1]).isEqualTo("one\r\n1\r\n");
+    assertThat(r[2].strip().lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith("gridperf sql: statement 2: ")
+        .contains("read-only");
+    assertThat(lake.read(TableId.PERF_MANAGER).count()).isEqualTo(4);
+  }
+
   private static String runExpectingFailure(String sql) {
     PrintStream saved = System.err;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -132,10 +201,7 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void csvExportPassesTheExamplesChecker() throws Exception {
-    Path root = Path.of(System.getProperty("gridperf.project.root"), "..", "shared", "examples");
-    Path checker = root.resolve("check_examples.py");
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        Files.isRegularFile(checker), "examples checker not found at " + checker);
+    Path checker = WorkedExamples.dir().resolve("check_examples.py");
     Path dir = newDir("check");
     Path ex = Files.createDirectories(dir.resolve("ex/one"));
     Files.writeString(

@@ -29,7 +29,7 @@ final class ClusterPipeline {
     submitOk(cluster, jar, conf, timeout,
         "generate", "--scale", "0.01", "--years", "2014-2015", "--seed", "7", "--out", dir.resolve("landing").toString());
     submitOk(cluster, jar, conf, timeout,
-        "ingest", "--landing", landing, "--lake", lakeUri, "--as-of", "2016-01-31",
+        "ingest", "--create-lake", "--landing", landing, "--lake", lakeUri, "--as-of", "2016-01-31",
         "--set", "spark.shuffle_partitions=4");
     submitOk(cluster, jar, conf, timeout,
         "build", "--lake", lakeUri, "--set", "spark.shuffle_partitions=4");

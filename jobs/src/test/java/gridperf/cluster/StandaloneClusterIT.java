@@ -94,7 +94,7 @@ class StandaloneClusterIT extends SparkTestBase {
     StandaloneCluster.Submission run =
         cluster.submit(jar, List.of(), SUBMIT_TIMEOUT, "maintain", "--lake", lakeUri, "--tables", "perf_nothing");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.lastErrorLine()).isEqualTo("gridperf maintain: --tables: unknown table 'perf_nothing'");
   }
 
@@ -106,7 +106,7 @@ class StandaloneClusterIT extends SparkTestBase {
             jar, List.of(), SUBMIT_TIMEOUT,
             "maintain", "--lake", lakeUri, "--set", "log.format=json", "--tables", "perf_nothing");
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("{\"") && l.endsWith("}"));
     assertThat(run.lastErrorLine())

@@ -37,6 +37,15 @@ class ScoringConfigTest {
     assertThat(c.serviceMenu()).containsEntry("A", 4).containsEntry("B", 2).containsEntry("C", 1);
     assertThat(c.baseBonusYuan()).isEqualTo(10000.0);
     assertThat(c.multipliers()).containsEntry("A", 1.5).containsEntry("D", 0.6);
+    assertThat(c.standards()).isEqualTo(new StandardsConfig(2, 1.0, 0.90, "none"));
+    // a scoring file without the section (an older what-if) has the same standards, no gate
+    String without = official().substring(0, official().indexOf("# Service standards"));
+    assertThat(ScoringConfig.parse(without, "old.conf").standards()).isEqualTo(c.standards());
+    assertThat(
+            ScoringConfig.parse(official().replace("gate_tier = none", "gate_tier = B"), "b.conf")
+                .standards()
+                .gated())
+        .isTrue();
     assertThat(ScoringConfig.defaults())
         .usingRecursiveComparison()
         .ignoringFields("source")
@@ -65,7 +74,15 @@ class ScoringConfigTest {
             "service_menu.B"),
         Arguments.of("multipliers { A = 1.5,", "multipliers { A = -1.5,", "multipliers.A"),
         Arguments.of(
-            "weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"));
+            "weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"),
+        Arguments.of("gate_tier = none", "gate_tier = E", "standards.gate_tier"),
+        Arguments.of("min_spot_pass_rate = 0.90", "min_spot_pass_rate = 90", "standards.min_spot_pass_rate"),
+        Arguments.of(
+            "min_self_check_month_share = 1.0",
+            "min_self_check_month_share = -0.5",
+            "standards.min_self_check_month_share"),
+        Arguments.of("self_checks_per_month = 2", "self_checks_per_month = -1", "standards.self_checks_per_month"),
+        Arguments.of("gate_tier = none", "gate_tier = none\n  gate = B", "standards.gate"));
   }
 
   @ParameterizedTest(name = "{2}")

@@ -170,4 +170,19 @@ class ExporterTest extends SparkTestBase {
     assertThat(c.getNumericCellValue()).as("value of %s", c.getAddress()).isEqualTo(expected);
     assertThat(c.getCellStyle().getDataFormatString()).as("format of %s", c.getAddress()).isEqualTo(format);
   }
+
+  @Test
+  void serviceStandardsAndInspectionsExportCodesAsTextAndThePassRateAsPercent() {
+    var std = gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA;
+    assertThat(ColumnKind.of(std.apply("manager_code"))).isEqualTo(ColumnKind.TEXT);
+    assertThat(ColumnKind.of(std.apply("spot_check_pass_rate"))).isEqualTo(ColumnKind.PERCENT);
+    assertThat(ColumnKind.of(std.apply("months_assigned"))).isEqualTo(ColumnKind.INTEGER);
+    assertThat(ColumnKind.of(std.apply("standards_met"))).isEqualTo(ColumnKind.BOOLEAN);
+    var insp = gridperf.silver.FactInspection.SCHEMA;
+    assertThat(ColumnKind.of(insp.apply("inspection_id"))).isEqualTo(ColumnKind.TEXT);
+    assertThat(ColumnKind.of(insp.apply("retailer_code"))).isEqualTo(ColumnKind.TEXT);
+    assertThat(ColumnKind.of(insp.apply("errors"))).isEqualTo(ColumnKind.INTEGER);
+    assertThat(ColumnKind.of(gridperf.docs.ScoreTables.MANAGER_SCORECARD_SCHEMA.apply("ranked_tier")))
+        .isEqualTo(ColumnKind.TEXT);
+  }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A clean scale-0.01 landing tree checked against DESIGN.md §2 and the realism asks. */
+/** A clean scale-0.01 landing tree checked against the landing rules and for realism. */
 class CleanLandingTest {
   private static final Path ROOT = Landing.clean();
   private static final String DEC2 = "-?\\d+\\.\\d{2}";
@@ -259,8 +259,9 @@ class CleanLandingTest {
     MiniIngest ref = ref();
     ref.sales(ROOT);
     ref.touchpoints(ROOT);
+    ref.inspections(ROOT);
     assertThat(ref.counts.keySet())
-        .containsExactlyInAnyOrder("sales:ACCEPTED", "touchpoints:ACCEPTED");
+        .containsExactlyInAnyOrder("sales:ACCEPTED", "touchpoints:ACCEPTED", "inspections:ACCEPTED");
     String manifest =
         new String(Landing.bytes(ROOT, "manifest.json"), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(manifest)
@@ -269,6 +270,8 @@ class CleanLandingTest {
                 + ref.count("sales", "ACCEPTED")
                 + ", \"touchpoints\": "
                 + ref.count("touchpoints", "ACCEPTED")
+                + ", \"inspections\": "
+                + ref.count("inspections", "ACCEPTED")
                 + "}");
   }
 
@@ -280,5 +283,50 @@ class CleanLandingTest {
     for (String f : a) {
       assertThat(Landing.bytes(other, f)).as(f).isEqualTo(Landing.bytes(ROOT, f));
     }
+  }
+
+  @Test
+  void inspectionsAreMonthlyWithTwoSelfChecksMostMonthsAQuarterlyGeneralAndSpotChecks() {
+    String header = "inspection_id,inspection_date,level,manager_code,retailer_code,passed,errors";
+    java.util.Map<String, Integer> self = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> general = new java.util.TreeMap<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    int spots = 0;
+    int passed = 0;
+    int errors = 0;
+    int rows = 0;
+    List<String> files = Landing.files(ROOT, "inspections");
+    assertThat(files).hasSize(60).allMatch(f -> f.matches("inspections/\\d{4}/inspections-\\d{4}-\\d{2}\\.csv"));
+    for (String file : files) {
+      String ym = file.substring(file.length() - 11, file.length() - 4);
+      for (List<String> f : rows(file, header)) {
+        rows++;
+        assertThat(ids.add(f.get(0))).as("unique id " + f.get(0)).isTrue();
+        assertThat(f.get(1)).startsWith(ym);
+        assertThat(f.get(2)).isIn("self", "general", "spot");
+        assertThat(f.get(5)).isIn("Y", "N");
+        assertThat(Integer.parseInt(f.get(6))).isBetween(0, 2);
+        errors += Integer.parseInt(f.get(6)) > 0 ? 1 : 0;
+        String month = f.get(3) + " " + ym;
+        int q = (Integer.parseInt(ym.substring(5)) + 2) / 3;
+        switch (f.get(2)) {
+          case "self" -> self.merge(month, 1, Integer::sum);
+          case "general" -> general.merge(f.get(3) + " " + ym.substring(0, 4) + "-Q" + q, 1, Integer::sum);
+          default -> {
+            spots++;
+            passed += f.get(5).equals("Y") ? 1 : 0;
+          }
+        }
+      }
+    }
+    assertThat(self.values()).allMatch(n -> n <= 3);
+    assertThat(self.values().stream().filter(n -> n >= 2).count())
+        .as("manager-months keeping two self-inspections")
+        .isGreaterThan(self.size() * 8L / 10);
+    assertThat(general.values()).allMatch(n -> n == 1);
+    assertThat(general).hasSizeGreaterThanOrEqualTo(self.size() / 3 - 2);
+    assertThat(spots).isGreaterThan(self.size() / 4);
+    assertThat((double) passed / spots).isBetween(0.6, 1.0);
+    assertThat(errors).isPositive().isLessThan(rows / 5);
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dirty scale-0.01 tree: every injected kind is present, counted exactly in manifest.json, and
- * gets the outcome the manifest claims under an independent reading of DESIGN.md §2.
+ * gets the outcome the manifest claims under an independent reading of the landing rules
+ * (docs/contract.md).
  */
 class DirtyLandingTest {
   private static final Path ROOT = Landing.dirty();
@@ -33,6 +34,7 @@ class DirtyLandingTest {
     ref = new MiniIngest(ROOT);
     ref.sales(ROOT);
     ref.touchpoints(ROOT);
+    ref.inspections(ROOT);
   }
 
   @Test
@@ -72,7 +74,21 @@ class DirtyLandingTest {
             "touchpoints:correction",
             "touchpoints:timezone_shift",
             "touchpoints:late_file",
-            "touchpoints:bom_file");
+            "touchpoints:bom_file",
+            "inspections:wrong_column_count",
+            "inspections:missing_id",
+            "inspections:missing_value",
+            "inspections:bad_date",
+            "inspections:non_integer_errors",
+            "inspections:date_out_of_range",
+            "inspections:bad_level",
+            "inspections:bad_passed",
+            "inspections:negative_errors",
+            "inspections:unknown_manager",
+            "inspections:unknown_retailer",
+            "inspections:no_retailer_version",
+            "inspections:duplicate",
+            "inspections:correction");
   }
 
   @Test
@@ -88,8 +104,9 @@ class DirtyLandingTest {
     Map<String, Integer> found = new HashMap<>(ref.counts);
     found.remove("sales:ACCEPTED");
     found.remove("touchpoints:ACCEPTED");
+    found.remove("inspections:ACCEPTED");
     assertThat(found).isEqualTo(claimed);
-    for (String src : new String[] {"sales", "touchpoints"}) {
+    for (String src : new String[] {"sales", "touchpoints", "inspections"}) {
       JsonNode e = manifest.get("expected").get(src);
       int accepted = ref.count(src, "ACCEPTED") + ref.count(src, "CORRECTION");
       assertThat(e.get("accepted").asInt()).as(src).isEqualTo(accepted);

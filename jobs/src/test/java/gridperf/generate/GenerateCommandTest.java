@@ -76,6 +76,7 @@ class GenerateCommandTest {
     assertThat(r[1]).contains("sales lines");
     assertThat(Landing.files(out, "sales")).allMatch(f -> f.startsWith("sales/2014/sales-2014-"));
     assertThat(Landing.files(out, "touchpoints")).hasSize(12);
+    assertThat(Landing.files(out, "inspections")).hasSize(12);
     assertThat(out.resolve("master/targets.csv")).exists();
     assertThat(GenSpec.parseYears("2011-2015")).containsExactly(2011, 2015);
     assertThat(GenSpec.parseYears("2013")).containsExactly(2013, 2013);

@@ -79,8 +79,8 @@ final class Landing {
   }
 
   /**
-   * Physical lines (without terminator) decoded per DESIGN's {@code auto}: BOM stripped, UTF-8 else
-   * GB18030.
+   * Physical lines (without terminator) decoded per the charset {@code auto}: BOM stripped, UTF-8
+   * else GB18030.
    */
   static List<String> lines(Path root, String rel) {
     byte[] b = bytes(root, rel);

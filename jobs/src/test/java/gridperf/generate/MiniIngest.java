@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An independent, test-only reading of DESIGN.md §2 for sales and touchpoints: classifies every row
- * of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION or the first reason
- * code that applies, so tests can check the generator's manifest against it.
+ * An independent, test-only reading of docs/contract.md's landing rules for sales and touchpoints:
+ * classifies every row of a landing tree (files in path order) as ACCEPTED, DUPLICATE, CORRECTION
+ * or the first reason code that applies, so tests can check the generator's manifest against it.
  */
 final class MiniIngest {
   static final ZoneId TZ = ZoneId.of("Asia/Shanghai");
@@ -96,6 +96,68 @@ final class MiniIngest {
         record("sales", file, i + 1, code);
       }
     }
+  }
+
+  /** Inspections: the rules of docs/standards.md, independently of the product's code. */
+  void inspections(Path root) {
+    Map<String, List<Object>> winners = new HashMap<>();
+    for (String file : Landing.files(root, "inspections")) {
+      List<String> lines = Landing.lines(root, file);
+      List<String> header = Landing.csv(lines.get(0));
+      for (int i = 1; i < lines.size(); i++) {
+        if (lines.get(i).isBlank()) {
+          continue;
+        }
+        List<String> raw = Landing.csv(lines.get(i));
+        List<String> f = raw == null ? null : raw.stream().map(String::trim).toList();
+        String code = inspectionCode(f, header);
+        if (code == null) {
+          List<Object> typed =
+              List.of(f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), new BigDecimal(f.get(6)).longValueExact());
+          List<Object> prev = winners.put(f.get(0), typed);
+          code = prev == null ? "ACCEPTED" : prev.equals(typed) ? "DUPLICATE" : "CORRECTION";
+        }
+        record("inspections", file, i + 1, code);
+      }
+    }
+  }
+
+  private String inspectionCode(List<String> f, List<String> header) {
+    if (f == null || f.size() != header.size()) {
+      return "MALFORMED";
+    }
+    if (f.get(0).isEmpty()) {
+      return "MISSING_KEY";
+    }
+    for (int c = 1; c < 7; c++) {
+      if (f.get(c).isEmpty()) {
+        return "MISSING_VALUE";
+      }
+      if (c == 1) {
+        try {
+          LocalDate.parse(f.get(1));
+        } catch (DateTimeParseException e) {
+          return "BAD_DATE";
+        }
+      }
+      if (c == 6 && !f.get(6).matches("-?\\d+(\\.0*)?")) {
+        return "BAD_NUMBER";
+      }
+    }
+    LocalDate date = LocalDate.parse(f.get(1));
+    if (date.isBefore(LocalDate.of(2000, 1, 1)) || date.isAfter(asOf)
+        || !Set.of("self", "general", "spot").contains(f.get(2))
+        || !Set.of("Y", "N").contains(f.get(5))
+        || new BigDecimal(f.get(6)).signum() < 0) {
+      return "OUT_OF_RANGE";
+    }
+    if (!managers.contains(f.get(3))) {
+      return "UNKNOWN_MANAGER";
+    }
+    if (!versionsFrom.containsKey(f.get(4))) {
+      return "UNKNOWN_RETAILER";
+    }
+    return status(f.get(4), date) == null ? "NO_RETAILER_VERSION" : null;
   }
 
   private String salesCode(List<String> f, List<String> header) {

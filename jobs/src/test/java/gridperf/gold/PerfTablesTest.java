@@ -20,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every DESIGN.md §4 metric on hand-written silver rows, compared as whole rows. The story:
+ * Every metric (docs/contract.md, Metrics) on hand-written silver rows, compared as whole rows. The
+ * story:
  *
  * <ul>
  *   <li>R1 is with G1/M1 (urban) until 14 Feb 2014 and with G2/M2 (town) from 15 Feb: a

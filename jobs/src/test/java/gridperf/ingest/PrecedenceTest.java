@@ -14,9 +14,10 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §2 precedence on hand-written validated rows: the full recompute's shortcut for keys
- * seen once ({@link Precedence#classifyMostlyUnique}) gives row for row what the window over every
- * row gives ({@link Precedence#classify}), and so does its fallback above the repeated-key limit.
+ * Precedence (docs/contract.md) on hand-written validated rows: the full recompute's shortcut for
+ * keys seen once ({@link Precedence#classifyMostlyUnique}) gives row for row what the window over
+ * every row gives ({@link Precedence#classify}), and so does its fallback above the repeated-key
+ * limit.
  */
 class PrecedenceTest extends SparkTestBase {
   /** RowStatus columns (line_no as file_line) + a key and one value, as FactValidator lays them. */

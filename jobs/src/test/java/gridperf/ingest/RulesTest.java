@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Field rules and the first reason that applies (DESIGN.md §2), without Spark. */
+/** Field rules and the first reason that applies (docs/contract.md, Reason codes); no Spark. */
 class RulesTest {
   static final ZoneId SH = ZoneId.of("Asia/Shanghai");
   static final LocalDate AS_OF = LocalDate.of(2016, 1, 1);

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The one small lake NotebooksTest writes (seconds, not a pipeline run) and runs every notebook
- * against: the gold tables' DESIGN.md columns the notebooks read, seeded values, 6 managers, 4
+ * against: the gold tables' contract columns the notebooks read, seeded values, 6 managers, 4
  * grids, 2011–2015.
  */
 final class NotebookLake {
@@ -160,6 +160,25 @@ final class NotebookLake {
     lake.write(TableId.PERF_GRID, spark.createDataFrame(pg, perfGrid)).commit();
     lake.write(TableId.PERF_CATEGORY, spark.createDataFrame(pc, perfCategory)).commit();
     lake.write(TableId.MANAGER_SCORECARD, spark.createDataFrame(sc, card)).commit();
+    // service_standards: a year row per manager, the first two keep every month, the others slip
+    List<Row> std = new ArrayList<>();
+    for (int year = 2011; year <= 2015; year++) {
+      for (int m = 0; m < MANAGERS.length; m++) {
+        int met = m < 2 ? 12 : 12 - 1 - rnd.nextInt(4);
+        long spots = 4 + rnd.nextInt(5);
+        long passed = spots - (m % 3 == 2 ? 1 + rnd.nextInt(2) : 0);
+        int errorFree = 8 + rnd.nextInt(5);
+        std.add(
+            RowFactory.create(
+                MANAGERS[m], "Y", String.valueOf(year), year, 12, 2L * met + 3, 4L, spots, passed,
+                (double) passed / spots, (long) (12 - errorFree), met, errorFree, 10 + rnd.nextInt(3),
+                Math.min(errorFree, 3 + rnd.nextInt(6)), met == 12 && (double) passed / spots >= 0.9));
+      }
+    }
+    lake.write(
+            TableId.SERVICE_STANDARDS,
+            spark.createDataFrame(std, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA))
+        .commit();
     pilots(spark, lake);
     return lake;
   }

@@ -59,7 +59,7 @@ class NotebooksTest extends SparkTestBase {
       Path log = out.resolve(nb.getFileName() + ".log");
       long start = System.nanoTime();
       // rapaio-jupyter-kernel 3.0.1 now and then binds its sockets and then never answers, or
-      // exits without a word, before any cell runs (5 of 20 starts in session 4's runs, loaded or
+      // exits without a word, before any cell runs (5 of 20 starts in one series of runs, loaded or
       // not; its shell thread logs nothing, not even an unhandled message). Only then a fresh
       // kernel is started, up to STARTS times in all; a failing cell is never retried.
       boolean done = execute(nb, lake, jupyterPath, out, log);

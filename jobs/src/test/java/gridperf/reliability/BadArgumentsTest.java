@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9 case 12: bad configuration and bad arguments through {@code Main.run}. Each is refused
+ * Bad configuration and bad arguments through {@code Main.run}. Each is refused
  * with exactly one line on stderr naming the problem and a non-zero exit, and nothing is written:
  * a missing lake is not created, and an existing lake keeps every table version.
  */
@@ -35,7 +35,10 @@ class BadArgumentsTest extends ReliabilityBase {
         refused("unknown setting", "unknown", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_ratio=0.1"),
         refused("setting of the wrong type", "ingest.max_quarantine_rate", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_rate=lots"),
         refused("bad --as-of", "--as-of", "ingest", "--landing", "x", "--as-of", "2015-13-01"),
-        refused("missing landing folder", "does not exist", "ingest", "--landing", "/nonexistent/landing"),
+        refused("missing landing folder", "landing directory /nonexistent/landing does not exist", "ingest", "--create-lake", "--landing", "/nonexistent/landing"),
+        refused("ingest on a missing lake", "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)", "ingest", "--landing", "x"),
+        refused("update on a missing lake", "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)", "update", "--landing", "x"),
+        refused("maintain on a missing lake", "does not exist", "maintain"),
         refused("build on a missing lake", "does not exist", "build"),
         refused("score on a missing lake", "does not exist", "score"),
         refused("sql on a missing lake", "does not exist", "sql", "SELECT 1"),
@@ -74,6 +77,40 @@ class BadArgumentsTest extends ReliabilityBase {
     assertThat(Files.exists(out)).as("export file created").isFalse();
   }
 
+  @Test
+  void updateWithATypoedLakeCreatesNothingAndSaysHowToCreateOne() throws IOException {
+    Path landing = copyTree(WorkedExamples.landing("reason-codes"));
+    Path lake = newDir("typo").resolve("lakee");
+    Cli c = cli("update", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF);
+    assertThat(c.status()).isEqualTo(2);
+    assertThat(c.err().strip())
+        .isEqualTo("gridperf update: lake " + lake + " does not exist (check --lake / lake.root; to start"
+            + " a new lake there, run ingest or update with --create-lake)");
+    assertThat(Files.exists(lake)).isFalse();
+  }
+
+  @Test
+  void unknownSettingShowsTheValueAsGivenAndTheNearestKey() {
+    Cli c = cli("build", "--lake", newDir("lake").toString(), "--set", "ingest.max_quarantine_rat=0.1");
+    assertThat(c.err().strip())
+        .isEqualTo("gridperf build: unknown setting 'ingest.max_quarantine_rat' in --set"
+            + " ingest.max_quarantine_rat=0.1; did you mean ingest.max_quarantine_rate?");
+    Cli far = cli("build", "--lake", newDir("lake").toString(), "--set", "completely.different=1");
+    assertThat(far.err().strip())
+        .isEqualTo("gridperf build: unknown setting 'completely.different' in --set completely.different=1");
+  }
+
+  /** docs/operations.md section 4: 2 for a run refused before it starts, 1 for a run that failed. */
+  @Test
+  void usageErrorsExitWith2AndFailedRunsWith1() {
+    String lake = newDir("lake").toString();
+    assertThat(cli("build", "--nope").status()).as("unknown option").isEqualTo(2);
+    assertThat(cli("build", "--lake", lake, "--set", "ingest.max_quarantine_rat=1").status()).as("unknown setting").isEqualTo(2);
+    assertThat(cli("build", "--lake", lake, "--from", "2015-13").status()).as("bad --from").isEqualTo(2);
+    assertThat(cli("build", "--lake", lake + "/missing").status()).as("missing lake").isEqualTo(2);
+    assertThat(cli("ingest", "--lake", lake, "--landing", lake + "/nowhere").status()).as("missing landing").isEqualTo(1);
+  }
+
   /**
    * A run refused by the quarantine-rate guard records what it read: the reason-codes example's
    * 14 sales and 9 touchpoint rows, 12 + 8 of them quarantined (its README), under the default
@@ -87,7 +124,7 @@ class BadArgumentsTest extends ReliabilityBase {
     Files.move(landing.resolve("sales"), facts.resolve("sales"));
     Files.move(landing.resolve("touchpoints"), facts.resolve("touchpoints"));
     Path lake = newDir("refused").resolve("lake");
-    String[] ingest = {"ingest", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
+    String[] ingest = {"ingest", "--create-lake", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
     assertThat(cli(ingest).status()).as("master data alone").isZero();
     Files.move(facts.resolve("sales"), landing.resolve("sales"));
     Files.move(facts.resolve("touchpoints"), landing.resolve("touchpoints"));

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9 case 8: two ingests, then two builds, at the same time on the same lake (two threads of
+ * Two ingests, then two builds, at the same time on the same lake (two threads of
  * one JVM sharing the session). Delta's optimistic concurrency lets each commit through or fails
  * it cleanly with a concurrent-modification error; a run that fails is simply rerun, and the final
  * tables equal those of a single run.

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9 case 5: corrupt or truncated files. A damaged Parquet data file of a silver table makes
+ * Corrupt or truncated files. A damaged Parquet data file of a silver table makes
  * {@code build} fail naming the file with nothing of gold committed; truncated last lines of a CSV
  * and a JSONL file (a row cut mid-field, an unclosed quote, half a JSON object) are quarantined
  * with file, line and reason, and the file still reconciles.

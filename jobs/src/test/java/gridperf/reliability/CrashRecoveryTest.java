@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 9 cases 1 and 2: a job killed between two Delta commits (an injected crash at a chosen
+ * A job killed between two Delta commits (an injected crash at a chosen
  * table, before or after its commit) leaves every table at a committed version — the tables after
  * the crash point at their previous version — and a rerun completes the batch with no duplicates
  * and tables equal to a clean run's. The crash points include the last writes of each job: the

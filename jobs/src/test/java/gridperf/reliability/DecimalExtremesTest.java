@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9 case 10: amounts at the largest accepted magnitude (10^16 − 0.01, decimal(18,2)) summed
+ * Amounts at the largest accepted magnitude (10^16 − 0.01, decimal(18,2)) summed
  * over many lines. Every total — perf_manager, perf_grid, perf_cube, retailer_segment at M, Q and
  * Y — is the exact decimal (about 10^19, beyond a long and beyond a double's 16 digits), returns
  * cancel to the fen, and 10^16 itself is quarantined OUT_OF_RANGE rather than overflowing.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issue 9 bar on a dirty generated tree ({@code generate --scale 0.01 --years 2014-2015
+ * Nothing lost, on a dirty generated tree ({@code generate --scale 0.01 --years 2014-2015
  * --dirty-rate 0.01}): for every landing file rows read = accepted + quarantined + duplicates and
  * rows read equals an independent count of its data lines; every fault of manifest.json is found
  * where the manifest says with the outcome it expects; the ingest totals equal the manifest's; and

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9 case 4: late sales for the closed month 2014-03. The next ingest + build + score rebuild
+ * Late sales for the closed month 2014-03. The next ingest + build + score rebuild
  * 2014-03, 2014-Q1, 2014 and the periods a year later that read them (volume_yoy of 2015-03,
  * 2015-Q1, 2015) and the scorecard; every other period keeps the very same files and rows (time
  * travel to the version before). That the incremental result equals a full rebuild is proven by

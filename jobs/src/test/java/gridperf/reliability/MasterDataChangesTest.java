@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9 case 11: master data errors and changes. Two versions of R1 with the same valid_from and
- * different content (the later row is a correction, DESIGN.md §2 precedence); a version of R2
+ * Master data errors and changes. Two versions of R1 with the same valid_from and
+ * different content (the later row is a correction, docs/contract.md, Precedence); a version of R2
  * pointing at an unknown grid (UNKNOWN_GRID: the previous version stays in force); manager M3
  * removed while R3's version still names it (UNKNOWN_MANAGER: R3 falls back to its previous
  * version). A corrected retailers file then re-credits the facts and re-validates the quarantined

@@ -59,28 +59,28 @@ class ManagerScorecardTest extends SparkTestBase {
         row("U1", 2014, "urban", "G1",
             1.0, 0.0, 0.0, null, 0.0, 0.0, 100.0, TWO_THIRDS, 0.15 * TWO_THIRDS,
             1.0, 100.0, 10.0, 0.5, 50.0, 7.5, 4.0, 100.0, 10.0, 0.0, 100.0, 10.0,
-            47.5, "C", C),
+            47.5, "C", C, "C", null),
         // U2: 100, 50 (k=2 of 3), 66.67, 66.67, NULL → 0, 100, 66.67 (3 of 4 are ≥ 10)
         // 25 + 7.5 + 10 + 6.67 + 0 + 10 + 6.67 = 65.83; rank 2, p = .2 exactly → B.
         row("U2", 2014, "urban", "G1",
             2.0, 100.0, 25.0, 0.1, 50.0, 7.5, 100.0, TWO_THIRDS, 0.15 * TWO_THIRDS,
             0.5, TWO_THIRDS, 0.1 * TWO_THIRDS, null, 0.0, 0.0, 4.0, 100.0, 10.0,
-            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 65.83, "B", B),
+            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 65.83, "B", B, "B", null),
         // U3: 100, 0, 100, 66.67, 50, NULL → 0, 66.67 → 60.83; rank 3, p = .4 → B.
         row("U3", 2014, "urban", "G2",
             2.0, 100.0, 25.0, -0.2, 0.0, 0.0, 200.0, 100.0, 15.0,
             0.5, TWO_THIRDS, 0.1 * TWO_THIRDS, 0.5, 50.0, 7.5, null, 0.0, 0.0,
-            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 60.83, "B", B),
+            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 60.83, "B", B, "B", null),
         // U4: NULL → 0, 100, 0, 0, 100, 0 (k=1 of 3), 0 (worst) → 30; rank 5, p = .8 → C.
         row("U4", 2014, "urban", "G2",
             null, 0.0, 0.0, 0.3, 100.0, 15.0, 50.0, 0.0, 0.0,
             0.25, 0.0, 0.0, 1.0, 100.0, 15.0, 3.5, 0.0, 0.0, 20.0, 0.0, 0.0,
-            30.0, "C", C),
+            30.0, "C", C, "C", null),
         // R1 alone: every non-NULL value scores 100, growth NULL 0 → 85; rank 1 → A.
         row("R1", 2014, "rural", "G9",
             0.5, 100.0, 25.0, null, 0.0, 0.0, 80.0, 100.0, 15.0,
             1.0, 100.0, 10.0, 0.0, 100.0, 15.0, 5.0, 100.0, 10.0, 50.0, 100.0, 10.0,
-            85.0, "A", A));
+            85.0, "A", A, "A", null));
   }
 
   /**
@@ -144,5 +144,72 @@ class ManagerScorecardTest extends SparkTestBase {
             .collectAsList();
     // U1 has no recomputed pairs: NULL → 0; U2 alone non-NULL → 100 × .15 / Σ weights = 15.
     assertThat(got.toString()).isEqualTo("[[U1,null,0.0,0.0], [U2,0.5,100.0,15.0]]");
+  }
+
+  /**
+   * The ten managers of the cut-off test (M10, M09 A; M08–M06 B; M05–M02 C; M01 D) with their
+   * service_standards year rows: M10 met 11 of 12 months (false), M09 12 of 12 with no spot check
+   * (true), M07 12 of 12 but 8 of 10 spot checks = 0.8 (false), M05 and M01 false. With
+   * standards.gate_tier = B only M10 moves (A → B, bonus 12,000); M07 is already B, M05 C and M01
+   * D (worse than the gate); nobody is re-ranked. With the default (none) tier = ranked_tier.
+   */
+  @Test
+  void gateCapsOnlyManagersMissingTheirStandardsAndTheBonusFollowsTheTier() {
+    Row[] rows = new Row[10];
+    Row[] grids = new Row[10];
+    for (int i = 1; i <= 10; i++) {
+      rows[i - 1] = year(String.format("M%02d", i), 2014, 1, (double) i, null, 100.0, 1.0, null, null, 0.0);
+      grids[i - 1] = grid(String.format("M%02d", i), 2014, "G1", "urban");
+    }
+    org.apache.spark.sql.types.StructType std =
+        org.apache.spark.sql.types.StructType.fromDDL(
+            "manager_code string, period_type string, period string, year int, months_assigned int,"
+                + " self_check_months_met int, spot_check_pass_rate double");
+    Dataset<Row> standards =
+        df(
+            std,
+            row("M10", "Y", "2014", 2014, 12, 11, null),
+            row("M10", "M", "2014-01", 2014, 1, 1, null),
+            row("M09", "Y", "2014", 2014, 12, 12, null),
+            row("M08", "Y", "2014", 2014, 12, 12, 0.9),
+            row("M07", "Y", "2014", 2014, 12, 12, 0.8),
+            row("M06", "Y", "2014", 2014, 0, 0, 0.1),
+            row("M05", "Y", "2014", 2014, 12, 0, null),
+            row("M04", "Y", "2014", 2014, 12, 12, null),
+            row("M03", "Y", "2014", 2014, 12, 12, null),
+            row("M02", "Y", "2014", 2014, 12, 12, null),
+            row("M01", "Y", "2014", 2014, 12, 3, null));
+    ScoringConfig gated =
+        new ScoringConfig(
+            CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.serviceMenu(), CFG.tierA(),
+            CFG.tierB(), CFG.tierC(), CFG.baseBonusYuan(), CFG.multipliers(), "gate B",
+            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"));
+    Dataset<Row> pm = df(PERF_MANAGER, rows);
+    Dataset<Row> pg = df(PRIMARY_GRID, grids);
+    assertRows(
+        ManagerScorecard.build(pm, pg, null, standards, gated)
+            .select("manager_code", "tier", "bonus_yuan", "ranked_tier", "standards_met"),
+        row("M10", "B", B, "A", false),
+        row("M09", "A", A, "A", true),
+        row("M08", "B", B, "B", true), // 0.9 ≥ 0.90
+        row("M07", "B", B, "B", false),
+        row("M06", "B", B, "B", true), // no assigned month: met
+        row("M05", "C", C, "C", false),
+        row("M04", "C", C, "C", true),
+        row("M03", "C", C, "C", true),
+        row("M02", "C", C, "C", true),
+        row("M01", "D", D, "D", false));
+    List<Row> dflt =
+        ManagerScorecard.build(pm, pg, null, standards, CFG)
+            .where("tier <> ranked_tier")
+            .collectAsList();
+    assertThat(dflt).isEmpty();
+    assertThat(
+            ManagerScorecard.build(pm, pg, null, standards, CFG)
+                .where("manager_code = 'M10'")
+                .select("tier", "bonus_yuan", "standards_met")
+                .first()
+                .toString())
+        .isEqualTo("[A,15000.00,false]");
   }
 }

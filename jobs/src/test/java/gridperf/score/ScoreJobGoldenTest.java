@@ -62,6 +62,10 @@ class ScoreJobGoldenTest extends SparkTestBase {
             StructType.fromDDL(
                 "entity_type string, entity_code string, retailer_code string, year int, month int,"
                     + " visits long")));
+    write(
+        l,
+        TableId.SERVICE_STANDARDS,
+        csv("service_standards.csv", gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA));
     Dataset<Row> facts =
         csv("facts.csv", StructType.fromDDL("order_date date, business_date date"));
     write(l, TableId.FACT_SALES_LINE, facts.select("order_date"));

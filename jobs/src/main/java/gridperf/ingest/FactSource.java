@@ -1,0 +1,87 @@
+package gridperf.ingest;
+
+import gridperf.lakehouse.TableId;
+import gridperf.landingfiles.LandingSource;
+import gridperf.silver.FactInspection;
+import gridperf.silver.FactSalesLine;
+import gridperf.silver.FactTouchpoint;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The fact sources of the landing contract as ingest handles them: each has its landing source,
+ * bronze table, silver fact table (partitioned by year, month), key columns and field rules. Both
+ * ingest paths ({@link Incremental}, {@link FullRecompute}) treat every fact source alike.
+ */
+enum FactSource {
+  SALES(LandingSource.SALES, TableId.BRONZE_SALES_LINE, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA,
+      "order_id", "line_no"),
+  TOUCHPOINTS(LandingSource.TOUCHPOINTS, TableId.BRONZE_TOUCHPOINT, TableId.FACT_TOUCHPOINT,
+      FactTouchpoint.SCHEMA, "event_id"),
+  INSPECTIONS(LandingSource.INSPECTIONS, TableId.BRONZE_INSPECTION, TableId.FACT_INSPECTION,
+      FactInspection.SCHEMA, "inspection_id");
+
+  private final LandingSource landing;
+  private final TableId bronze;
+  private final TableId fact;
+  private final StructType factSchema;
+  private final String[] keys;
+  private final StructType validated;
+
+  FactSource(LandingSource landing, TableId bronze, TableId fact, StructType factSchema, String... keys) {
+    this.landing = landing;
+    this.bronze = bronze;
+    this.fact = fact;
+    this.factSchema = factSchema;
+    this.keys = keys;
+    this.validated = FactValidator.validated(factSchema);
+  }
+
+  /** The label of its rows in bronze, quarantine and the tally ({@code sales}, ...). */
+  String label() {
+    return landing.label();
+  }
+
+  TableId bronze() {
+    return bronze;
+  }
+
+  TableId fact() {
+    return fact;
+  }
+
+  StructType factSchema() {
+    return factSchema;
+  }
+
+  String[] keys() {
+    return keys.clone();
+  }
+
+  /** Status columns + the fact table's typed columns (without lineage). */
+  StructType validatedSchema() {
+    return validated;
+  }
+
+  /** The typed, credited values of a bronze row that passed parsing, or the first broken rule. */
+  Object[] typed(Row bronzeRow, MasterData m, LocalDate asOf, ZoneId zone) throws Reason.Reject {
+    return switch (this) {
+      case SALES -> SalesRules.typed(bronzeRow.getList(5), m, asOf);
+      case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(3), m, asOf, zone);
+      case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(5), m, asOf);
+    };
+  }
+
+  /** Bronze tables of the fact sources, in this enum's order. */
+  static List<TableId> bronzeTables() {
+    return java.util.Arrays.stream(values()).map(FactSource::bronze).toList();
+  }
+
+  static Optional<FactSource> ofBronze(TableId t) {
+    return java.util.Arrays.stream(values()).filter(s -> s.bronze == t).findFirst();
+  }
+}
