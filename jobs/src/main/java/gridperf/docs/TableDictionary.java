@@ -41,6 +41,8 @@ public final class TableDictionary {
           GoldTables.PERF_CUBE,
           GoldTables.RETAILER_SEGMENT,
           GoldTables.SERVICE_VISITS,
+          IntegrityTables.INTEGRITY_FLAGS,
+          IntegrityTables.HANDOVER_LEDGER,
           ScoreTables.MANAGER_SCORECARD,
           ScoreTables.SCORECARD_SCENARIO,
           AuditTables.PIPELINE_RUNS,

@@ -50,7 +50,9 @@ public final class GoldBuild {
           TableId.PERF_CATEGORY,
           TableId.PERF_CUBE,
           TableId.RETAILER_SEGMENT,
-          TableId.SERVICE_VISITS);
+          TableId.SERVICE_VISITS,
+          TableId.INTEGRITY_FLAGS,
+          TableId.HANDOVER_LEDGER);
 
   private GoldBuild() {}
 
@@ -83,6 +85,8 @@ public final class GoldBuild {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
         writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+        writes.addAll(
+            IntegrityBuild.write(ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
       } finally {
         in.unpersist();
       }
