@@ -232,6 +232,45 @@ class IntegrityTablesTest extends SparkTestBase {
     assertThat(moves).containsExactly("R1 2014-03-01 M1>M2", "R3 2014-06-01 M3>M4");
   }
 
+  @Test
+  void statementListsTheYearsFlagsAndWhatWasInheritedAndAdded() {
+    List<Row> flags =
+        List.of(
+            flag("M2", 2014, 11, "VISIT_BUNCHING", 0.625, 0.5, 25L),
+            flag("M2", 2014, 3, "TOKEN_ORDERS", 0.1, 0.05, 4L));
+    List<Row> moves =
+        List.of(
+            move("R1", "2014-03-10", "M1", "M2", 9, "3.5", "2", "1.5"),
+            move("R2", "2014-06-01", "M2", "M3", 7, "1", "2", "-1"),
+            move("R3", "2014-02-15", "M1", "M2", 10, "1", null, null));
+    String text = gridperf.score.IntegrityStatement.render("M2", 2014, flags, moves);
+    assertThat(text)
+        .contains("Integrity flags 2014")
+        .containsSubsequence("2014-03  TOKEN_ORDERS", "2014-11  VISIT_BUNCHING")
+        .contains("0.625")
+        .containsSubsequence("R3", "R1", "R2")
+        .contains("taken over: inherited 2 cases (Σ baseline), added 1.5 cases (Σ uplift);"
+            + " handed over: 1 cases");
+    assertThat(gridperf.score.IntegrityStatement.render("M9", 2014, List.of(), List.of()))
+        .contains("none raised")
+        .contains("no retailer moved to or from M9");
+  }
+
+  private static Row flag(String m, int y, int mo, String f, double v, double t, long e) {
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        new Object[] {m, y, mo, f, v, t, e}, IntegrityFlags.SCHEMA);
+  }
+
+  private static Row move(
+      String r, String on, String from, String to, int k, String post, String base, String up) {
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+        new Object[] {
+          r, Date.valueOf(on), from, to, k, new BigDecimal(post),
+          base == null ? null : new BigDecimal(base), up == null ? null : new BigDecimal(up)
+        },
+        HandoverLedger.SCHEMA);
+  }
+
   private static Row version(String code, String from, String mgr, String status) {
     return RowFactory.create(
         code, Date.valueOf(from), null, "shop", "grocery", "small", 5, "G1", mgr, status, "urban");
