@@ -7,6 +7,7 @@ date = the local date of ts, as the generator writes +08:00), applies the defaul
 prints per pattern: planted, raised, both, raised-not-planted, planted-not-raised; then the number
 of manager-months flagged. The landing must be contract-clean (no --dirty-rate).
 """
+import json, glob, calendar, sys, csv, bisect
 from collections import defaultdict
 land=sys.argv[1]
 vers=defaultdict(list)
