@@ -61,6 +61,14 @@ public final class GenerateCommand implements Callable<Integer> {
   double dirtyRate;
 
   @Option(
+      names = "--gaming-rate",
+      defaultValue = "0",
+      description =
+          "Share of managers who game the integrity flags in some months (0..1); the planted"
+              + " (manager, month, pattern) triples go into manifest.json (default 0: none).")
+  double gamingRate;
+
+  @Option(
       names = "--threads",
       defaultValue = "0",
       description =
@@ -72,6 +80,9 @@ public final class GenerateCommand implements Callable<Integer> {
     common.load();
     int[] y = GenSpec.parseYears(years);
     GenSpec spec = new GenSpec(scale, y[0], y[1], seed, dirtyRate);
+    if (!(gamingRate >= 0) || gamingRate > 1) {
+      throw new IllegalArgumentException("--gaming-rate must be in [0, 1], got " + gamingRate);
+    }
     if (spec.end().isAfter(java.time.LocalDate.now())) {
       throw new UsageError(
           "--years: " + spec.lastYear() + " is not over yet; its dates would be out of range");
@@ -89,7 +100,7 @@ public final class GenerateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
-    Generator.Summary s = new Generator(spec, out, Progress.console("generate"), n).run();
+    Generator.Summary s = new Generator(spec, out, Progress.console("generate"), n, gamingRate).run();
     double secs = (System.nanoTime() - t0) / 1e9;
     System.out.printf(
         java.util.Locale.ROOT,

@@ -4,6 +4,7 @@ import gridperf.config.GridperfConfig;
 import gridperf.config.ScoringConfig;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.score.IntegrityStatement;
 import gridperf.score.ManagerStatement;
 import gridperf.score.SegmentRules;
 import gridperf.score.StatementReader;
@@ -59,6 +60,8 @@ public final class StatementCommand extends LakeCommand {
   protected JobOutcome execute(JobContext ctx) {
     ManagerStatement.Input in =
         StatementReader.read(ctx.lake(), loaded, manager, year, scoringOptions.scenario, SegmentRules.gold());
-    return new JobOutcome(0, 0, 0, List.of(), ManagerStatement.render(in).stripTrailing());
+    String text =
+        ManagerStatement.render(in) + IntegrityStatement.read(ctx.lake(), manager, year);
+    return new JobOutcome(0, 0, 0, List.of(), text.stripTrailing());
   }
 }

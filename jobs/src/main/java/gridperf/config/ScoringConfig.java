@@ -27,7 +27,8 @@ public record ScoringConfig(
     double baseBonusYuan,
     Map<String, Double> multipliers,
     String source,
-    StandardsConfig standards) {
+    StandardsConfig standards,
+    IntegrityConfig integrity) {
 
   /** perf_manager yearly columns a component may score. */
   public static final Set<String> METRICS =
@@ -95,7 +96,7 @@ public record ScoringConfig(
     Set<String> known =
         Set.of(
             "components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers",
-            "standards");
+            "standards", "integrity");
     for (String k : c.root().keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
@@ -168,7 +169,8 @@ public record ScoringConfig(
     }
     return new ScoringConfig(
         List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src,
-        StandardsConfig.parse(c, src));
+        StandardsConfig.parse(c, src),
+        IntegrityConfig.parse(c, src));
   }
 
   private static void onlyKeys(Config c, String path, Set<String> allowed, String src) {

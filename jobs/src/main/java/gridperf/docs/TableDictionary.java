@@ -43,6 +43,8 @@ public final class TableDictionary {
           GoldTables.RETAILER_SEGMENT,
           GoldTables.SERVICE_VISITS,
           PilotTables.PILOT_EFFECT,
+          IntegrityTables.INTEGRITY_FLAGS,
+          IntegrityTables.HANDOVER_LEDGER,
           ScoreTables.MANAGER_SCORECARD,
           ScoreTables.SCORECARD_SCENARIO,
           StandardsTables.BRONZE_INSPECTION,

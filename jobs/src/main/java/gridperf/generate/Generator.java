@@ -45,10 +45,20 @@ public final class Generator {
   private final Path root;
   private final Progress progress;
   private final int threads;
+  private final double gamingRate;
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong files = new AtomicLong();
 
   public Generator(GenSpec spec, Path root, Progress progress, int threads) {
+    this(spec, root, progress, threads, 0);
+  }
+
+  /** With planted gaming: a share {@code gamingRate} of managers games (see {@link GamingModel}). */
+  public Generator(GenSpec spec, Path root, Progress progress, int threads, double gamingRate) {
+    if (!(gamingRate >= 0) || gamingRate > 1) {
+      throw new IllegalArgumentException("--gaming-rate must be in [0, 1], got " + gamingRate);
+    }
+    this.gamingRate = gamingRate;
     this.spec = spec;
     this.root = root;
     this.progress = progress;
@@ -63,6 +73,7 @@ public final class Generator {
     Master m = Master.build(spec);
     Retailers rs = RetailerHistory.build(spec, m);
     Days days = new Days(spec);
+    GamingModel gaming = new GamingModel(spec, m, rs, days, gamingRate);
     write("master/grids.csv", MasterFiles.grids(m), null, false);
     write("master/managers.csv", MasterFiles.managers(m), null, false);
     write("master/products.csv", MasterFiles.products(m), null, false);
@@ -84,11 +95,12 @@ public final class Generator {
       progress.step("sales");
       List<int[]> weeks = days.weeks();
       SalesModel sales = new SalesModel(spec, m, rs, days);
+      sales.gaming = gaming;
       SalesFaults sf = new SalesFaults(spec, weeks);
       List<Callable<FileResult>> tasks = new ArrayList<>();
       for (int w = 0; w < weeks.size(); w++) {
         int week = w;
-        tasks.add(() -> salesFile(week, weeks.get(week), rs, sales, sf, cartons));
+        tasks.add(() -> salesFile(week, weeks.get(week), rs, sales, sf, cartons, gaming));
       }
       List<FileResult> sr = runAll(pool, tasks, "sales");
       progress.step("touchpoints");
@@ -97,7 +109,7 @@ public final class Generator {
       tasks.clear();
       for (int mi = 0; mi < days.months(); mi++) {
         int month = mi;
-        tasks.add(() -> touchpointFile(month, days, rs, tm, tf));
+        tasks.add(() -> touchpointFile(month, days, rs, tm, tf, gaming));
       }
       List<FileResult> tr = runAll(pool, tasks, "touchpoints");
       manifest.cleanSales = appendCarries(sr, manifest);
@@ -125,8 +137,12 @@ public final class Generator {
     }
     progress.step("targets");
     write("master/targets.csv", MasterFiles.targets(spec, m, days, cartons), null, false);
-    Files.write(
-        root.resolve("manifest.json"), manifest.json(spec).getBytes(StandardCharsets.UTF_8));
+    String json = manifest.json(spec);
+    String planted = gaming.manifestEntries();
+    if (!planted.isEmpty()) {
+      json = json.substring(0, json.length() - "  ]\n}\n".length()) + "  ],\n" + planted + "}\n";
+    }
+    Files.write(root.resolve("manifest.json"), json.getBytes(StandardCharsets.UTF_8));
     long faults = 0;
     for (Fault f : Fault.values()) {
       faults += manifest.count(f);
@@ -164,12 +180,19 @@ public final class Generator {
   }
 
   private FileResult salesFile(
-      int w, int[] chunk, Retailers rs, SalesModel model, SalesFaults sf, long[][] cartons)
+      int w,
+      int[] chunk,
+      Retailers rs,
+      SalesModel model,
+      SalesFaults sf,
+      long[][] cartons,
+      GamingModel gaming)
       throws IOException {
     List<String> clean = new ArrayList<>();
     long[][] mine = new long[cartons.length][cartons[0].length];
     for (int r = 0; r < rs.count; r++) {
       model.order(r, w, chunk[0], chunk[1], clean, mine);
+      gaming.tokenOrders(r, chunk[0], chunk[1], clean, mine);
     }
     synchronized (cartons) {
       for (int i = 0; i < mine.length; i++) {
@@ -205,13 +228,14 @@ public final class Generator {
   }
 
   private FileResult touchpointFile(
-      int mi, Days days, Retailers rs, TouchpointModel model, TouchpointFaults tf)
+      int mi, Days days, Retailers rs, TouchpointModel model, TouchpointFaults tf, GamingModel gaming)
       throws IOException {
     List<TouchpointModel.Event> events = new ArrayList<>();
     for (int r = 0; r < rs.count; r++) {
       model.month(r, mi, events);
     }
     events.sort(java.util.Comparator.comparing(TouchpointModel.Event::key));
+    events = gaming.visits(mi, events);
     String ym = java.time.LocalDate.ofEpochDay(days.month(mi)[0]).toString().substring(0, 7);
     String path = "touchpoints/" + ym.substring(0, 4) + "/touchpoints-" + ym + ".jsonl";
     List<Fault.At> at = new ArrayList<>();

@@ -31,6 +31,8 @@ final class SalesModel {
   private final Days days;
   private final List<List<Integer>> byClass = new ArrayList<>();
   private final PilotModel pilots;
+  /** Planted gaming: token shops skip their normal orders of the month (null: none). */
+  GamingModel gaming;
 
   SalesModel(GenSpec spec, Master m, Retailers rs, Days days) {
     this.spec = spec;
@@ -59,6 +61,9 @@ final class SalesModel {
     int weekday = (rs.grid[v0] + r) % 6;
     int day = Days.monday(d0) + weekday;
     if (day < d0 || day > d1 || !rs.activeOn(r, day)) {
+      return;
+    }
+    if (gaming != null && gaming.suppressesOrder(r, day)) {
       return;
     }
     int v = rs.versionAt(r, day);

@@ -60,7 +60,9 @@ public final class GoldBuild {
           TableId.RETAILER_SEGMENT,
           TableId.SERVICE_VISITS,
           TableId.SERVICE_STANDARDS,
-          TableId.PILOT_EFFECT);
+          TableId.PILOT_EFFECT,
+          TableId.INTEGRITY_FLAGS,
+          TableId.HANDOVER_LEDGER);
 
   private GoldBuild() {}
 
@@ -101,6 +103,8 @@ public final class GoldBuild {
         writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
         writes.add(
             ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
+        writes.addAll(
+            IntegrityBuild.write(ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
       } finally {
         in.unpersist();
       }

@@ -93,7 +93,9 @@ class GoldBuildTest extends SparkTestBase {
             TableId.PERF_CUBE, gridperf.docs.GoldTables.PERF_CUBE_SCHEMA,
             TableId.RETAILER_SEGMENT, gridperf.docs.GoldTables.RETAILER_SEGMENT_SCHEMA,
             TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA,
-            TableId.SERVICE_STANDARDS, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA);
+            TableId.SERVICE_STANDARDS, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA,
+            TableId.INTEGRITY_FLAGS, IntegrityFlags.SCHEMA,
+            TableId.HANDOVER_LEDGER, HandoverLedger.SCHEMA);
     declared.forEach(
         (t, schema) ->
             assertThat(lake.read(t).schema().simpleString())
@@ -133,7 +135,8 @@ class GoldBuildTest extends SparkTestBase {
     List<TableId> gold =
         List.of(
             TableId.PERF_MANAGER, TableId.PERF_GRID, TableId.PERF_CATEGORY, TableId.PERF_CUBE,
-            TableId.RETAILER_SEGMENT, TableId.SERVICE_VISITS);
+            TableId.RETAILER_SEGMENT, TableId.SERVICE_VISITS, TableId.INTEGRITY_FLAGS,
+            TableId.HANDOVER_LEDGER);
     Map<TableId, List<String>> incremental = new TreeMap<>();
     for (TableId t : gold) {
       incremental.put(t, snapshot(lake, t));

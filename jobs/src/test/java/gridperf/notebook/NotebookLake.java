@@ -180,6 +180,7 @@ final class NotebookLake {
             spark.createDataFrame(std, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA))
         .commit();
     pilots(spark, lake);
+    IntegrityNotebookData.write(spark, lake);
     return lake;
   }
 

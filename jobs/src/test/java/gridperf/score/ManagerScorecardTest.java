@@ -183,7 +183,7 @@ class ManagerScorecardTest extends SparkTestBase {
         new ScoringConfig(
             CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.serviceMenu(), CFG.tierA(),
             CFG.tierB(), CFG.tierC(), CFG.baseBonusYuan(), CFG.multipliers(), "gate B",
-            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"));
+            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"), CFG.integrity());
     Dataset<Row> pm = df(PERF_MANAGER, rows);
     Dataset<Row> pg = df(PRIMARY_GRID, grids);
     assertRows(
