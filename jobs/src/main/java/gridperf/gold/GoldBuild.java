@@ -121,6 +121,9 @@ public final class GoldBuild {
         return BuildPlan.full(all, "full (" + t.tableName() + " missing)");
       }
     }
+    if (!RetailerClasses.storedColumnsPresent(lake)) {
+      return BuildPlan.full(all, "full (classes and channel counts not yet stored)");
+    }
     Map<TableId, Long> before = state.get().versions();
     long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);
     if (retailersBefore != versions.get(TableId.DIM_RETAILER)) {
