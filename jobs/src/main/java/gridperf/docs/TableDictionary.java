@@ -43,6 +43,7 @@ public final class TableDictionary {
           GoldTables.SERVICE_VISITS,
           ScoreTables.MANAGER_SCORECARD,
           ScoreTables.SCORECARD_SCENARIO,
+          RetailerViewTables.PERF_RETAILER,
           AuditTables.PIPELINE_RUNS,
           AuditTables.BUILD_STATE);
 

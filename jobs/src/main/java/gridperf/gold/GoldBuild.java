@@ -50,7 +50,8 @@ public final class GoldBuild {
           TableId.PERF_CATEGORY,
           TableId.PERF_CUBE,
           TableId.RETAILER_SEGMENT,
-          TableId.SERVICE_VISITS);
+          TableId.SERVICE_VISITS,
+          TableId.PERF_RETAILER);
 
   private GoldBuild() {}
 
@@ -83,6 +84,7 @@ public final class GoldBuild {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
         writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+        writes.add(PerfRetailer.write(ctx, plan, in, sales.where(years), scoring));
       } finally {
         in.unpersist();
       }

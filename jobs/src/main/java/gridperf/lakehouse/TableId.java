@@ -32,6 +32,7 @@ public enum TableId {
   SERVICE_VISITS(Layer.GOLD),
   MANAGER_SCORECARD(Layer.GOLD),
   SCORECARD_SCENARIO(Layer.GOLD),
+  PERF_RETAILER(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),
   BUILD_STATE(Layer.AUDIT);

@@ -92,7 +92,8 @@ class GoldBuildTest extends SparkTestBase {
             TableId.PERF_CATEGORY, gridperf.docs.GoldTables.PERF_CATEGORY_SCHEMA,
             TableId.PERF_CUBE, gridperf.docs.GoldTables.PERF_CUBE_SCHEMA,
             TableId.RETAILER_SEGMENT, gridperf.docs.GoldTables.RETAILER_SEGMENT_SCHEMA,
-            TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA);
+            TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA,
+            TableId.PERF_RETAILER, gridperf.docs.RetailerViewTables.PERF_RETAILER_SCHEMA);
     declared.forEach(
         (t, schema) ->
             assertThat(lake.read(t).schema().simpleString())
