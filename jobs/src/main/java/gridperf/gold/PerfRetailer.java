@@ -163,7 +163,9 @@ public final class PerfRetailer {
    */
   static Dataset<Row> primary(Monthly in, String attribute, String as) {
     Dataset<Row> perValue =
-        Periods.explode(in.assigned().select(col("retailer_code"), col("year"), col("month"), col(attribute).as("_v"), col("days")))
+        Periods.explode(
+                in.assigned()
+                    .select(col("retailer_code"), col("year"), col("month"), col(attribute).as("_v"), col("days")))
             .groupBy("retailer_code", "period_type", "period", "year", "_v")
             .agg(sum("days").as("_d"));
     Dataset<Row> p =
@@ -246,7 +248,8 @@ public final class PerfRetailer {
     Dataset<Row> stored =
         plan.full() || plan.storedPriorYears().isEmpty() || !lake.exists(TableId.PERF_RETAILER)
             ? null
-            : lake.read(TableId.PERF_RETAILER).where(col("year").isin(plan.storedPriorYears().toArray()));
+            : lake.read(TableId.PERF_RETAILER)
+                .where(col("year").isin(plan.storedPriorYears().toArray()));
     Dataset<Row> rows =
         build(in, orders(factSales), segments, stored, scoring).where(GoldBuild.periodFilter(plan));
     Dataset<Row> laid = FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
@@ -269,8 +272,12 @@ public final class PerfRetailer {
         List.of("retailer_code", "period_type", "period"),
         List.of(),
         List.of(
-            new Bound(List.of("satisfaction_avg", "peak_end", "mot_avg"), 1, 5),
-            new Bound(List.of("assigned_days", "orders", "months_ordering", "visits_owed", "contacts_owed", "menu_months"), 0, Double.POSITIVE_INFINITY)));
+            new Bound(List.of("satisfaction_avg", "peak_end"), 1, 5),
+            new Bound(
+                List.of("assigned_days", "orders", "months_ordering", "visits_owed", "contacts_owed",
+                    "menu_months", "menu_months_met"),
+                0,
+                Double.POSITIVE_INFINITY)));
     reconcile(written, cube);
     ctx.progress().step("wrote perf_retailer");
     return result;
@@ -287,7 +294,11 @@ public final class PerfRetailer {
             .agg(sum("volume_cases").as("_rv"), sum("revenue_yuan").as("_rr"));
     Dataset<Row> c =
         cube.where(col("grouping_id").equalTo(63))
-            .select(col("period_type"), col("period"), col("volume_cases").as("_cv"), col("revenue_yuan").as("_cr"));
+            .select(
+                col("period_type"),
+                col("period"),
+                col("volume_cases").as("_cv"),
+                col("revenue_yuan").as("_cr"));
     for (Row row : r.join(c, seq("period_type", "period"), "full_outer").collectAsList()) {
       BigDecimal rv = dec(row.getAs("_rv"));
       BigDecimal cv = dec(row.getAs("_cv"));

@@ -10,6 +10,9 @@ import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ServiceClasses;
 import gridperf.config.ServiceClasses.ClassRule;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -33,11 +36,9 @@ public final class RetailerClasses {
    * Whether retailer_segment has class and service_visits the channel counts (a lake built before
    * they existed is rebuilt in full once).
    */
-  static boolean storedColumnsPresent(gridperf.lakehouse.Lake lake) {
-    return java.util.List.of(lake.read(gridperf.lakehouse.TableId.RETAILER_SEGMENT).columns())
-            .contains("class")
-        && java.util.List.of(lake.read(gridperf.lakehouse.TableId.SERVICE_VISITS).columns())
-            .contains("phone");
+  static boolean storedColumnsPresent(Lake lake) {
+    return List.of(lake.read(TableId.RETAILER_SEGMENT).columns()).contains("class")
+        && List.of(lake.read(TableId.SERVICE_VISITS).columns()).contains("phone");
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ScoringConfig;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -65,8 +66,8 @@ public final class ServiceVisits {
    */
   public static Dataset<Row> withChannels(Dataset<Row> serviceVisits) {
     Dataset<Row> out = serviceVisits;
-    for (String ch : java.util.List.of("phone", "wechat", "training")) {
-      if (!java.util.List.of(out.columns()).contains(ch)) {
+    for (String ch : List.of("phone", "wechat", "training")) {
+      if (!List.of(out.columns()).contains(ch)) {
         out = out.withColumn(ch, lit(0L));
       }
     }

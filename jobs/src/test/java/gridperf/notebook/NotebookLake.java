@@ -150,6 +150,7 @@ final class NotebookLake {
     lake.write(TableId.PERF_GRID, spark.createDataFrame(pg, perfGrid)).commit();
     lake.write(TableId.PERF_CATEGORY, spark.createDataFrame(pc, perfCategory)).commit();
     lake.write(TableId.MANAGER_SCORECARD, spark.createDataFrame(sc, card)).commit();
+    NotebookLakeRetailers.write(spark, lake);
     return lake;
   }
 
