@@ -4,8 +4,12 @@ import static gridperf.gold.Silver.sale;
 import static gridperf.gold.Silver.tp;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import gridperf.config.ScoringConfig;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.TableId;
+import gridperf.score.RetailerStatement;
 import gridperf.silver.DimRetailer;
 import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTouchpoint;
@@ -100,9 +104,9 @@ class ClassesAndMenusTest extends SparkTestBase {
             t("a4", "2014-05-01T10:00", R4, "phone"),
             t("a5", "2014-05-02T10:00", R4, "wechat"),
             t("a6", "2014-05-03T10:00", R4, "visit"),
-            t("b1", "2015-01-05T10:00", R1, "visit"),
+            tp("b1", "2015-01-05T10:00", R1, "visit", 4, null, null),
             t("b2", "2015-01-06T10:00", R1, "wechat"),
-            t("b3", "2015-02-05T10:00", R1, "visit"),
+            tp("b3", "2015-02-05T10:00", R1, "visit", 2, null, null),
             t("b4", "2015-02-06T10:00", R1, "phone"),
             t("b5", "2015-02-07T10:00", R1, "phone"),
             t("b6", "2015-01-05T10:00", R2B, "visit"),
@@ -112,6 +116,41 @@ class ClassesAndMenusTest extends SparkTestBase {
     in =
         Monthly.of(sales, touchpoints, dims, new PeriodRange(YearMonth.of(2014, 1), YearMonth.of(2015, 2)))
             .persist();
+    lake = new Lake(spark(), newDir("classes-lake").toString());
+    Dataset<Row> seg = RetailerSegment.build(in, CLASSES);
+    lake.write(TableId.DIM_RETAILER, dims).commit();
+    lake.write(TableId.FACT_TOUCHPOINT, touchpoints).commit();
+    lake.write(TableId.RETAILER_SEGMENT, seg).commit();
+    lake.write(
+            TableId.PERF_RETAILER,
+            PerfRetailer.build(in, PerfRetailer.orders(sales), seg, null, CLASSES))
+        .commit();
+  }
+
+  static Lake lake;
+
+  /**
+   * R1 in 2015: class graded of 2014 (segment A: the highest revenue of the four), preferred
+   * channel wechat; January visit 1/1 and wechat 1/1 → met; February visit 1/1 but remote 0/1 →
+   * not met. Ratings 4 (5 January) and 2 (5 February) are equally far from 3: the later is the
+   * peak and also the end, peak–end (2 + 2) / 2 = 2. Volume 0 against 0.04 cases in 2014: −100 %.
+   */
+  @Test
+  void retailerStatementShowsMenuByMonthAndChannelRatingsAndVolume() {
+    String text = RetailerStatement.render(RetailerStatement.read(lake, CLASSES, "R1", 2015));
+    assertThat(text)
+        .contains("Class graded (of 2014: segment A, market type urban); preferred remote channel wechat")
+        .contains("Menu a month: visit 1, remote 1")
+        .containsPattern("2015-01 +31 +M1 +1/1 +0 +1 +0 +1/1 +met")
+        .containsPattern("2015-02 +28 +M1 +1/1 +2 +0 +0 +0/1 +NOT met")
+        .contains("Menu met in 1 of 2 months owed; owed 2 visits and 4 contacts in all")
+        .containsPattern("2015-02-05 10:00 +b3 +visit +M1 +2 +peak, end")
+        .contains("Peak–end score 2 = (peak 2 + end 2) / 2")
+        .contains("Volume 0 cases, revenue 0 yuan; 2014: 0.04 cases, change -100 %");
+    assertThatThrownBy(() -> RetailerStatement.read(lake, CLASSES, "R9", 2015))
+        .hasMessage("no retailer R9 in dim_retailer");
+    assertThatThrownBy(() -> RetailerStatement.read(lake, CLASSES, "R1", 2013))
+        .hasMessageContaining("retailer R1 has no row in 2013");
   }
 
   @Test
