@@ -1,5 +1,12 @@
 package gridperf.cli;
 
+import static org.apache.spark.sql.functions.max;
+
+import gridperf.config.ScoringConfig;
+import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.SparkSessions;
+import gridperf.lakehouse.TableId;
+import gridperf.score.ClassCompliance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +50,14 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--years", description = "Years to generate (default: ${DEFAULT-VALUE}).")
   String years = "2014-2015";
 
+  @Option(
+      names = "--classes-scoring",
+      paramLabel = "FILE",
+      description =
+          "Scoring file with a class scheme whose classes and compliance the demo prints as a"
+              + " what-if (default: ${DEFAULT-VALUE}; skipped when missing).")
+  Path classesScoring = Path.of("conf/scoring-classes.conf");
+
   @Override
   public Integer call() throws Exception {
     Path root = dir.toAbsolutePath().normalize();
@@ -74,9 +89,29 @@ public final class DemoCommand implements Callable<Integer> {
     summary(lake, "Tiers and bonus of the last year",
         "SELECT tier, count(*) AS managers, sum(bonus_yuan) AS bonus_yuan FROM manager_scorecard"
             + " WHERE year = " + y + " GROUP BY tier ORDER BY tier");
+    classes(lake);
     System.out.println();
     System.out.println("Query the lake: bin/gridperf sql \"SELECT * FROM perf_manager LIMIT 10\" --lake " + lake);
     return 0;
+  }
+
+  /** A what-if under the class scheme file: each class's retailers and compliance. */
+  private void classes(Path lake) {
+    if (!Files.exists(classesScoring)) {
+      System.out.println();
+      System.out.println("(no " + classesScoring + ": class what-if skipped)");
+      return;
+    }
+    String file = classesScoring.toAbsolutePath().toString();
+    step(withCommon("score", "--lake", lake.toString(), "--scoring", file, "--scenario", "classes"));
+    ScoringConfig cfg = ScoringConfig.load(file);
+    Lake l = new Lake(SparkSessions.create(common.load()), lake.toString());
+    int y = l.read(TableId.MANAGER_SCORECARD).agg(max("year")).head().getInt(0);
+    System.out.println();
+    System.out.println(
+        "== Classes of " + (y - 1) + " and service compliance " + y + " under " + classesScoring
+            + " (what-if 'classes')");
+    System.out.print(ClassCompliance.render(ClassCompliance.of(l, cfg, y), y));
   }
 
   private String[] withCommon(String... args) {

@@ -80,6 +80,6 @@ public final class ScoreCommand extends LakeCommand {
     }
     return build.segmentA() != file.segmentA()
         || build.segmentB() != file.segmentB()
-        || !build.serviceMenu().equals(file.serviceMenu());
+        || !build.classes().equals(file.classes());
   }
 }

@@ -13,14 +13,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The scoring file ({@code conf/scoring.conf}): scorecard components, segment cut-offs, service
- * menu, tier cut-offs and bonus. Validated on load; every error names the key and the file.
+ * The scoring file ({@code conf/scoring.conf}): scorecard components, segment cut-offs, retailer
+ * classes and their service menus ({@link ServiceClasses}), tier cut-offs and bonus. Validated on
+ * load; every error names the key and the file.
  */
 public record ScoringConfig(
     List<Component> components,
     double segmentA,
     double segmentB,
-    Map<String, Integer> serviceMenu,
+    ServiceClasses classes,
     double tierA,
     double tierB,
     double tierC,
@@ -49,9 +50,9 @@ public record ScoringConfig(
   /** One scorecard component: its name (column prefix), the metric it scores, weight, direction. */
   public record Component(String name, String metric, double weight, boolean higherIsBetter) {}
 
-  /** Visits a month owed to a retailer of {@code segment} (A, B or C). */
-  public int visitsOwed(String segment) {
-    return serviceMenu.get(segment);
+  /** Visits a month owed to a retailer of class {@code cls} (0 when its menu has none). */
+  public int visitsOwed(String cls) {
+    return classes.owed(cls, "visit");
   }
 
   /** Loads and validates a scoring file (path or URI); an empty location means {@link #defaults()}. */
@@ -96,7 +97,7 @@ public record ScoringConfig(
     Set<String> known =
         Set.of(
             "components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers",
-            "standards", "integrity");
+            "standards", "integrity", "classes");
     for (String k : c.root().keySet()) {
       if (!known.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
@@ -139,15 +140,7 @@ public record ScoringConfig(
     double segA = c.getDouble("segments.a");
     double segB = c.getDouble("segments.b");
     ordered(src, "segments", segA, segB);
-    Map<String, Integer> menu = new java.util.TreeMap<>();
-    for (String seg : List.of("A", "B", "C")) {
-      int v = c.getInt("service_menu." + seg);
-      if (v < 0) {
-        throw new ConfigException("scoring file " + src + ": service_menu." + seg + " must not be negative");
-      }
-      menu.put(seg, v);
-    }
-    onlyKeys(c, "service_menu", Set.of("A", "B", "C"), src);
+    ServiceClasses classes = ServiceClasses.parse(c, src);
     onlyKeys(c, "segments", Set.of("a", "b"), src);
     onlyKeys(c, "tiers", Set.of("a", "b", "c"), src);
     onlyKeys(c, "multipliers", Set.of("A", "B", "C", "D"), src);
@@ -168,7 +161,7 @@ public record ScoringConfig(
       mult.put(t, m);
     }
     return new ScoringConfig(
-        List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src,
+        List.copyOf(components), segA, segB, classes, tA, tB, tC, base, Map.copyOf(mult), src,
         StandardsConfig.parse(c, src),
         IntegrityConfig.parse(c, src));
   }

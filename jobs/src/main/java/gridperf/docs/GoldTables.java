@@ -38,10 +38,10 @@ public final class GoldTables {
           + " revenue_per_case double, high_class_share double");
   public static final StructType RETAILER_SEGMENT_SCHEMA =
       StructType.fromDDL("retailer_code string, year int, market_type string,"
-          + " revenue_yuan decimal(28,2), segment string");
+          + " revenue_yuan decimal(28,2), segment string, class string, preferred_remote string");
   public static final StructType SERVICE_VISITS_SCHEMA =
       StructType.fromDDL("entity_type string, entity_code string, retailer_code string, year int,"
-          + " month int, visits bigint");
+          + " month int, visits bigint, phone bigint, wechat bigint, training bigint");
 
   private GoldTables() {}
 
@@ -88,8 +88,9 @@ public final class GoldTables {
 
   private static final String COMPLIANCE =
       "Y rows only: share of (retailer, month) pairs — retailer assigned to the entity in the"
-          + " month, with a segment from the previous year — with at least the menu's visits;"
-          + " NULL on M and Q rows and without pairs";
+          + " month, whose class of the previous year owes something — in which the entity's"
+          + " credited touchpoints meet every entry of the class's menu (remote on the retailer's"
+          + " preferred channel); NULL on M and Q rows and without pairs";
 
   static final TableDefinition PERF_MANAGER =
       TableDefinition.of(TableId.PERF_MANAGER, PERF_MANAGER_SCHEMA)
@@ -156,7 +157,13 @@ public final class GoldTables {
           .column("market_type", "market type of the retailer's primary grid of the year (most"
               + " assigned days; ties grid_code ascending)")
           .column("revenue_yuan", "the year's Σ amount_yuan; 0 without sales")
-          .column("segment", "A, B or C; sets the visits a month owed in the next year (service menu)");
+          .column("segment", "A, B or C by the year's revenue rank within the market type")
+          .column("class", "the first class rule of the scoring file matching the year's segment,"
+              + " market type and primary format, scale and grade (most assigned days; ties the"
+              + " smallest value); unclassified when none matches; its service menu applies to the"
+              + " next year (default: the segment)")
+          .column("preferred_remote", "phone or wechat: the channel with more of the retailer's"
+              + " touchpoints in the year, all managers together; a tie or none: phone");
 
   static final TableDefinition SERVICE_VISITS =
       TableDefinition.of(TableId.SERVICE_VISITS, SERVICE_VISITS_SCHEMA)
@@ -165,11 +172,15 @@ public final class GoldTables {
           .keys("entity_type", "entity_code", "retailer_code", "year", "month")
           .partitionedBy("year")
           .sources("fact_touchpoint", "dim_retailer (assignment)")
-          .rule("Kept so a what-if `score` can recompute service_compliance under its own menu.")
+          .rule("Kept so a what-if `score` can recompute service_compliance under its own classes"
+              + " and menus.")
           .column("entity_type", "manager or grid")
           .column("entity_code", "manager_code or grid_code")
           .column("retailer_code", "the retailer")
           .column("year", "year (partition)")
           .column("month", "month 1..12")
-          .column("visits", "visits credited to the entity for the retailer in the month (0 allowed)");
+          .column("visits", "visits credited to the entity for the retailer in the month (0 allowed)")
+          .column("phone", "phone calls credited likewise")
+          .column("wechat", "WeChat contacts credited likewise")
+          .column("training", "trainings credited likewise");
 }

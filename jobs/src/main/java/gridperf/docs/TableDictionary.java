@@ -50,6 +50,7 @@ public final class TableDictionary {
           StandardsTables.BRONZE_INSPECTION,
           StandardsTables.FACT_INSPECTION,
           StandardsTables.SERVICE_STANDARDS,
+          RetailerViewTables.PERF_RETAILER,
           AuditTables.PIPELINE_RUNS,
           AuditTables.BUILD_STATE);
 

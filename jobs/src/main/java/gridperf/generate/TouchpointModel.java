@@ -7,7 +7,8 @@ import java.util.List;
  * Service events of one retailer in one month. Visits follow a cadence by value (grade ≥ 18: 4 a
  * month, 11–17: 2, else 1) times the manager's diligence; phone (0.75/month), WeChat (from 2013,
  * growing), delivery (0.55), training (5 %) and complaints (2.5 %, more under low-quality
- * managers). Visits carry MOT scores (3 % miss one); satisfaction on some events, shifted by the
+ * managers), plus extra contacts on the retailer's preferred remote channel ({@link
+ * RemotePreference}). Visits carry MOT scores (3 % miss one); satisfaction on some events, shifted by the
  * manager's quality; complaints resolve in a log-normal time (median 5 h / diligence), 8 % never.
  * Events fall only on days the retailer has an active or suspended version.
  */
@@ -52,6 +53,10 @@ final class TouchpointModel {
     emit(r, span, rng, "training", rng.chance(0.05) ? 1 : 0, counter, out);
     double pComplaint = 0.025 * (1.2 - 0.4 * mgr.quality()) * (1.3 - 0.3 * mgr.diligence());
     emit(r, span, rng, "complaint", rng.chance(pComplaint) ? 1 : 0, counter, out);
+    // extra contacts on the retailer's preferred remote channel, from a stream of their own
+    String preferred = RemotePreference.channel(spec.seed(), r);
+    Rng remote = Rng.of(spec.seed(), RemotePreference.EXTRA_STREAM, r, mi);
+    emit(r, span, remote, preferred, remote.poisson(RemotePreference.extraPerMonth(preferred, year)), counter, out);
   }
 
   private void emit(

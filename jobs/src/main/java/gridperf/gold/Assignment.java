@@ -28,7 +28,7 @@ public final class Assignment {
   /**
    * Active versions clipped to the range. Grain: one row per active version overlapping it.
    * Columns: retailer_code, valid_from, grid_code, manager_code, format, market_type, scale,
-   * from_date, to_date (both inclusive, inside the range).
+   * grade, from_date, to_date (both inclusive, inside the range).
    */
   public static Dataset<Row> activeIntervals(Dataset<Row> dimRetailer, PeriodRange range) {
     Date start = Date.valueOf(range.start());
@@ -43,6 +43,7 @@ public final class Assignment {
             col("format"),
             col("market_type"),
             col("scale"),
+            col("grade"),
             greatest(col("valid_from"), lit(start)).as("from_date"),
             when(col("valid_to").isNull(), lit(end))
                 .otherwise(least(date_sub(col("valid_to"), 1), lit(end)))

@@ -62,7 +62,8 @@ public final class GoldBuild {
           TableId.SERVICE_STANDARDS,
           TableId.PILOT_EFFECT,
           TableId.INTEGRITY_FLAGS,
-          TableId.HANDOVER_LEDGER);
+          TableId.HANDOVER_LEDGER,
+          TableId.PERF_RETAILER);
 
   private GoldBuild() {}
 
@@ -105,6 +106,7 @@ public final class GoldBuild {
             ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
         writes.addAll(
             IntegrityBuild.write(ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
+        writes.add(PerfRetailer.write(ctx, plan, in, sales.where(years), scoring));
       } finally {
         in.unpersist();
       }
@@ -177,6 +179,9 @@ public final class GoldBuild {
       if (!lake.exists(t)) {
         return BuildPlan.full(all, "full (" + t.tableName() + " missing)");
       }
+    }
+    if (!RetailerClasses.storedColumnsPresent(lake)) {
+      return BuildPlan.full(all, "full (classes and channel counts not yet stored)");
     }
     Map<TableId, Long> before = state.get().versions();
     long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);

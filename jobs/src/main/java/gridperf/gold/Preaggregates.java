@@ -48,7 +48,7 @@ public final class Preaggregates {
 
   /**
    * Touchpoint grain: (year, month, retailer version). Columns: {@link #VERSION}, touchpoints,
-   * visits, complaints, resolved_24h (longs), mot_sum (Σ appearance + behaviour + communication
+   * visits, complaints, phone, wechat, training, resolved_24h (longs), mot_sum (Σ appearance + behaviour + communication
    * over visits with all three), mot_n, sat_sum, sat_n, peak = max struct(d = |s − 3|, ts,
    * event_id, s) and last = max struct(ts, event_id, s) over touchpoints with a satisfaction.
    */
@@ -67,6 +67,9 @@ public final class Preaggregates {
             count(lit(1)).as("touchpoints"),
             count(when(visit, 1)).as("visits"),
             count(when(complaint, 1)).as("complaints"),
+            count(when(col("channel").equalTo("phone"), 1)).as("phone"),
+            count(when(col("channel").equalTo("wechat"), 1)).as("wechat"),
+            count(when(col("channel").equalTo("training"), 1)).as("training"),
             count(when(complaint.and(col("complaint_resolved_24h").equalTo(true)), 1))
                 .as("resolved_24h"),
             sum(
@@ -97,7 +100,7 @@ public final class Preaggregates {
 
   /**
    * Assignment grain: (year, month, active retailer version). Columns: {@link #VERSION} (valid_from
-   * as retailer_valid_from) and days assigned in the month.
+   * as retailer_valid_from), the version's grade and days assigned in the month.
    */
   public static Dataset<Row> assigned(Dataset<Row> monthlyAssignment) {
     return monthlyAssignment.select(
@@ -110,6 +113,7 @@ public final class Preaggregates {
         col("format"),
         col("market_type"),
         col("scale"),
+        col("grade"),
         col("days"));
   }
 

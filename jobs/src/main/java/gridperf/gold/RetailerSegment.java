@@ -18,21 +18,29 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys:
- * retailer_code, year (partition column). Columns: retailer_code, year, market_type, revenue_yuan,
- * segment. Sources: the assignment and sales pre-aggregates of {@link Monthly}; cut-offs from the
- * scoring file. Rules: every retailer assigned on at least one day of the year (inside the period
- * range); market_type of its primary grid of the year (most assigned days, ties grid_code
- * ascending); revenue_yuan = Σ amount_yuan of the year's sales (0 without sales); within (year,
- * market_type), rank = 1 + the number with a strictly higher revenue, p = (rank − 1) / n: A if p
- * &lt; segments.a, B if p &lt; segments.b, else C.
+ * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys: retailer_code, year
+ * (partition column). Columns: retailer_code, year, market_type, revenue_yuan, segment, class,
+ * preferred_remote. Sources:
+ * the assignment and sales pre-aggregates of {@link Monthly}; cut-offs from the scoring file. Rules:
+ * every retailer assigned on at least one day of the year (inside the period range); market_type
+ * of its primary grid of the year (most assigned days, ties grid_code ascending); revenue_yuan =
+ * Σ amount_yuan of the year's sales (0 without sales); within (year, market_type), rank = 1 + the
+ * number with a strictly higher revenue, p = (rank − 1) / n: A if p &lt; segments.a, B if p &lt;
+ * segments.b, else C; class and preferred_remote as {@link RetailerClasses} says.
  */
 public final class RetailerSegment {
   private RetailerSegment() {}
 
-  /** The table for the computed years: {@link #segments} of {@link #base}. */
+  /**
+   * The table for the computed years: {@link #segments} of {@link #base}, then class and
+   * preferred_remote ({@link RetailerClasses#withClass}).
+   */
   public static Dataset<Row> build(Monthly in, ScoringConfig cfg) {
-    return segments(base(in), cfg);
+    return RetailerClasses.withClass(
+        segments(base(in), cfg),
+        RetailerClasses.attributes(in.assigned()),
+        RetailerClasses.preferredRemote(in.touchpoints()),
+        cfg.classes());
   }
 
   /** Columns: retailer_code, year, market_type, revenue_yuan (decimal(28,2)). */

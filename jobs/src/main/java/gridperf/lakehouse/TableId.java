@@ -39,6 +39,7 @@ public enum TableId {
   PILOT_EFFECT(Layer.GOLD),
   INTEGRITY_FLAGS(Layer.GOLD),
   HANDOVER_LEDGER(Layer.GOLD),
+  PERF_RETAILER(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),
   BUILD_STATE(Layer.AUDIT);

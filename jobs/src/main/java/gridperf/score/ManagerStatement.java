@@ -170,7 +170,43 @@ public final class ManagerStatement {
       sb.append(t.render("  "));
     }
     sb.append(StandardsStatement.render(in.standards(), card, year, cfg.standards()));
+    sb.append(complianceByClass(in.pairs(), cfg, year));
     return sb.toString();
+  }
+
+  /**
+   * Service compliance by class of the previous year: pairs, pairs met, the share and the class's
+   * menu (contacts a month per channel); empty without pairs.
+   */
+  static String complianceByClass(List<Row> pairs, ScoringConfig cfg, int year) {
+    if (pairs.isEmpty()) {
+      return "";
+    }
+    Map<String, long[]> byClass = new java.util.TreeMap<>();
+    for (Row r : pairs) {
+      long[] n = byClass.computeIfAbsent(r.<String>getAs("class"), k -> new long[2]);
+      n[0]++;
+      if (r.<Boolean>getAs("met")) {
+        n[1]++;
+      }
+    }
+    TextTable t = new TextTable("class " + (year - 1), "menu a month", "pairs>", "met>", "compliance>");
+    for (String cls : cfg.classes().classNames()) {
+      long[] n = byClass.get(cls);
+      if (n != null) {
+        t.add(cls, menuText(cfg.classes().menuOf(cls)), n[0], n[1], num((double) n[1] / n[0], 4));
+      }
+    }
+    return String.format(Locale.ROOT, "%nService compliance %d by class%n", year) + t.render("  ");
+  }
+
+  /** A menu as "visit 2, remote 2" (channel order). */
+  static String menuText(Map<String, Integer> menu) {
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : menu.entrySet()) {
+      parts.add(e.getKey() + " " + e.getValue());
+    }
+    return parts.isEmpty() ? "nothing" : String.join(", ", parts);
   }
 
   private static Comparator<Row> bestFirst(Component c) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import gridperf.config.ScoringConfig;
 import gridperf.gold.Assignment;
 import gridperf.gold.PeriodRange;
+import gridperf.gold.RetailerClasses;
 import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
 import gridperf.lakehouse.CommitLog;
@@ -59,20 +60,12 @@ public final class ScoreJob {
     }
     ctx.progress().step("read perf_manager and assignment");
     Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
-    Optional<PeriodRange> range =
-        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
-    // a lake without facts (master data landed first) has empty gold tables and gets an empty
-    // scorecard, as build writes empty gold tables: nobody is assigned inside an empty range
-    Dataset<Row> assigned =
-        range.isPresent()
-            ? Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range.get())
-            : Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), PeriodRange.PLACEHOLDER)
-                .where(lit(false));
+    Dataset<Row> assigned = assignedIntervals(lake);
     Dataset<Row> primary = PrimaryGrid.of(Assignment.monthly(assigned));
     Dataset<Row> service = null;
     if (req.recomputeService()) {
-      ctx.progress().step("recompute segments and service compliance");
-      service = managerService(lake, req.scoring(), rules);
+      ctx.progress().step("recompute segments, classes and service compliance");
+      service = managerService(lake, req.scoring(), rules, assigned);
     }
     ctx.progress().step("score");
     Dataset<Row> card =
@@ -176,9 +169,43 @@ public final class ScoreJob {
     }
   }
 
-  /** Service compliance of each manager and year under the request's menu and cut-offs. */
-  static Dataset<Row> managerService(Lake lake, ScoringConfig scoring, SegmentRules rules) {
-    Dataset<Row> segments = rules.segments(lake.read(TableId.RETAILER_SEGMENT), scoring);
+  /**
+   * Active retailer versions clipped to the period range of the facts. A lake without facts
+   * (master data landed first) has empty gold tables and gets an empty scorecard, as build writes
+   * empty gold tables: nobody is assigned inside an empty range.
+   */
+  public static Dataset<Row> assignedIntervals(Lake lake) {
+    Optional<PeriodRange> range =
+        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
+    return range.isPresent()
+        ? Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range.get())
+        : Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), PeriodRange.PLACEHOLDER)
+            .where(lit(false));
+  }
+
+  /**
+   * retailer_segment recomputed under {@code scoring}: segments by its cut-offs, classes by its
+   * rules (primary format, scale and grade from {@code assigned}, the active intervals), the stored
+   * preferred remote channel (it does not depend on the scoring file).
+   */
+  public static Dataset<Row> scenarioSegments(
+      Lake lake, ScoringConfig scoring, SegmentRules rules, Dataset<Row> assigned) {
+    Dataset<Row> stored = lake.read(TableId.RETAILER_SEGMENT);
+    Dataset<Row> preferred =
+        List.of(stored.columns()).contains("preferred_remote")
+            ? stored.select("retailer_code", "year", "preferred_remote")
+            : null;
+    return RetailerClasses.withClass(
+        rules.segments(stored, scoring),
+        RetailerClasses.attributes(Assignment.monthly(assigned)),
+        preferred,
+        scoring.classes());
+  }
+
+  /** Service compliance of each manager and year under the request's classes, menus and cut-offs. */
+  static Dataset<Row> managerService(
+      Lake lake, ScoringConfig scoring, SegmentRules rules, Dataset<Row> assigned) {
+    Dataset<Row> segments = scenarioSegments(lake, scoring, rules, assigned);
     return rules
         .serviceCompliance(lake.read(TableId.SERVICE_VISITS), segments, scoring)
         .where(col("entity_type").equalTo("manager"))

@@ -63,8 +63,9 @@ public final class StatementReader {
       }
     }
     Dataset<Row> segments = lake.read(TableId.RETAILER_SEGMENT);
-    if (scenario != null) {
-      segments = rules.segments(segments, cfg);
+    if (scenario != null || !List.of(segments.columns()).contains("class")) {
+      // a what-if's own classes; a lake built before classes existed gets them computed here
+      segments = ScoreJob.scenarioSegments(lake, cfg, rules, ScoreJob.assignedIntervals(lake));
     }
     List<Row> pairs =
         ServicePairs.of(lake.read(TableId.SERVICE_VISITS), segments, cfg)

@@ -34,7 +34,9 @@ class ScoringConfigTest {
         .containsExactly(0.25, 0.15, 0.15, 0.10, 0.15, 0.10, 0.10);
     assertThat(new double[] {c.segmentA(), c.segmentB(), c.tierA(), c.tierB(), c.tierC()})
         .containsExactly(0.2, 0.5, 0.2, 0.5, 0.9);
-    assertThat(c.serviceMenu()).containsEntry("A", 4).containsEntry("B", 2).containsEntry("C", 1);
+    assertThat(c.classes()).isEqualTo(ServiceClasses.defaults());
+    assertThat(c.visitsOwed("A")).isEqualTo(4);
+    assertThat(c.visitsOwed("C")).isEqualTo(1);
     assertThat(c.baseBonusYuan()).isEqualTo(10000.0);
     assertThat(c.multipliers()).containsEntry("A", 1.5).containsEntry("D", 0.6);
     assertThat(c.standards()).isEqualTo(new StandardsConfig(2, 1.0, 0.90, "none"));
@@ -72,6 +74,24 @@ class ScoringConfigTest {
             "service_menu { A = 4, B = 2, C = 1 }",
             "service_menu { A = 4, B = -2, C = 1 }",
             "service_menu.B"),
+        Arguments.of(
+            "service_menu { A = 4, B = 2, C = 1 }",
+            "service_menu { A { visit = 2, fax = 1 }, B = 2, C = 1 }",
+            "service_menu.A.fax"),
+        Arguments.of("{ name = A, segments = [A] }", "{ name = A, segments = [AA] }", "classes[0].segments"),
+        Arguments.of(
+            "{ name = A, segments = [A] }", "{ name = A, formats = [kiosk] }", "classes[0].formats"),
+        Arguments.of(
+            "{ name = B, segments = [B] }",
+            "{ name = B, market_types = [city] }",
+            "classes[1].market_types"),
+        Arguments.of("{ name = C, segments = [C] }", "{ name = C, scales = [huge] }", "classes[2].scales"),
+        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [0, 5] }", "classes[0].grades"),
+        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [9, 5] }", "classes[0].grades"),
+        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [5, 31] }", "classes[0].grades"),
+        Arguments.of("{ name = A, segments = [A] }", "{ name = A, colour = [red] }", "classes[0].colour"),
+        Arguments.of("{ name = C, segments = [C] }", "{ name = A, segments = [C] }", "classes[2].name"),
+        Arguments.of("{ name = C, segments = [C] }", "{ name = K, segments = [C] }", "service_menu.C"),
         Arguments.of("multipliers { A = 1.5,", "multipliers { A = -1.5,", "multipliers.A"),
         Arguments.of(
             "weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"),
@@ -99,6 +119,36 @@ class ScoringConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(key)
         .hasMessageContaining("what-if.conf");
+  }
+
+  @Test
+  void perChannelMenuAndClassRulesAreRead() {
+    String text =
+        "classes = [\n"
+            + "  { name = big_town, segments = [A, B], market_types = [town], scales = [large] }\n"
+            + "  { name = graded, grades = [10, 20] }\n"
+            + "]\n"
+            + "service_menu { big_town { visit = 2, remote = 2 }, graded = 1 }\n";
+    ServiceClasses c = ServiceClasses.parse(com.typesafe.config.ConfigFactory.parseString(text), "x.conf");
+    assertThat(c.classNames()).containsExactly("big_town", "graded", "unclassified");
+    assertThat(c.menuOf("big_town")).containsExactly(
+        java.util.Map.entry("visit", 2), java.util.Map.entry("remote", 2));
+    assertThat(c.owed("graded", "visit")).isEqualTo(1);
+    assertThat(c.owesSomething("unclassified")).isFalse();
+    assertThat(c.classify("B", "town", "grocery", "large", 3)).isEqualTo("big_town");
+    assertThat(c.classify("B", "urban", "grocery", "large", 20)).isEqualTo("graded");
+    assertThat(c.classify("B", "urban", "grocery", "large", 21)).isEqualTo("unclassified");
+  }
+
+  @Test
+  void conformingClassesFileInConfIsValid() throws Exception {
+    ScoringConfig c =
+        ScoringConfig.load(
+            Path.of(System.getProperty("gridperf.project.root", ".."), "conf/scoring-classes.conf")
+                .toString());
+    assertThat(c.classes().rules()).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(c.classes().menu().values())
+        .anyMatch(m -> m.containsKey("visit") && m.containsKey("remote"));
   }
 
   @Test

@@ -125,8 +125,8 @@ class CubeSegmentServiceTest extends SparkTestBase {
             new PeriodRange(YearMonth.of(2014, 1), YearMonth.of(2014, 12)));
     assertRows(
         RetailerSegment.build(in, CFG),
-        row("X", 2014, "rural", "5000", "A"),
-        row("Y", 2014, "rural", "0", "C"));
+        row("X", 2014, "rural", "5000", "A", "A", "phone"),
+        row("Y", 2014, "rural", "0", "C", "C", "phone"));
   }
 
   static final StructType VISITS =
@@ -142,7 +142,9 @@ class CubeSegmentServiceTest extends SparkTestBase {
       new StructType()
           .add("retailer_code", DataTypes.StringType)
           .add("year", DataTypes.IntegerType)
-          .add("segment", DataTypes.StringType);
+          .add("segment", DataTypes.StringType)
+          .add("class", DataTypes.StringType)
+          .add("preferred_remote", DataTypes.StringType);
 
   /** segments-and-service-compliance: M1 3 of 5 pairs in January, 2 of 5 in February; M2 0 of 1. */
   @Test
@@ -166,12 +168,12 @@ class CubeSegmentServiceTest extends SparkTestBase {
     Dataset<Row> segments =
         df(
             SEGMENTS,
-            row("1", 2014, "A"),
-            row("2", 2014, "B"),
-            row("3", 2014, "B"),
-            row("4", 2014, "C"),
-            row("5", 2014, "C"),
-            row("1", 2015, "C"));
+            row("1", 2014, "A", "A", "phone"),
+            row("2", 2014, "B", "B", "phone"),
+            row("3", 2014, "B", "B", "phone"),
+            row("4", 2014, "C", "C", "phone"),
+            row("5", 2014, "C", "C", "phone"),
+            row("1", 2015, "C", "C", "phone"));
     assertRows(
         ServiceVisits.serviceCompliance(visits, segments, CFG),
         row("manager", "M1", 2015, 0.5),
@@ -185,6 +187,8 @@ class CubeSegmentServiceTest extends SparkTestBase {
             "test");
     assertRows(
         ServiceVisits.serviceCompliance(visits, segments, lenient).where(col("entity_code").equalTo("M1")),
-        row("manager", "M1", 2015, 9.0 / 10));
+        // class C owes nothing under this menu (C = 0), so its pairs do not count: retailers 1–3
+        // in January and February, 5 of 6 met (retailer 3 had no visit in February)
+        row("manager", "M1", 2015, 5.0 / 6));
   }
 }

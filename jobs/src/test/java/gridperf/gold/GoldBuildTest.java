@@ -95,7 +95,8 @@ class GoldBuildTest extends SparkTestBase {
             TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA,
             TableId.SERVICE_STANDARDS, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA,
             TableId.INTEGRITY_FLAGS, IntegrityFlags.SCHEMA,
-            TableId.HANDOVER_LEDGER, HandoverLedger.SCHEMA);
+            TableId.HANDOVER_LEDGER, HandoverLedger.SCHEMA,
+            TableId.PERF_RETAILER, gridperf.docs.RetailerViewTables.PERF_RETAILER_SCHEMA);
     declared.forEach(
         (t, schema) ->
             assertThat(lake.read(t).schema().simpleString())

@@ -181,6 +181,7 @@ final class NotebookLake {
         .commit();
     pilots(spark, lake);
     IntegrityNotebookData.write(spark, lake);
+    NotebookLakeRetailers.write(spark, lake);
     return lake;
   }
 

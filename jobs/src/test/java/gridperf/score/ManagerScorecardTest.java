@@ -181,7 +181,7 @@ class ManagerScorecardTest extends SparkTestBase {
             row("M01", "Y", "2014", 2014, 12, 3, null));
     ScoringConfig gated =
         new ScoringConfig(
-            CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.serviceMenu(), CFG.tierA(),
+            CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.classes(), CFG.tierA(),
             CFG.tierB(), CFG.tierC(), CFG.baseBonusYuan(), CFG.multipliers(), "gate B",
             new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"), CFG.integrity());
     Dataset<Row> pm = df(PERF_MANAGER, rows);
