@@ -26,7 +26,8 @@ public record ScoringConfig(
     double tierC,
     double baseBonusYuan,
     Map<String, Double> multipliers,
-    String source) {
+    String source,
+    FairScoring fair) {
 
   /** perf_manager yearly columns a component may score. */
   public static final Set<String> METRICS =
@@ -94,7 +95,7 @@ public record ScoringConfig(
     Set<String> known =
         Set.of("components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers");
     for (String k : c.root().keySet()) {
-      if (!known.contains(k)) {
+      if (!known.contains(k) && !FairScoring.KEYS.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
       }
     }
@@ -164,7 +165,8 @@ public record ScoringConfig(
       mult.put(t, m);
     }
     return new ScoringConfig(
-        List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src);
+        List.copyOf(components), segA, segB, Map.copyOf(menu), tA, tB, tC, base, Map.copyOf(mult), src,
+        FairScoring.parse(c, src));
   }
 
   private static void onlyKeys(Config c, String path, Set<String> allowed, String src) {

@@ -43,8 +43,10 @@ public final class TableDictionary {
           GoldTables.SERVICE_VISITS,
           ScoreTables.MANAGER_SCORECARD,
           ScoreTables.SCORECARD_SCENARIO,
+          ScoreTables.SCORECARD_ADJUSTMENT,
           AuditTables.PIPELINE_RUNS,
-          AuditTables.BUILD_STATE);
+          AuditTables.BUILD_STATE,
+          AuditTables.PERIOD_CLOSE);
 
   private TableDictionary() {}
 

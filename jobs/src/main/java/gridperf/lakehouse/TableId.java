@@ -32,9 +32,11 @@ public enum TableId {
   SERVICE_VISITS(Layer.GOLD),
   MANAGER_SCORECARD(Layer.GOLD),
   SCORECARD_SCENARIO(Layer.GOLD),
+  SCORECARD_ADJUSTMENT(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),
-  BUILD_STATE(Layer.AUDIT);
+  BUILD_STATE(Layer.AUDIT),
+  PERIOD_CLOSE(Layer.AUDIT);
 
   private final Layer layer;
 

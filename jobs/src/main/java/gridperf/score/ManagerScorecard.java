@@ -50,6 +50,22 @@ public final class ManagerScorecard {
       Dataset<Row> primaryGrids,
       Dataset<Row> serviceCompliance,
       ScoringConfig cfg) {
+    return build(perfManager, primaryGrids, serviceCompliance, null, cfg);
+  }
+
+  /**
+   * Builds the scorecard with the fair-scoring settings of {@code cfg} and the columns {@code
+   * eligible} and {@code assigned_days} after the others.
+   *
+   * @param assignedDays {@link AssignedDays#of} rows, or null: then every manager is eligible and
+   *     the two columns are left out (settings that need the days are refused)
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> perfManager,
+      Dataset<Row> primaryGrids,
+      Dataset<Row> serviceCompliance,
+      Dataset<Row> assignedDays,
+      ScoringConfig cfg) {
     Dataset<Row> managers =
         perfManager.where(col("period_type").equalTo("Y").and(col("retailers_assigned").gt(0)));
     if (serviceCompliance != null) {
@@ -68,22 +84,23 @@ public final class ManagerScorecard {
                 new String[] {"manager_code", "year"},
                 "inner")
             .select(valueColumns(cfg.components()));
+    df = FairScorecard.eligibility(df, assignedDays, cfg.fair());
+    Dataset<Row> eligible = df.where(col("eligible"));
     for (Component c : cfg.components()) {
-      df = df.withColumn(ComponentScore.score(c), ComponentScore.score(c, "year", "market_type"));
-      df =
-          df.withColumn(
+      eligible =
+          eligible.withColumn(ComponentScore.score(c), FairScorecard.score(c, cfg.fair()));
+      eligible =
+          eligible.withColumn(
               ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));
     }
-    Column sumPoints = null;
-    double sumWeights = 0;
-    for (Component c : cfg.components()) {
-      Column p = col(ComponentScore.points(c));
-      sumPoints = sumPoints == null ? p : sumPoints.plus(p);
-      sumWeights += c.weight();
-    }
-    df = df.withColumn("composite", round(sumPoints.divide(lit(sumWeights)), 2));
+    eligible = eligible.withColumn("composite", FairScorecard.composite(cfg));
+    df = FairScorecard.withIneligible(eligible, df, cfg.components());
     df = withTier(df, cfg);
-    return df.select(outputColumns(cfg.components()));
+    List<String> out = columnNames(cfg.components());
+    if (assignedDays != null) {
+      out.addAll(FairScorecard.COLUMNS);
+    }
+    return df.select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   /** The output column names, in order. */
@@ -116,14 +133,19 @@ public final class ManagerScorecard {
         .toArray(Column[]::new);
   }
 
-  /** Tier by position among all managers of the year, and the bonus it pays. */
+  /**
+   * Tier by position among the managers of the year that have a composite (an ineligible manager,
+   * or one re-weighted with no value at all, has none and no tier), and the bonus it pays.
+   */
   private static Dataset<Row> withTier(Dataset<Row> df, ScoringConfig cfg) {
-    // rank() = 1 + the number of managers with a strictly higher composite.
-    Column rank = rank().over(Window.partitionBy("year").orderBy(col("composite").desc()));
-    Column n = count(lit(1)).over(Window.partitionBy("year"));
+    // rank() = 1 + the number of managers with a strictly higher composite; NULLs sort last.
+    Column rank =
+        rank().over(Window.partitionBy("year").orderBy(col("composite").desc_nulls_last()));
+    Column n = count(col("composite")).over(Window.partitionBy("year"));
     Column p = rank.minus(1).cast("double").divide(n.cast("double"));
     Column tier =
-        when(p.lt(cfg.tierA()), "A")
+        when(col("composite").isNull(), lit(null).cast("string"))
+            .when(p.lt(cfg.tierA()), "A")
             .when(p.lt(cfg.tierB()), "B")
             .when(p.lt(cfg.tierC()), "C")
             .otherwise("D");
@@ -135,7 +157,8 @@ public final class ManagerScorecard {
               ? when(col("tier").equalTo(t), pay)
               : bonus.when(col("tier").equalTo(t), pay);
     }
-    return df.withColumn("tier", tier).withColumn("bonus_yuan", bonus);
+    return df.withColumn("tier", tier)
+        .withColumn("bonus_yuan", FairScorecard.prorated(bonus, cfg.fair()));
   }
 
   /** base bonus × the tier's multiplier, exact in decimal (1.2 × 10,000 is 12,000.00). */
