@@ -110,7 +110,11 @@ final class FairStatement {
       }
     }
     BigDecimal bonus = card.getAs("bonus_yuan");
-    if (fair.bonusProrate() && bonus != null && in.daysInRange() != null) {
+    if (fair.bonusProrate()
+        && bonus != null
+        && in.daysInRange() != null
+        && days != null
+        && days < in.daysInRange()) {
       String tier = card.getAs("tier");
       sb.append(
           String.format(
