@@ -57,7 +57,7 @@ public final class ManagerStatement {
         String.format(
             Locale.ROOT,
             "Peer group: %s (market type of primary grid %s), %d managers%n%n",
-            card.<String>getAs("market_type"),
+            card.<String>getAs("market_type") == null ? "none" : card.<String>getAs("market_type"),
             card.<String>getAs("primary_grid_code"),
             in.peers().size()));
 
