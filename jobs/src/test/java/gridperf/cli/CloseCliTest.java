@@ -53,16 +53,13 @@ class CloseCliTest extends SparkTestBase {
         "O1,1,2014-01-06,R1,S1,250,300.00",
         "O2,1,2014-01-07,R2,S1,250,200.00",
         "O3,1,2014-01-08,R3,S1,250,200.00");
-    write(landing, "touchpoints/2014/2014-01.jsonl", touchpoint("E1", "2014-01-06", "R1", "M1"));
+    // a December touchpoint brings the data range to December: 2014 can close
+    write(landing, "touchpoints/2014/2014-12.jsonl", touchpoint("E2", "2014-12-10", "R1", "M1"));
     assertThat(run(common, "update", "--landing", landing.toString())).isEqualTo(0);
     Lake lake = new Lake(spark(), lakeDir);
 
     // refusals: one line, exit 1, nothing written (no period_close, no audit row)
     long audits = lake.read(TableId.PIPELINE_RUNS).count();
-    assertThat(err(common, "close", "--year", "2014"))
-        .isEqualTo(
-            "gridperf close: the data ends in 2014-01, before December 2014: a year closes once"
-                + " its last month is in the data");
     assertThat(err(common, "close", "--year", "2013"))
         .isEqualTo("gridperf close: 2013 has no scorecard (run score first)");
     assertThat(err(common, "close", "--year", "2014", "--reopen"))
@@ -70,9 +67,6 @@ class CloseCliTest extends SparkTestBase {
     assertThat(lake.exists(TableId.PERIOD_CLOSE)).isFalse();
     assertThat(lake.read(TableId.PIPELINE_RUNS).count()).isEqualTo(audits);
 
-    // a December touchpoint brings the data to December: 2014 can close
-    write(landing, "touchpoints/2014/2014-12.jsonl", touchpoint("E2", "2014-12-10", "R1", "M1"));
-    assertThat(run(common, "update", "--landing", landing.toString())).isEqualTo(0);
     assertThat(card(lake.read(TableId.MANAGER_SCORECARD)))
         .containsExactly("M1 100.0 A 15000.00", "M2 50.0 B 12000.00", "M3 50.0 B 12000.00");
     assertThat(run(common, "close", "--year", "2014")).isEqualTo(0);
@@ -133,6 +127,26 @@ class CloseCliTest extends SparkTestBase {
     assertThat(card(lake.read(TableId.MANAGER_SCORECARD)))
         .containsExactly("M1 100.0 A 15000.00", "M2 0.0 C 10000.00", "M3 50.0 B 12000.00");
     assertThat(lake.read(TableId.SCORECARD_ADJUSTMENT).count()).isZero();
+  }
+
+  /** The data must reach December of the year: a lake whose facts end in June 2014 is refused. */
+  @Test
+  void yearWhoseDecemberIsNotInTheDataIsRefused() {
+    Path dir = newDir("close-early");
+    Lake lake = new Lake(spark(), dir.toString());
+    lake.write(TableId.MANAGER_SCORECARD,
+            spark().sql("SELECT 'M1' AS manager_code, 2014 AS year, CAST(10000 AS DECIMAL(18,2))"
+                + " AS bonus_yuan")).partitionBy("year").commit();
+    lake.write(TableId.FACT_SALES_LINE, spark().sql("SELECT DATE'2014-01-06' AS order_date"))
+        .commit();
+    lake.write(TableId.FACT_TOUCHPOINT, spark().sql("SELECT DATE'2014-06-30' AS business_date"))
+        .commit();
+    assertThat(err(List.of("--lake", dir.toString()), "close", "--year", "2014"))
+        .isEqualTo(
+            "gridperf close: the data ends in 2014-06, before December 2014: a year closes once"
+                + " its last month is in the data");
+    assertThat(lake.exists(TableId.PERIOD_CLOSE)).isFalse();
+    assertThat(lake.exists(TableId.PIPELINE_RUNS)).isFalse();
   }
 
   static List<String> card(Dataset<Row> df) {
