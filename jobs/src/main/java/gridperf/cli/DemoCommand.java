@@ -90,6 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
         "SELECT tier, count(*) AS managers, sum(bonus_yuan) AS bonus_yuan FROM manager_scorecard"
             + " WHERE year = " + y + " GROUP BY tier ORDER BY tier");
     classes(lake);
+    fairWhatIf(root, lake, y);
     System.out.println();
     System.out.println("Query the lake: bin/gridperf sql \"SELECT * FROM perf_manager LIMIT 10\" --lake " + lake);
     return 0;
@@ -112,6 +113,48 @@ public final class DemoCommand implements Callable<Integer> {
         "== Classes of " + (y - 1) + " and service compliance " + y + " under " + classesScoring
             + " (what-if 'classes')");
     System.out.print(ClassCompliance.render(ClassCompliance.of(l, cfg, y), y));
+  }
+
+  /**
+   * Says which peer groups of the last year are too small to rank (fewer than three managers:
+   * every component scores 0 or 100) and shows the fair scoring file's tiers beside the official
+   * ones, from a what-if run: the official scorecard is not touched.
+   */
+  private void fairWhatIf(Path root, Path lake, String y) throws IOException {
+    Path fair = fairScoringFile(root);
+    System.out.println();
+    System.out.println("== What-if: the fair scoring file " + fair + " (docs/scoring.md, Fair scoring)");
+    step(withCommon("score", "--lake", lake.toString(), "--scoring", fair.toString(),
+        "--scenario", "fair"));
+    summary(lake, "Peer groups of the last year with fewer than 3 managers (each component then"
+            + " scores 0 or 100; the fair file scores them against all managers)",
+        "SELECT market_type, count(*) AS managers, concat_ws(', ', sort_array(collect_list("
+            + "manager_code))) AS manager_codes FROM manager_scorecard WHERE year = " + y
+            + " GROUP BY market_type HAVING count(*) < 3 ORDER BY market_type");
+    summary(lake, "Official tiers of the last year beside the fair file's",
+        "SELECT o.manager_code, o.market_type, o.composite, o.tier, o.bonus_yuan,"
+            + " f.market_type AS fair_market_type, f.composite AS fair_composite,"
+            + " f.tier AS fair_tier, f.bonus_yuan AS fair_bonus_yuan, f.eligible AS fair_eligible"
+            + " FROM manager_scorecard o JOIN scorecard_scenario f ON f.scenario = 'fair'"
+            + " AND f.manager_code = o.manager_code AND f.year = o.year WHERE o.year = " + y
+            + " ORDER BY o.composite DESC, o.manager_code");
+  }
+
+  /**
+   * conf/scoring-fair.conf of the installation; without one (the jar alone), the demo's own
+   * scoring file with the four fair-scoring settings turned on, written beside the demo data.
+   */
+  private Path fairScoringFile(Path root) throws IOException {
+    String home = System.getProperty("gridperf.home");
+    if (home != null && Files.isRegularFile(Path.of(home, "conf", "scoring-fair.conf"))) {
+      return Path.of(home, "conf", "scoring-fair.conf");
+    }
+    String official =
+        gridperf.config.ScoringFile.read(common.load().scoring().file()).text();
+    Path out = root.resolve("scoring-fair.conf");
+    Files.writeString(out, official + "\nmissing = reweight\nmin_peer_group = 3\n"
+        + "min_assigned_days = 90\nbonus_prorate = true\n", java.nio.charset.StandardCharsets.UTF_8);
+    return out;
   }
 
   private String[] withCommon(String... args) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       MaintainCommand.class,
+      CloseCommand.class,
     })
 public final class Main {
   private Main() {}

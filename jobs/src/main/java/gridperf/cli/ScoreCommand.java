@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Score the account managers: writes manager_scorecard from perf_manager and the scoring"
-          + " file.",
+          + " file. Years closed with 'close' keep their rows; each is re-scored with its closed"
+          + " scoring file and the differences written to scorecard_adjustment.",
       "With --scenario, writes a what-if into scorecard_scenario (rows of that scenario only),"
           + " recomputing segments and service compliance under the file's menu and cut-offs;"
           + " manager_scorecard and the gold tables are not touched."

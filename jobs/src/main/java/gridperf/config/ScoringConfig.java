@@ -29,7 +29,8 @@ public record ScoringConfig(
     Map<String, Double> multipliers,
     String source,
     StandardsConfig standards,
-    IntegrityConfig integrity) {
+    IntegrityConfig integrity,
+    FairScoring fair) {
 
   /** perf_manager yearly columns a component may score. */
   public static final Set<String> METRICS =
@@ -99,7 +100,7 @@ public record ScoringConfig(
             "components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers",
             "standards", "integrity", "classes");
     for (String k : c.root().keySet()) {
-      if (!known.contains(k)) {
+      if (!known.contains(k) && !FairScoring.KEYS.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
       }
     }
@@ -163,7 +164,8 @@ public record ScoringConfig(
     return new ScoringConfig(
         List.copyOf(components), segA, segB, classes, tA, tB, tC, base, Map.copyOf(mult), src,
         StandardsConfig.parse(c, src),
-        IntegrityConfig.parse(c, src));
+        IntegrityConfig.parse(c, src),
+        FairScoring.parse(c, src));
   }
 
   private static void onlyKeys(Config c, String path, Set<String> allowed, String src) {

@@ -43,5 +43,24 @@ final class AuditTables {
           .column("range_last", "last month of the period range built (YYYY-MM); NULL without facts")
           .column("run_id", "run_id of that build in pipeline_runs");
 
+  static final TableDefinition PERIOD_CLOSE =
+      TableDefinition.of(TableId.PERIOD_CLOSE, gridperf.score.PeriodClose.SCHEMA)
+          .grain("one row per close of a year (a reopened close keeps its row)")
+          .keys("year", "closed_at")
+          .sources("close --year Y; close --year Y --reopen sets reopened_at")
+          .rule("A year is closed while it has a row with reopened_at NULL: `score` then keeps"
+              + " its manager_scorecard rows and writes scorecard_adjustment.")
+          .column("year", "closed year")
+          .column("closed_at", "when the close ran (UTC)")
+          .column("batch_id", "batch id of the latest ingest that landed files (ingest_files)")
+          .column("scorecard_version", "Delta version of manager_scorecard at the close")
+          .column("source_versions", "Delta version of every table the scorecard was computed"
+              + " from, e.g. {perf_manager -> 7, dim_retailer -> 2}")
+          .column("scoring_file", "path or URI of the scoring file the year was scored with")
+          .column("scoring_sha256", "SHA-256 of the scoring file's UTF-8 text")
+          .column("scoring_text", "the scoring file's text: later scores re-score the year with it")
+          .column("run_id", "run_id of the close in pipeline_runs")
+          .column("reopened_at", "when `close --reopen` lifted the close; NULL while in force");
+
   private AuditTables() {}
 }

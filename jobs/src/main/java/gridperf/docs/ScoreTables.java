@@ -39,7 +39,23 @@ public final class ScoreTables {
     return StructType.fromDDL(
         ddl.append(", composite double, tier string, bonus_yuan decimal(18,2), ranked_tier string,"
                 + " standards_met boolean")
+            .append(FAIR_COLUMNS)
             .toString());
+  }
+
+  /** The fair-scoring columns, after the others (docs/scoring.md, "Fair scoring"). */
+  private static final String FAIR_COLUMNS = ", eligible boolean, assigned_days int";
+
+  private static TableDefinition fair(TableDefinition d) {
+    return d.column("eligible", "assigned on at least min_assigned_days days of the year (default"
+            + " 0: always true); an ineligible manager keeps its values with NULL scores, points,"
+            + " composite, tier and bonus, and market_type NULL")
+        .column("assigned_days", "distinct days of the year inside the data range with at least"
+            + " one retailer assigned to the manager")
+        .rule("Fair-scoring settings of the scoring file: missing = reweight leaves NULL"
+            + " components out of the composite; a market type with fewer eligible managers than"
+            + " min_peer_group is scored against all eligible managers (market_type = all);"
+            + " bonus_prorate multiplies the bonus by assigned_days / days of the year in range.");
   }
 
   private static TableDefinition card(TableDefinition d) {
@@ -69,7 +85,8 @@ public final class ScoreTables {
         .column("bonus_yuan", "base bonus × the tier's multiplier (defaults 10,000 yuan × 1.5 / 1.2 / 1.0 / 0.6)")
         .column("ranked_tier", "the tier from the composite alone, before the standards gate")
         .column("standards_met", "service_standards' standards_met of the manager's year, judged"
-            + " with the scoring file's min_self_check_month_share and min_spot_pass_rate");
+            + " with the scoring file's min_self_check_month_share and min_spot_pass_rate")
+        .apply(ScoreTables::fair);
   }
 
   static final TableDefinition MANAGER_SCORECARD =
@@ -77,7 +94,31 @@ public final class ScoreTables {
           .apply(ScoreTables::card)
           .grain("one row per manager and year with at least one assigned retailer in the year")
           .keys("manager_code", "year")
-          .rule("The official scorecard: `score` without `--scenario` overwrites it.");
+          .rule("The official scorecard: `score` without `--scenario` overwrites it, except the"
+              + " rows of years closed in period_close, which stay as they were at the close.");
+
+  static final TableDefinition SCORECARD_ADJUSTMENT =
+      TableDefinition.of(TableId.SCORECARD_ADJUSTMENT, gridperf.score.ScorecardAdjustment.SCHEMA)
+          .grain("one row per manager and closed year whose composite, tier or bonus differs"
+              + " between the closed scorecard and the year re-scored on today's data with the"
+              + " closed scoring file, or who is on one side only")
+          .keys("manager_code", "year")
+          .partitionedBy("year")
+          .sources("manager_scorecard (closed rows)", "period_close (closed scoring file)",
+              "perf_manager, dim_retailer (today's data)")
+          .rule("Every official `score` rewrites the table for the years closed at that time: a"
+              + " year's earlier adjustment rows are replaced; a reopened year has none.")
+          .rule("Closed bonus total + Σ bonus_delta_yuan = the re-scored bonus total of the year.")
+          .column("manager_code", "account manager")
+          .column("year", "closed year")
+          .column("closed_composite", "composite in the closed scorecard (NULL: not in it)")
+          .column("current_composite", "composite re-scored today (NULL: not scored today)")
+          .column("closed_tier", "tier in the closed scorecard")
+          .column("current_tier", "tier re-scored today")
+          .column("closed_bonus_yuan", "bonus in the closed scorecard")
+          .column("current_bonus_yuan", "bonus re-scored today")
+          .column("bonus_delta_yuan", "current − closed bonus, a NULL side counting 0")
+          .column("computed_at", "when the score run computed the row");
 
   static final TableDefinition SCORECARD_SCENARIO =
       TableDefinition.of(TableId.SCORECARD_SCENARIO, SCORECARD_SCENARIO_SCHEMA)

@@ -51,8 +51,10 @@ public final class TableDictionary {
           StandardsTables.FACT_INSPECTION,
           StandardsTables.SERVICE_STANDARDS,
           RetailerViewTables.PERF_RETAILER,
+          ScoreTables.SCORECARD_ADJUSTMENT,
           AuditTables.PIPELINE_RUNS,
-          AuditTables.BUILD_STATE);
+          AuditTables.BUILD_STATE,
+          AuditTables.PERIOD_CLOSE);
 
   private TableDictionary() {}
 

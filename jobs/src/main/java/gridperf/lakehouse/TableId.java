@@ -40,9 +40,11 @@ public enum TableId {
   INTEGRITY_FLAGS(Layer.GOLD),
   HANDOVER_LEDGER(Layer.GOLD),
   PERF_RETAILER(Layer.GOLD),
+  SCORECARD_ADJUSTMENT(Layer.GOLD),
   // audit
   PIPELINE_RUNS(Layer.AUDIT),
-  BUILD_STATE(Layer.AUDIT);
+  BUILD_STATE(Layer.AUDIT),
+  PERIOD_CLOSE(Layer.AUDIT);
 
   private final Layer layer;
 

@@ -44,20 +44,37 @@ public final class ManagerScorecard {
   private ManagerScorecard() {}
 
   /**
-   * Builds the scorecard.
+   * Builds the scorecard with the default fair-scoring columns left out and no standards
+   * (standards_met NULL, no gate).
    *
    * @param perfManager perf_manager (any period types; Y rows are used)
    * @param primaryGrids {@link PrimaryGrid#of} rows
    * @param serviceCompliance (manager_code, year, service_compliance) replacing perf_manager's
    *     column for a what-if, or null to keep perf_manager's
+   */
+  public static Dataset<Row> build(
+      Dataset<Row> perfManager,
+      Dataset<Row> primaryGrids,
+      Dataset<Row> serviceCompliance,
+      ScoringConfig cfg) {
+    return build(perfManager, primaryGrids, serviceCompliance, null, null, cfg);
+  }
+
+  /**
+   * Builds the scorecard with the standards gate and the fair-scoring settings of {@code cfg};
+   * the columns {@code eligible} and {@code assigned_days} come after the others.
+   *
    * @param standards service_standards (any period types; Y rows are used), or null when unknown
    *     (standards_met NULL, no gate)
+   * @param assignedDays {@link AssignedDays#of} rows, or null: then every manager is eligible and
+   *     the two columns are left out (settings that need the days are refused)
    */
   public static Dataset<Row> build(
       Dataset<Row> perfManager,
       Dataset<Row> primaryGrids,
       Dataset<Row> serviceCompliance,
       Dataset<Row> standards,
+      Dataset<Row> assignedDays,
       ScoringConfig cfg) {
     Dataset<Row> managers =
         perfManager.where(col("period_type").equalTo("Y").and(col("retailers_assigned").gt(0)));
@@ -77,23 +94,24 @@ public final class ManagerScorecard {
                 new String[] {"manager_code", "year"},
                 "inner")
             .select(valueColumns(cfg.components()));
+    df = FairScorecard.eligibility(df, assignedDays, cfg.fair());
+    Dataset<Row> eligible = df.where(col("eligible"));
     for (Component c : cfg.components()) {
-      df = df.withColumn(ComponentScore.score(c), ComponentScore.score(c, "year", "market_type"));
-      df =
-          df.withColumn(
+      eligible =
+          eligible.withColumn(ComponentScore.score(c), FairScorecard.score(c, cfg.fair()));
+      eligible =
+          eligible.withColumn(
               ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));
     }
-    Column sumPoints = null;
-    double sumWeights = 0;
-    for (Component c : cfg.components()) {
-      Column p = col(ComponentScore.points(c));
-      sumPoints = sumPoints == null ? p : sumPoints.plus(p);
-      sumWeights += c.weight();
-    }
-    df = df.withColumn("composite", round(sumPoints.divide(lit(sumWeights)), 2));
+    eligible = eligible.withColumn("composite", FairScorecard.composite(cfg));
+    df = FairScorecard.withIneligible(eligible, df, cfg.components());
     df = withStandards(df, standards, cfg.standards());
     df = withTier(df, cfg);
-    return df.select(outputColumns(cfg.components()));
+    List<String> out = columnNames(cfg.components());
+    if (assignedDays != null) {
+      out.addAll(FairScorecard.COLUMNS);
+    }
+    return df.select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   /** The output column names, in order. */
@@ -124,15 +142,6 @@ public final class ManagerScorecard {
     return columnNames(components).stream()
         .map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
-  }
-
-  /** Builds the scorecard without service standards (standards_met NULL, no gate). */
-  public static Dataset<Row> build(
-      Dataset<Row> perfManager,
-      Dataset<Row> primaryGrids,
-      Dataset<Row> serviceCompliance,
-      ScoringConfig cfg) {
-    return build(perfManager, primaryGrids, serviceCompliance, null, cfg);
   }
 
   /**
@@ -173,14 +182,19 @@ public final class ManagerScorecard {
     return when(standardsMet.equalTo(false).and(ranked.lt(gate)), gate).otherwise(ranked);
   }
 
-  /** Tier by position among all managers of the year, and the bonus it pays. */
+  /**
+   * Tier by position among the managers of the year that have a composite (an ineligible manager,
+   * or one re-weighted with no value at all, has none and no tier), and the bonus it pays.
+   */
   private static Dataset<Row> withTier(Dataset<Row> df, ScoringConfig cfg) {
-    // rank() = 1 + the number of managers with a strictly higher composite.
-    Column rank = rank().over(Window.partitionBy("year").orderBy(col("composite").desc()));
-    Column n = count(lit(1)).over(Window.partitionBy("year"));
+    // rank() = 1 + the number of managers with a strictly higher composite; NULLs sort last.
+    Column rank =
+        rank().over(Window.partitionBy("year").orderBy(col("composite").desc_nulls_last()));
+    Column n = count(col("composite")).over(Window.partitionBy("year"));
     Column p = rank.minus(1).cast("double").divide(n.cast("double"));
     Column tier =
-        when(p.lt(cfg.tierA()), "A")
+        when(col("composite").isNull(), lit(null).cast("string"))
+            .when(p.lt(cfg.tierA()), "A")
             .when(p.lt(cfg.tierB()), "B")
             .when(p.lt(cfg.tierC()), "C")
             .otherwise("D");
@@ -194,7 +208,7 @@ public final class ManagerScorecard {
     }
     return df.withColumn("ranked_tier", tier)
         .withColumn("tier", gated(col("ranked_tier"), col("standards_met"), cfg.standards()))
-        .withColumn("bonus_yuan", bonus);
+        .withColumn("bonus_yuan", FairScorecard.prorated(bonus, cfg.fair()));
   }
 
   /** base bonus × the tier's multiplier, exact in decimal (1.2 × 10,000 is 12,000.00). */

@@ -37,7 +37,8 @@ public final class ManagerStatement {
       List<Double> yearComposites,
       Map<String, String> names,
       List<Row> pairs,
-      Row standards) {}
+      Row standards,
+      Integer daysInRange) {}
 
   public static String render(Input in) {
     Row card = in.card();
@@ -58,7 +59,7 @@ public final class ManagerStatement {
         String.format(
             Locale.ROOT,
             "Peer group: %s (market type of primary grid %s), %d managers%n%n",
-            card.<String>getAs("market_type"),
+            card.<String>getAs("market_type") == null ? "none" : card.<String>getAs("market_type"),
             card.<String>getAs("primary_grid_code"),
             in.peers().size()));
 
@@ -80,34 +81,50 @@ public final class ManagerStatement {
                 + " no better;")
         .append(" n = 1 scores 100, NULL scores 0)\n\n");
 
-    double composite = card.<Double>getAs("composite");
-    long higher = in.yearComposites().stream().filter(v -> v > composite).count();
+    Double composite = card.<Double>getAs("composite");
+    long higher =
+        composite == null ? 0 : in.yearComposites().stream().filter(v -> v > composite).count();
     int n = in.yearComposites().size();
     ScoringConfig cfg = in.cfg();
+    String tier = card.getAs("tier");
     sb.append(
         String.format(Locale.ROOT, "Composite %s = Σ points / Σ weight%n", num(composite, 2)));
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "Tier %s: rank %d of %d managers in %d, position (rank − 1) / n = %s"
-                + " (A < %s, B < %s, C < %s, else D)%n",
-            card.<String>getAs("tier"),
-            higher + 1,
-            n,
-            year,
-            num(n == 0 ? 0.0 : (double) higher / n, 4),
-            num(cfg.tierA(), 4),
-            num(cfg.tierB(), 4),
-            num(cfg.tierC(), 4)));
+    if (tier == null) {
+      sb.append(
+          String.format(
+              Locale.ROOT, "No tier: not in the tier ranking of %d managers in %d%n", n, year));
+    } else {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Tier %s: rank %d of %d managers in %d, position (rank − 1) / n = %s"
+                  + " (A < %s, B < %s, C < %s, else D)%n",
+              tier,
+              higher + 1,
+              n,
+              year,
+              num(n == 0 ? 0.0 : (double) higher / n, 4),
+              num(cfg.tierA(), 4),
+              num(cfg.tierB(), 4),
+              num(cfg.tierC(), 4)));
+    }
     sb.append(StandardsStatement.gateLine(card, cfg.standards()));
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "Bonus %,.2f yuan = %,.2f base × %s (tier %s)%n%n",
-            card.<BigDecimal>getAs("bonus_yuan"),
-            cfg.baseBonusYuan(),
-            num(cfg.multipliers().get(card.<String>getAs("tier")), 4),
-            card.<String>getAs("tier")));
+    BigDecimal bonus = card.getAs("bonus_yuan");
+    if (bonus == null) {
+      sb.append("No bonus\n");
+    } else {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Bonus %,.2f yuan = %,.2f base × %s (tier %s)%s%n",
+              bonus,
+              cfg.baseBonusYuan(),
+              num(cfg.multipliers().get(tier), 4),
+              tier,
+              cfg.fair().bonusProrate() ? " × assigned days / days in range" : ""));
+    }
+    sb.append(FairStatement.lines(in));
+    sb.append("\n");
 
     sb.append("Peer-group figures (best first; * = ").append(manager).append(")\n");
     for (Component c : cfg.components()) {

@@ -2,6 +2,7 @@ package gridperf.score;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import gridperf.config.ScoringConfig;
 import gridperf.gold.Assignment;
@@ -17,16 +18,22 @@ import gridperf.lakehouse.WriteResult;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The score job: reads the gold and silver tables, builds {@link ManagerScorecard} and writes it —
- * to {@code manager_scorecard} (official, all years replaced) or, for a what-if, to {@code
- * scorecard_scenario} (only that scenario's rows replaced; nothing else is touched).
+ * to {@code manager_scorecard} (official: every year replaced but the closed ones, see {@link
+ * PeriodClose}; their re-scored differences go to {@code scorecard_adjustment}) or, for a what-if,
+ * to {@code scorecard_scenario} (only that scenario's rows replaced; nothing else is touched).
  */
 public final class ScoreJob {
   private ScoreJob() {}
@@ -55,35 +62,42 @@ public final class ScoreJob {
       ctx.progress().step("nothing to do");
       return new JobOutcome(
           0, 0, 0, List.of(),
-          "score: nothing to do (manager_scorecard is up to date: no silver or gold table and not"
-              + " the scoring file changed since it was written)");
+          "score: nothing to do (manager_scorecard is up to date: no silver or gold table, no close"
+              + " and not the scoring file changed since it was written)");
     }
     ctx.progress().step("read perf_manager and assignment");
-    Dataset<Row> perfManager = lake.read(TableId.PERF_MANAGER);
-    Dataset<Row> assigned = assignedIntervals(lake);
-    Dataset<Row> primary = PrimaryGrid.of(Assignment.monthly(assigned));
-    Dataset<Row> service = null;
-    if (req.recomputeService()) {
-      ctx.progress().step("recompute segments, classes and service compliance");
-      service = managerService(lake, req.scoring(), rules, assigned);
-    }
+    Inputs in = Inputs.read(lake, req.recomputeService());
+    Map<Integer, PeriodClose.Closed> closed =
+        req.scenario() == null ? PeriodClose.inForce(lake) : Map.of();
     ctx.progress().step("score");
-    Dataset<Row> card =
-        ManagerScorecard.build(
-                perfManager, primary, service, lake.read(TableId.SERVICE_STANDARDS), req.scoring())
-            .cache();
+    Dataset<Row> card = scorecard(lake, in, req.scoring(), req.recomputeService(), rules, null);
+    Column open = closed.isEmpty() ? lit(true) : not(col("year").isin(closed.keySet().toArray()));
+    card = card.where(open).cache();
     try {
-      long rows = check(card, perfManager);
+      long rows = check(card, in.perfManager().where(open));
       ctx.progress().rows("scorecard rows", rows);
+      List<WriteResult> writes = new ArrayList<>();
+      long adjustments = 0;
       WriteResult w;
       if (req.scenario() == null) {
-        w =
-            lake.write(TableId.MANAGER_SCORECARD, card)
-                .partitionBy("year")
-                .overwrite()
-                .overwriteSchema()
-                .userMetadata(inputs)
-                .commit();
+        Dataset<Row> adjusted = null;
+        if (!closed.isEmpty() || lake.exists(TableId.SCORECARD_ADJUSTMENT)) {
+          ctx.progress().step("re-score closed years " + closed.keySet());
+          adjusted = closedYears(ctx, in, closed, rules).cache();
+          adjusted.count(); // computed from the closed rows before anything is written
+        }
+        w = writeOfficial(lake, card, closed.keySet(), in.note(req.scoring()) + " " + inputs);
+        writes.add(w);
+        if (adjusted != null) {
+          WriteResult a =
+              lake.write(TableId.SCORECARD_ADJUSTMENT, adjusted)
+                  .partitionBy("year")
+                  .overwrite()
+                  .commit();
+          adjusted.unpersist();
+          adjustments = a.rowsWritten();
+          writes.add(a);
+        }
       } else {
         sameColumnsAsOtherScenarios(lake, card);
         w =
@@ -91,6 +105,7 @@ public final class ScoreJob {
                 .partitionBy("scenario")
                 .replaceWhere(ScorecardScenario.predicate(req.scenario()))
                 .commit();
+        writes.add(w);
       }
       String summary =
           (req.scenario() == null
@@ -103,23 +118,97 @@ public final class ScoreJob {
               + ", scoring file "
               + req.scoring().source()
               + ")\n"
-              + ScorecardSummary.lastYear(card);
-      return new JobOutcome(rows, rows, 0, List.of(w), summary);
+              + (closed.isEmpty()
+                  ? ""
+                  : "closed years "
+                      + closed.keySet()
+                      + " kept as closed; scorecard_adjustment: "
+                      + adjustments
+                      + " rows\n")
+              + ScorecardSummary.lastYear(
+                  req.scenario() == null && !closed.isEmpty()
+                      ? lake.read(TableId.MANAGER_SCORECARD)
+                      : card);
+      return new JobOutcome(rows, rows + adjustments, 0, writes, summary);
     } finally {
       card.unpersist();
     }
   }
 
   /**
+   * The tables the scorecard reads, each at the version current when the run started (so a close
+   * can record exactly what its scorecard was computed from).
+   */
+  record Inputs(
+      Dataset<Row> perfManager,
+      Dataset<Row> primary,
+      Dataset<Row> assignedDays,
+      Dataset<Row> assigned,
+      Dataset<Row> standards,
+      Map<TableId, Long> versions) {
+    static Inputs read(Lake lake, boolean service) {
+      Map<TableId, Long> v = new LinkedHashMap<>();
+      List<TableId> tables =
+          new ArrayList<>(
+              List.of(
+                  TableId.PERF_MANAGER,
+                  TableId.SERVICE_STANDARDS,
+                  TableId.FACT_SALES_LINE,
+                  TableId.FACT_TOUCHPOINT,
+                  TableId.DIM_RETAILER));
+      if (service) {
+        tables.addAll(List.of(TableId.RETAILER_SEGMENT, TableId.SERVICE_VISITS));
+      }
+      for (TableId t : tables) {
+        v.put(t, lake.version(t));
+      }
+      Dataset<Row> retailers = lake.read(TableId.DIM_RETAILER, v.get(TableId.DIM_RETAILER));
+      Optional<PeriodRange> range =
+          PeriodRange.ofPartitions(
+              lake.read(TableId.FACT_SALES_LINE, v.get(TableId.FACT_SALES_LINE)),
+              lake.read(TableId.FACT_TOUCHPOINT, v.get(TableId.FACT_TOUCHPOINT)));
+      // a lake without facts (master data landed first) has empty gold tables and gets an empty
+      // scorecard, as build writes empty gold tables: nobody is assigned inside an empty range
+      PeriodRange r = range.orElse(PeriodRange.PLACEHOLDER);
+      Dataset<Row> assigned = Assignment.activeIntervals(retailers, r);
+      if (range.isEmpty()) {
+        assigned = assigned.where(lit(false));
+      }
+      return new Inputs(
+          lake.read(TableId.PERF_MANAGER, v.get(TableId.PERF_MANAGER)),
+          PrimaryGrid.of(Assignment.monthly(assigned)),
+          AssignedDays.of(assigned, r),
+          assigned,
+          v.get(TableId.SERVICE_STANDARDS) < 0
+              ? null
+              : lake.read(TableId.SERVICE_STANDARDS, v.get(TableId.SERVICE_STANDARDS)),
+          v);
+    }
+
+    /** The commit note of manager_scorecard: the scoring file's hash and the versions read. */
+    String note(ScoringConfig scoring) {
+      StringBuilder sb = new StringBuilder("gridperf-score");
+      sb.append(" scoring_sha256=").append(ScoreNote.sha(scoring));
+      versions.forEach((t, n) -> sb.append(' ').append(t.tableName()).append('=').append(n));
+      return sb.toString();
+    }
+  }
+
+  /**
    * What an official scorecard is computed from, as a tag of its commit: a SHA-256 over the data
-   * version of every silver and gold table (compaction and vacuum are no change), the scoring
-   * settings, whether segments and service were recomputed, and the business time zone.
+   * version of every silver and gold table the score reads and of period_close (compaction and
+   * vacuum are no change), the scoring settings, whether segments and service were recomputed, and
+   * the business time zone. It ends the commit's note ({@link ScoreNote}).
    */
   static String inputs(JobContext ctx, Request req) {
     StringBuilder text = new StringBuilder();
     for (TableId t : TableId.values()) {
       boolean read = t.layer() == Layer.SILVER || t.layer() == Layer.GOLD;
-      if (read && t != TableId.MANAGER_SCORECARD && t != TableId.SCORECARD_SCENARIO) {
+      boolean own =
+          t == TableId.MANAGER_SCORECARD
+              || t == TableId.SCORECARD_SCENARIO
+              || t == TableId.SCORECARD_ADJUSTMENT;
+      if ((read && !own) || t == TableId.PERIOD_CLOSE) {
         text.append(t.tableName()).append('=').append(ctx.lake().dataVersion(t)).append('\n');
       }
     }
@@ -134,7 +223,7 @@ public final class ScoreJob {
     }
   }
 
-  static final String INPUTS_TAG = "score-inputs:";
+  static final String INPUTS_TAG = "inputs=";
 
   /** Whether manager_scorecard's last data commit was computed from exactly {@code inputs}. */
   static boolean upToDate(Lake lake, String inputs) {
@@ -143,7 +232,90 @@ public final class ScoreJob {
     }
     CommitLog.Commit c =
         CommitLog.at(lake, TableId.MANAGER_SCORECARD, lake.dataVersion(TableId.MANAGER_SCORECARD));
-    return c != null && inputs.equals(c.userMetadata());
+    return c != null && c.userMetadata() != null && c.userMetadata().endsWith(" " + inputs);
+  }
+  /** The scorecard of every year, or of {@code year} only, under {@code scoring}. */
+  static Dataset<Row> scorecard(
+      Lake lake,
+      Inputs in,
+      ScoringConfig scoring,
+      boolean recomputeService,
+      SegmentRules rules,
+      Integer year) {
+    Dataset<Row> perf = in.perfManager();
+    Dataset<Row> primary = in.primary();
+    if (year != null) {
+      perf = perf.where(col("year").equalTo(year));
+      primary = primary.where(col("year").equalTo(year));
+    }
+    Dataset<Row> service =
+        recomputeService ? managerService(lake, scoring, rules, in.assigned()) : null;
+    return ManagerScorecard.build(perf, primary, service, in.standards(), in.assignedDays(), scoring);
+  }
+
+  /**
+   * Writes the official scorecard: every year, or, with closed years, every other year (their
+   * rows and files stay as the close left them). The commit carries {@code note}.
+   */
+  static WriteResult writeOfficial(
+      Lake lake, Dataset<Row> card, java.util.Set<Integer> closed, String note) {
+    String key = ScoreNote.USER_METADATA;
+    var conf = lake.spark().conf();
+    String before = conf.contains(key) ? conf.get(key) : null;
+    conf.set(key, note);
+    try {
+      var write = lake.write(TableId.MANAGER_SCORECARD, card).partitionBy("year").overwrite();
+      if (closed.isEmpty()) {
+        return write.overwriteSchema().commit();
+      }
+      return write.replaceWhere(ScoreNote.openYears(closed)).commit();
+    } finally {
+      if (before == null) {
+        conf.unset(key);
+      } else {
+        conf.set(key, before);
+      }
+    }
+  }
+
+  /**
+   * The adjustments of the closed years: each re-scored on today's data with its closed scoring
+   * file, against its closed rows in manager_scorecard.
+   */
+  static Dataset<Row> closedYears(
+      JobContext ctx, Inputs in, Map<Integer, PeriodClose.Closed> closed, SegmentRules rules) {
+    Lake lake = ctx.lake();
+    Dataset<Row> out =
+        lake.spark().createDataFrame(List.of(), ScorecardAdjustment.SCHEMA);
+    if (closed.isEmpty()) {
+      return out;
+    }
+    ScoringConfig build = buildScoring(ctx);
+    Dataset<Row> cards = lake.read(TableId.MANAGER_SCORECARD);
+    Instant now = ctx.clock().instant();
+    for (PeriodClose.Closed c : closed.values()) {
+      ScoringConfig cfg = c.config();
+      boolean recompute = build == null || !sameService(build, cfg);
+      Dataset<Row> current = scorecard(lake, in, cfg, recompute, rules, c.year());
+      Dataset<Row> frozen = cards.where(col("year").equalTo(c.year()));
+      out = out.unionByName(ScorecardAdjustment.of(frozen, current, now));
+    }
+    return out;
+  }
+
+  private static ScoringConfig buildScoring(JobContext ctx) {
+    try {
+      return ScoringConfig.load(ctx.config().scoring().file());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** True when two scoring files give the same segments, classes and menus as the build used. */
+  static boolean sameService(ScoringConfig a, ScoringConfig b) {
+    return a.segmentA() == b.segmentA()
+        && a.segmentB() == b.segmentB()
+        && a.classes().equals(b.classes());
   }
 
   /**

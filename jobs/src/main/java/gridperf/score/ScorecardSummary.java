@@ -33,15 +33,24 @@ public final class ScorecardSummary {
     StringBuilder sb = new StringBuilder();
     long managers = 0;
     BigDecimal total = BigDecimal.ZERO;
+    long unranked = 0;
     for (Row r : tiers) {
       managers += r.getLong(1);
-      total = total.add(r.getDecimal(2));
+      if (r.isNullAt(0)) {
+        unranked += r.getLong(1);
+      }
+      if (!r.isNullAt(2)) {
+        total = total.add(r.getDecimal(2));
+      }
     }
     sb.append(String.format(Locale.ROOT, "%d: %d managers ", year, managers));
     for (String t : List.of("A", "B", "C", "D")) {
       long n =
-          tiers.stream().filter(r -> r.getString(0).equals(t)).mapToLong(r -> r.getLong(1)).sum();
+          tiers.stream().filter(r -> t.equals(r.getString(0))).mapToLong(r -> r.getLong(1)).sum();
       sb.append(String.format(Locale.ROOT, " %s %d", t, n));
+    }
+    if (unranked > 0) {
+      sb.append(String.format(Locale.ROOT, "  no tier %d", unranked));
     }
     sb.append(String.format(Locale.ROOT, "  bonus total %,.2f yuan", total));
     return sb.toString();

@@ -49,9 +49,13 @@ public final class StatementReader {
     }
     Row card = mine.get(0);
     String market = card.getAs("market_type");
-    List<Row> peers = ofYear.where(col("market_type").equalTo(market)).collectAsList();
+    List<Row> peers = FairStatement.peers(ofYear, market);
     List<Double> composites =
-        ofYear.select("composite").as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
+        ofYear
+            .where(col("composite").isNotNull())
+            .select("composite")
+            .as(org.apache.spark.sql.Encoders.DOUBLE())
+            .collectAsList();
 
     Map<String, String> names = new HashMap<>();
     if (lake.exists(TableId.DIM_MANAGER)) {
@@ -88,6 +92,7 @@ public final class StatementReader {
       standards = y.isEmpty() ? null : y.get(0);
     }
     return new ManagerStatement.Input(
-        cfg, scenario, card, peers, composites, names, pairs, standards);
+        cfg, scenario, card, peers, composites, names, pairs, standards,
+        FairStatement.daysInRange(lake, year));
   }
 }

@@ -183,11 +183,11 @@ class ManagerScorecardTest extends SparkTestBase {
         new ScoringConfig(
             CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.classes(), CFG.tierA(),
             CFG.tierB(), CFG.tierC(), CFG.baseBonusYuan(), CFG.multipliers(), "gate B",
-            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"), CFG.integrity());
+            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"), CFG.integrity(), CFG.fair());
     Dataset<Row> pm = df(PERF_MANAGER, rows);
     Dataset<Row> pg = df(PRIMARY_GRID, grids);
     assertRows(
-        ManagerScorecard.build(pm, pg, null, standards, gated)
+        ManagerScorecard.build(pm, pg, null, standards, null, gated)
             .select("manager_code", "tier", "bonus_yuan", "ranked_tier", "standards_met"),
         row("M10", "B", B, "A", false),
         row("M09", "A", A, "A", true),
@@ -200,12 +200,12 @@ class ManagerScorecardTest extends SparkTestBase {
         row("M02", "C", C, "C", true),
         row("M01", "D", D, "D", false));
     List<Row> dflt =
-        ManagerScorecard.build(pm, pg, null, standards, CFG)
+        ManagerScorecard.build(pm, pg, null, standards, null, CFG)
             .where("tier <> ranked_tier")
             .collectAsList();
     assertThat(dflt).isEmpty();
     assertThat(
-            ManagerScorecard.build(pm, pg, null, standards, CFG)
+            ManagerScorecard.build(pm, pg, null, standards, null, CFG)
                 .where("manager_code = 'M10'")
                 .select("tier", "bonus_yuan", "standards_met")
                 .first()
