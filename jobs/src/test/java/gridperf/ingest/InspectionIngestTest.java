@@ -29,6 +29,7 @@ class InspectionIngestTest extends IngestTestBase {
         .selectExpr(
             "concat_ws(':', inspection_id, manager_code, cast(passed as string), errors, grid_code,"
                 + " src_file)")
+        .as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList()
         .toString();
   }
