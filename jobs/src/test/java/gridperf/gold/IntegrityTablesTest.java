@@ -185,10 +185,10 @@ class IntegrityTablesTest extends SparkTestBase {
                       + " + IF(day(moved_on) = 1, 0, 1) AS p FROM ledger)"
                       + " SELECT w.retailer_code, w.moved_on, w.months_compared, w.post_cases,"
                       + " w.baseline_cases,"
-                      + " (SELECT coalesce(sum(qty_cartons), 0) / 250 FROM sales s WHERE"
+                      + " (SELECT coalesce(sum(qty_cartons), 0) FROM sales s WHERE"
                       + "  s.retailer_code = w.retailer_code AND s.year * 12 + s.month - 1"
                       + "  BETWEEN w.p AND w.p + w.months_compared - 1) AS post_sql,"
-                      + " (SELECT coalesce(sum(qty_cartons), 0) / 250 FROM sales s WHERE"
+                      + " (SELECT coalesce(sum(qty_cartons), 0) FROM sales s WHERE"
                       + "  s.retailer_code = w.retailer_code AND s.year * 12 + s.month - 1"
                       + "  BETWEEN w.p - 12 AND w.p + w.months_compared - 13) AS base_sql"
                       + " FROM w")
@@ -200,9 +200,15 @@ class IntegrityTablesTest extends SparkTestBase {
           assertThat(r.isNullAt(3) && r.isNullAt(4)).as(what).isTrue();
           continue;
         }
-        assertThat(r.<BigDecimal>getAs("post_cases")).as(what).isEqualByComparingTo(r.<BigDecimal>getAs("post_sql"));
+        // cases × 250 = the plain sum of cartons, exactly
+        BigDecimal cartons = BigDecimal.valueOf(250);
+        assertThat(r.<BigDecimal>getAs("post_cases").multiply(cartons))
+            .as(what)
+            .isEqualByComparingTo(BigDecimal.valueOf(r.<Long>getAs("post_sql")));
         if (!r.isNullAt(4)) {
-          assertThat(r.<BigDecimal>getAs("baseline_cases")).as(what).isEqualByComparingTo(r.<BigDecimal>getAs("base_sql"));
+          assertThat(r.<BigDecimal>getAs("baseline_cases").multiply(cartons))
+              .as(what)
+              .isEqualByComparingTo(BigDecimal.valueOf(r.<Long>getAs("base_sql")));
         }
       }
       assertThat(rows.stream().filter(r -> r.isNullAt(4) && r.getInt(2) > 0).count()).as(example).isEqualTo(1);
