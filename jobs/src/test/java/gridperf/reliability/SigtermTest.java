@@ -72,8 +72,8 @@ class SigtermTest extends ReliabilityBase {
     synchronized (err) {
       stderr = err.toString();
     }
+    assertThat(p.exitValue()).as(stderr).isEqualTo(143); // 128 + SIGTERM: not killed otherwise
     assertThat(stderr).contains("gridperf ingest: interrupted").doesNotContain("NullPointerException");
-    assertThat(p.exitValue()).isNotZero();
     assertThat(lake.read(TableId.PIPELINE_RUNS).where("status = 'INTERRUPTED'").count())
         .as(stderr)
         .isEqualTo(1);
