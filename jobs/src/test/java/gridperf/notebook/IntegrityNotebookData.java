@@ -38,7 +38,7 @@ final class IntegrityNotebookData {
     List<Row> visits = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       int day = i < 25 ? 29 + i % 3 : 1 + (i * 7) % 28;
-      Double duration = i % 10 < 3 ? (i % 2 == 0 ? null : 2.0) : 15.0 + i % 20;
+      Double duration = i % 10 < 3 ? (i % 2 == 0 ? null : Double.valueOf(2.0)) : Double.valueOf(15.0 + i % 20);
       visits.add(
           RowFactory.create("V" + i, Date.valueOf(LocalDate.of(2015, 3, day)),
               String.format("%012d", 100 + i), "visit", duration, "M002", 2015, 3));
