@@ -55,7 +55,7 @@ class CloseCliTest extends SparkTestBase {
         "O3,1,2014-01-08,R3,S1,250,200.00");
     // a December touchpoint brings the data range to December: 2014 can close
     write(landing, "touchpoints/2014/2014-12.jsonl", touchpoint("E2", "2014-12-10", "R1", "M1"));
-    assertThat(run(common, "update", "--landing", landing.toString())).isEqualTo(0);
+    assertThat(run(common, "update", "--create-lake", "--landing", landing.toString())).isEqualTo(0);
     Lake lake = new Lake(spark(), lakeDir);
 
     // refusals: one line, exit 1, nothing written (no period_close, no audit row)

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Refusals that happen before any Spark work: exit 1 and a one-line reason. */
+/** Refusals that happen before any Spark work: exit 2 (a usage error) and a one-line reason. */
 class ScoreCommandTest {
   @TempDir Path dir;
 
@@ -19,7 +19,7 @@ class ScoreCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(Main.run(args)).isEqualTo(1);
+      assertThat(Main.run(args)).isEqualTo(2);
     } finally {
       System.setErr(old);
     }
