@@ -140,7 +140,9 @@ public final class Generator {
     String json = manifest.json(spec);
     String planted = gaming.manifestEntries();
     if (!planted.isEmpty()) {
-      json = json.substring(0, json.length() - "  ]\n}\n".length()) + "  ],\n" + planted + "}\n";
+      // the manifest's last member gains a comma, then the gaming members close the object
+      String body = json.substring(0, json.length() - "\n}\n".length());
+      json = body + ",\n" + planted + "}\n";
     }
     Files.write(root.resolve("manifest.json"), json.getBytes(StandardCharsets.UTF_8));
     long faults = 0;

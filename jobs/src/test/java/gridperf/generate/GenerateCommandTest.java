@@ -52,7 +52,7 @@ class GenerateCommandTest {
     assertThat(r[2].strip()).doesNotContain("\n").contains("--years");
     Files.writeString(tmp.resolve("b.txt"), "x");
     r = run("generate", "--scale", "0.01", "--out", tmp.toString());
-    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[0]).as("a usage error").isEqualTo("2");
     assertThat(r[2].strip()).doesNotContain("\n").contains("not empty");
     r = run("generate", "--scale", "-1", "--out", tmp.resolve("c").toString());
     assertThat(r[2].strip()).contains("--scale");
