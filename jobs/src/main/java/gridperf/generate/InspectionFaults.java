@@ -1,7 +1,6 @@
 package gridperf.generate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,7 +31,6 @@ final class InspectionFaults {
     this.noVersion = nv;
   }
 
-  private record Insert(int after, int seq, String line, Fault fault) {}
 
   /** The file's rows with faults inserted; records where each landed. */
   List<String> inject(int mi, List<String> clean, String path, List<Fault.At> at) {
@@ -42,7 +40,7 @@ final class InspectionFaults {
     }
     Rng rng = Rng.of(spec.seed(), 42, mi);
     boolean[] picked = new boolean[n];
-    List<Insert> ins = new ArrayList<>();
+    List<FaultInserts.Insert> ins = new ArrayList<>();
     int seq = 0;
     for (Fault f : Fault.IN_ROWS) {
       int count = (int) Math.floor(n * spec.dirtyRate() / Fault.IN_ROWS.length + rng.nextDouble());
@@ -53,7 +51,7 @@ final class InspectionFaults {
         int j = rng.nextInt(n);
         String[] x = clean.get(j).split(",", -1);
         if (f == Fault.IN_DUPLICATE || f == Fault.IN_CORRECTION) {
-          j = unpicked(picked, j);
+          j = FaultInserts.unpicked(picked, j);
           if (j < 0) {
             continue;
           }
@@ -64,28 +62,17 @@ final class InspectionFaults {
                   ? clean.get(j)
                   : String.join(",", x[0], x[1], x[2], x[3], x[4], "N",
                       String.valueOf(Long.parseLong(x[6]) + 1));
-          ins.add(new Insert(rng.between(j, n - 1), seq++, line, f));
+          ins.add(new FaultInserts.Insert(rng.between(j, n - 1), seq++, line, f));
           continue;
         }
         if (f == Fault.IN_NO_RETAILER_VERSION && noVersion == null) {
           continue;
         }
         x[0] = String.format("DX%03d%05d", mi, seq);
-        ins.add(new Insert(rng.nextInt(n), seq++, spoil(f, x), f));
+        ins.add(new FaultInserts.Insert(rng.nextInt(n), seq++, spoil(f, x), f));
       }
     }
-    ins.sort(Comparator.comparingInt(Insert::after).thenComparingInt(Insert::seq));
-    List<String> out = new ArrayList<>(n + ins.size());
-    int p = 0;
-    for (int i = 0; i < n; i++) {
-      out.add(clean.get(i));
-      while (p < ins.size() && ins.get(p).after() == i) {
-        out.add(ins.get(p).line());
-        at.add(new Fault.At(ins.get(p).fault(), path, out.size() + 1));
-        p++;
-      }
-    }
-    return out;
+    return FaultInserts.interleave(clean, ins, path, 1, at);
   }
 
   private String spoil(Fault f, String[] x) {
@@ -110,15 +97,5 @@ final class InspectionFaults {
       default -> throw new IllegalArgumentException(f.toString());
     }
     return String.join(",", x);
-  }
-
-  private static int unpicked(boolean[] picked, int j) {
-    for (int k = 0; k < picked.length; k++) {
-      int i = (j + k) % picked.length;
-      if (!picked[i]) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

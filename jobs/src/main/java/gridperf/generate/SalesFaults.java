@@ -1,7 +1,6 @@
 package gridperf.generate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -54,7 +53,6 @@ final class SalesFaults {
     return t < files ? t : -1;
   }
 
-  private record Insert(int after, int seq, String line, Fault fault) {}
 
   /** The file's rows with faults inserted; records injected rows and carries. */
   List<String> inject(
@@ -65,7 +63,7 @@ final class SalesFaults {
     }
     Rng rng = Rng.of(spec.seed(), 6, w);
     boolean[] picked = new boolean[n];
-    List<Insert> ins = new ArrayList<>();
+    List<FaultInserts.Insert> ins = new ArrayList<>();
     int target = carryTarget(w);
     int seq = 0;
     for (int k = 0; k < Fault.SALES_ROWS.length; k++) {
@@ -80,7 +78,7 @@ final class SalesFaults {
         String[] x = clean.get(j).split(",", -1);
         switch (f) {
           case DUPLICATE, CORRECTION -> {
-            j = unpicked(picked, j);
+            j = FaultInserts.unpicked(picked, j);
             if (j < 0 || (f == Fault.CORRECTION && target < 0)) {
               continue;
             }
@@ -90,39 +88,18 @@ final class SalesFaults {
             } else if (target >= 0 && rng.chance(0.5)) {
               carries.add(new Fault.Carry(target, clean.get(j), f));
             } else {
-              ins.add(new Insert(rng.between(j, n - 1), seq++, clean.get(j), f));
+              ins.add(new FaultInserts.Insert(rng.between(j, n - 1), seq++, clean.get(j), f));
             }
           }
           default -> {
             x[0] = String.format("D%04d%05d", w, seq);
             x[1] = "1";
-            ins.add(new Insert(rng.nextInt(n), seq++, spoil(f, x, rng), f));
+            ins.add(new FaultInserts.Insert(rng.nextInt(n), seq++, spoil(f, x, rng), f));
           }
         }
       }
     }
-    ins.sort(Comparator.comparingInt(Insert::after).thenComparingInt(Insert::seq));
-    List<String> out = new ArrayList<>(n + ins.size());
-    int p = 0;
-    for (int i = 0; i < n; i++) {
-      out.add(clean.get(i));
-      while (p < ins.size() && ins.get(p).after() == i) {
-        out.add(ins.get(p).line());
-        at.add(new Fault.At(ins.get(p).fault(), path, out.size() + 1));
-        p++;
-      }
-    }
-    return out;
-  }
-
-  private static int unpicked(boolean[] picked, int j) {
-    for (int k = 0; k < picked.length; k++) {
-      int i = (j + k) % picked.length;
-      if (!picked[i]) {
-        return i;
-      }
-    }
-    return -1;
+    return FaultInserts.interleave(clean, ins, path, 1, at);
   }
 
   /** A row of 7 fields (order_id, line_no, order_date, retailer, sku, qty, amount), spoiled. */

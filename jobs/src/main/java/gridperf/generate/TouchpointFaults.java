@@ -1,7 +1,6 @@
 package gridperf.generate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +45,6 @@ final class TouchpointFaults {
     return spec.dirty() && mi == bom;
   }
 
-  private record Insert(int after, int seq, String line, Fault fault) {}
 
   List<String> inject(
       int mi,
@@ -65,7 +63,7 @@ final class TouchpointFaults {
     Rng rng = Rng.of(spec.seed(), 7, mi);
     int target = mi + 1 < files ? mi + 1 : -1;
     boolean[] picked = new boolean[n];
-    List<Insert> ins = new ArrayList<>();
+    List<FaultInserts.Insert> ins = new ArrayList<>();
     int seq = 0;
     for (int k = 0; k < Fault.TP_ROWS.length; k++) {
       Fault f = Fault.TP_ROWS[k];
@@ -79,7 +77,7 @@ final class TouchpointFaults {
         String line = lines.get(j);
         switch (f) {
           case TP_DUPLICATE, TP_CORRECTION -> {
-            j = unpicked(picked, j);
+            j = FaultInserts.unpicked(picked, j);
             if (j < 0 || (f == Fault.TP_CORRECTION && target < 0)) {
               continue;
             }
@@ -94,7 +92,7 @@ final class TouchpointFaults {
             } else if (target >= 0 && rng.chance(0.5)) {
               carries.add(new Fault.Carry(target, line, f));
             } else {
-              ins.add(new Insert(rng.between(j, n - 1), seq++, line, f));
+              ins.add(new FaultInserts.Insert(rng.between(j, n - 1), seq++, line, f));
             }
             continue;
           }
@@ -118,21 +116,10 @@ final class TouchpointFaults {
             }
           }
         }
-        ins.add(new Insert(rng.nextInt(n), seq++, line, f));
+        ins.add(new FaultInserts.Insert(rng.nextInt(n), seq++, line, f));
       }
     }
-    ins.sort(Comparator.comparingInt(Insert::after).thenComparingInt(Insert::seq));
-    List<String> out = new ArrayList<>(n + ins.size());
-    int p = 0;
-    for (int i = 0; i < n; i++) {
-      out.add(lines.get(i));
-      while (p < ins.size() && ins.get(p).after() == i) {
-        out.add(ins.get(p).line());
-        at.add(new Fault.At(ins.get(p).fault(), path, out.size()));
-        p++;
-      }
-    }
-    return out;
+    return FaultInserts.interleave(lines, ins, path, 0, at);
   }
 
   private static String withId(String json, String id) {
@@ -176,15 +163,5 @@ final class TouchpointFaults {
         + "\",\"channel\":\"wechat\",\"duration_min\":"
         + rng.between(1, 5)
         + "}";
-  }
-
-  private static int unpicked(boolean[] picked, int j) {
-    for (int k = 0; k < picked.length; k++) {
-      int i = (j + k) % picked.length;
-      if (!picked[i]) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
