@@ -110,7 +110,7 @@ class DirtyReconciliationTest extends ReliabilityBase {
       reasonAt.put(r.getString(0), r.getString(1));
     }
     Set<String> winners = new HashSet<>();
-    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT)) {
+    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_INSPECTION)) {
       for (Row r : lake.read(t).selectExpr("concat(src_file, ':', src_line)").collectAsList()) {
         winners.add(r.getString(0));
       }

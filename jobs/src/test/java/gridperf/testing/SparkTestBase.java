@@ -45,6 +45,13 @@ public abstract class SparkTestBase {
               .config("spark.sql.session.timeZone", "Asia/Shanghai")
               .config("spark.sql.ansi.enabled", "true")
               .config("spark.databricks.delta.snapshotPartitions", "1")
+              // the tests create hundreds of small lakes; Delta keeps every table's log and cached
+              // snapshot state for an hour by default, which filled a 3 GB heap within minutes
+              .config("spark.databricks.delta.delta.log.cacheSize", "48")
+              .config("spark.databricks.delta.delta.log.cacheRetentionMinutes", "2")
+              .config("spark.sql.ui.retainedExecutions", "50")
+              .config("spark.ui.retainedJobs", "100")
+              .config("spark.ui.retainedStages", "100")
               // as in production (Spark keeps only 100): the worked examples spent over a quarter of
               // their time recompiling evicted generated classes
               .config(SparkSessions.CODEGEN_CACHE_ENTRIES, SparkSessions.CODEGEN_CACHE_SIZE)
