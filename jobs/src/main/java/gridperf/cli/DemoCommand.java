@@ -28,13 +28,19 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description =
-        "Generate a small county, ingest, build, score and print a summary. The landing data and"
-            + " the lake go to a folder it names on screen (default ./demo).")
+        "Generate a small county, ingest, build, score and print a summary. The landing data go"
+            + " to ./landing and the lake to ./lake, the lake every command and notebook opens"
+            + " when no --lake is given (--dir puts both in another folder).")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Demo folder (default: ${DEFAULT-VALUE}).")
-  Path dir = Path.of("demo");
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description =
+          "Folder of the demo's landing data and lake (DIR/landing, DIR/lake; default: the"
+              + " current folder).")
+  Path dir = Path.of(".");
 
   // 0.2: six managers in three peer groups, so the scorecard shows spread scores and tiers (at
   // 0.05 two managers, each alone in its peer group, both scored 100); 87 s against 93 s at 0.05
@@ -63,6 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path root = dir.toAbsolutePath().normalize();
     Path landing = root.resolve("landing");
     Path lake = common.lake != null ? Path.of(common.lake).toAbsolutePath() : root.resolve("lake");
+    refuseForeign(landing, "landing folder", landing.resolve(MANIFEST));
+    refuseForeign(lake, "lake", lake.resolve(DEMO_MARK));
     System.out.println("gridperf demo: landing data in " + landing + ", lake in " + lake);
     deleteTree(landing);
     deleteTree(lake);
@@ -71,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
     step("generate", "--scale", String.valueOf(scale), "--out", landing.toString(), "--seed",
         String.valueOf(seed), "--years", years);
     step(withCommon("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lake.toString()));
+    Files.writeString(lake.resolve(DEMO_MARK), "written by gridperf demo; the next demo replaces this lake\n");
     step(withCommon("build", "--lake", lake.toString()));
     step(withCommon("score", "--lake", lake.toString()));
 
@@ -173,6 +182,29 @@ public final class DemoCommand implements Callable<Integer> {
     int rc = Main.newCommandLine().execute(args);
     if (rc != 0) {
       throw new IllegalStateException("demo step '" + args[0] + "' failed (exit " + rc + ")");
+    }
+  }
+
+  /** The file that marks a lake as the demo's: a later demo may replace it. */
+  static final String DEMO_MARK = ".gridperf-demo";
+
+  /** What {@code generate} writes beside the landing data: a generated tree may be replaced. */
+  private static final String MANIFEST = "manifest.json";
+
+  /**
+   * The demo replaces its own landing data and lake, never a folder it did not write: a user's
+   * lake at the default location stays as it is.
+   */
+  private static void refuseForeign(Path folder, String what, Path mark) throws IOException {
+    if (!Files.isDirectory(folder) || Files.exists(mark)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      if (entries.findAny().isPresent()) {
+        throw new UsageError(
+            folder + " is a " + what + " the demo did not write; it replaces only its"
+                + " own. Run the demo in another folder (--dir DIR) or move that one away");
+      }
     }
   }
 

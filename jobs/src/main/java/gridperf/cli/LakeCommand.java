@@ -179,7 +179,7 @@ public abstract class LakeCommand implements Callable<Integer> {
       return;
     }
     if (!rootExists(spark, lake)) {
-      throw new UsageError(missingLake(lake.root()));
+      throw new UsageError(missingLake(lake.root(), spark.sparkContext().hadoopConfiguration()));
     }
     for (TableId t : requiredTables()) {
       if (!lake.exists(t)) {
@@ -190,9 +190,16 @@ public abstract class LakeCommand implements Callable<Integer> {
     }
   }
 
-  /** The refusal of a lake folder that does not exist, saying how to create one. */
-  static String missingLake(String root) {
-    return "lake " + root + " does not exist (check --lake / lake.root; to start a new lake there,"
+  /**
+   * The refusal of a lake folder that does not exist, saying how to create one. The folder is named
+   * as an absolute path (a local one) or a URI, not as it was given ("lake lake").
+   */
+  static String missingLake(String root, org.apache.hadoop.conf.Configuration conf)
+      throws java.io.IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
+    java.net.URI where = path.getFileSystem(conf).makeQualified(path).toUri();
+    String shown = "file".equals(where.getScheme()) ? where.getPath() : where.toString();
+    return "lake folder " + shown + " does not exist (check --lake / lake.root; to start a new lake there,"
         + " run ingest or update with --create-lake)";
   }
 

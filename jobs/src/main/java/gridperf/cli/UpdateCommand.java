@@ -42,8 +42,9 @@ public final class UpdateCommand implements Callable<Integer> {
     // refused here, naming update, rather than by its ingest step
     String root = common.load().lake().root();
     Path path = new Path(root);
-    if (!ingestOptions.createLake && !path.getFileSystem(new Configuration()).exists(path)) {
-      throw new UsageError(LakeCommand.missingLake(root));
+    Configuration conf = new Configuration();
+    if (!ingestOptions.createLake && !path.getFileSystem(conf).exists(path)) {
+      throw new UsageError(LakeCommand.missingLake(root, conf));
     }
     List<String> ingest = new ArrayList<>(List.of("ingest"));
     ingest.addAll(ingestOptions.arguments());

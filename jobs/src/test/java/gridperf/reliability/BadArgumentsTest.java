@@ -84,9 +84,30 @@ class BadArgumentsTest extends ReliabilityBase {
     Cli c = cli("update", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF);
     assertThat(c.status()).isEqualTo(2);
     assertThat(c.err().strip())
-        .isEqualTo("gridperf update: lake " + lake + " does not exist (check --lake / lake.root; to start"
+        .isEqualTo("gridperf update: lake folder " + lake + " does not exist (check --lake / lake.root; to start"
             + " a new lake there, run ingest or update with --create-lake)");
     assertThat(Files.exists(lake)).isFalse();
+  }
+
+  @Test
+  void aRelativeLakeIsNamedByItsAbsolutePath() {
+    Cli c = cli("build", "--lake", "no-such-lake-here");
+    assertThat(c.status()).isEqualTo(2);
+    assertThat(c.err().strip())
+        .startsWith("gridperf build: lake folder " + Path.of("no-such-lake-here").toAbsolutePath() + " does not exist");
+  }
+
+  @Test
+  void theDemoReplacesOnlyItsOwnLake() throws IOException {
+    Path dir = newDir("demo");
+    Path table = Files.createDirectories(dir.resolve("lake/gold/perf_manager"));
+    Cli c = cli("demo", "--dir", dir.toString());
+    assertThat(c.status()).isEqualTo(2);
+    assertThat(c.err().strip())
+        .isEqualTo("gridperf demo: " + dir.resolve("lake") + " is a lake the demo did not write; it"
+            + " replaces only its own. Run the demo in another folder (--dir DIR) or move that one away");
+    assertThat(table).exists();
+    assertThat(dir.resolve("landing")).doesNotExist();
   }
 
   @Test
