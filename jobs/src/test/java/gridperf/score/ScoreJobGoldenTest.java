@@ -80,8 +80,12 @@ class ScoreJobGoldenTest extends SparkTestBase {
     JobOutcome official = run(new ScoreJob.Request(OFFICIAL, null, false));
     assertThat(csvLines(lake.read(TableId.MANAGER_SCORECARD)))
         .isEqualTo(expected("manager_scorecard.csv"));
+    // the golden facts end on 2015-02-20: 2015 is provisional
     assertThat(official.summary())
-        .contains("2015: 4 managers  A 1 B 2 C 1 D 0  bonus total 49,000.00 yuan");
+        .contains(
+            "data through 2015-02-20 (period range 2015-01 to 2015-02)\n"
+                + "2015 (provisional, data through 2015-02-20): 4 managers  A 1 B 2 C 1 D 0  bonus"
+                + " total 49,000.00 yuan");
 
     String text =
         ManagerStatement.render(
@@ -101,7 +105,9 @@ class ScoreJobGoldenTest extends SparkTestBase {
     JobOutcome again =
         run(new ScoreJob.Request(cheap, "cheap-visits", true)); // replaces, never duplicates
     assertThat(again.summary())
-        .contains("2015: 4 managers  A 1 B 1 C 2 D 0  bonus total 47,000.00 yuan");
+        .contains(
+            "2015 (provisional, data through 2015-02-20): 4 managers  A 1 B 1 C 2 D 0  bonus total"
+                + " 47,000.00 yuan");
     run(new ScoreJob.Request(OFFICIAL, "as-official", true));
 
     assertThat(lake.version(TableId.MANAGER_SCORECARD)).isEqualTo(card);
