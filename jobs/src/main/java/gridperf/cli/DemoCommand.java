@@ -7,14 +7,18 @@ import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.SparkSessions;
 import gridperf.lakehouse.TableId;
 import gridperf.score.ClassCompliance;
+import gridperf.score.DataCoverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,30 +87,56 @@ public final class DemoCommand implements Callable<Integer> {
     step(withCommon("build", "--lake", lake.toString()));
     step(withCommon("score", "--lake", lake.toString()));
 
+    Lake l = new Lake(SparkSessions.create(common.load()), lake.toString());
+    String last = lastYear(l);
     String y = "(SELECT max(year) FROM manager_scorecard)";
     summary(lake, "Reconciliation of the landing files (rows read = accepted + quarantined + duplicates)",
         "SELECT regexp_extract(source_file, '^([a-z]+)', 1) AS source, count(*) AS files,"
             + " sum(rows_read) AS rows_read, sum(rows_accepted) AS accepted,"
             + " sum(rows_quarantined) AS quarantined, sum(rows_duplicate) AS duplicates"
             + " FROM ingest_files GROUP BY 1 ORDER BY 1");
-    summary(lake, "Top 5 managers of the last year",
+    summary(lake, "Top 5 managers of " + last,
         "SELECT manager_code, market_type, composite, tier, bonus_yuan FROM manager_scorecard"
             + " WHERE year = " + y + " ORDER BY composite DESC, manager_code LIMIT 5");
-    summary(lake, "Bottom 5 managers of the last year",
+    summary(lake, "Bottom 5 managers of " + last,
         "SELECT manager_code, market_type, composite, tier, bonus_yuan FROM manager_scorecard"
             + " WHERE year = " + y + " ORDER BY composite ASC, manager_code LIMIT 5");
-    summary(lake, "Tiers and bonus of the last year",
+    summary(lake, "Tiers and bonus of " + last,
         "SELECT tier, count(*) AS managers, sum(bonus_yuan) AS bonus_yuan FROM manager_scorecard"
             + " WHERE year = " + y + " GROUP BY tier ORDER BY tier");
-    classes(lake);
-    fairWhatIf(root, lake, y);
+    classes(lake, l);
+    fairWhatIf(root, lake, y, last);
     System.out.println();
     System.out.println("Query the lake: bin/gridperf sql \"SELECT * FROM perf_manager LIMIT 10\" --lake " + lake);
     return 0;
   }
 
+  /**
+   * Prints how far the data goes and returns the scorecard's last year as the summary names it,
+   * e.g. {@code 2016 (provisional, data through 2016-01-10)} for a year without all twelve months.
+   */
+  private static String lastYear(Lake lake) {
+    Optional<DataCoverage> coverage = DataCoverage.read(lake);
+    Row last = lake.read(TableId.MANAGER_SCORECARD).agg(max("year")).head();
+    System.out.println();
+    System.out.println("== " + coverage.map(DataCoverage::sentence).orElse("No data"));
+    if (last.isNullAt(0)) {
+      return "the last year";
+    }
+    int year = last.getInt(0);
+    if (coverage.isPresent() && coverage.get().provisional(year)) {
+      System.out.printf(
+          Locale.ROOT,
+          "%d is provisional: the period range holds %d of its 12 months; its tiers and bonuses"
+              + " change as the other months arrive%n",
+          year,
+          coverage.get().monthsIn(year));
+    }
+    return DataCoverage.yearLabel(coverage, year);
+  }
+
   /** A what-if under the class scheme file: each class's retailers and compliance. */
-  private void classes(Path lake) {
+  private void classes(Path lake, Lake l) {
     if (!Files.exists(classesScoring)) {
       System.out.println();
       System.out.println("(no " + classesScoring + ": class what-if skipped)");
@@ -115,7 +145,6 @@ public final class DemoCommand implements Callable<Integer> {
     String file = classesScoring.toAbsolutePath().toString();
     step(withCommon("score", "--lake", lake.toString(), "--scoring", file, "--scenario", "classes"));
     ScoringConfig cfg = ScoringConfig.load(file);
-    Lake l = new Lake(SparkSessions.create(common.load()), lake.toString());
     int y = l.read(TableId.MANAGER_SCORECARD).agg(max("year")).head().getInt(0);
     System.out.println();
     System.out.println(
@@ -129,18 +158,18 @@ public final class DemoCommand implements Callable<Integer> {
    * every component scores 0 or 100) and shows the fair scoring file's tiers beside the official
    * ones, from a what-if run: the official scorecard is not touched.
    */
-  private void fairWhatIf(Path root, Path lake, String y) throws IOException {
+  private void fairWhatIf(Path root, Path lake, String y, String last) throws IOException {
     Path fair = fairScoringFile(root);
     System.out.println();
     System.out.println("== What-if: the fair scoring file " + fair + " (docs/scoring.md, Fair scoring)");
     step(withCommon("score", "--lake", lake.toString(), "--scoring", fair.toString(),
         "--scenario", "fair"));
-    summary(lake, "Peer groups of the last year with fewer than 3 managers (each component then"
+    summary(lake, "Peer groups of " + last + " with fewer than 3 managers (each component then"
             + " scores 0 or 100; the fair file scores them against all managers)",
         "SELECT market_type, count(*) AS managers, concat_ws(', ', sort_array(collect_list("
             + "manager_code))) AS manager_codes FROM manager_scorecard WHERE year = " + y
             + " GROUP BY market_type HAVING count(*) < 3 ORDER BY market_type");
-    summary(lake, "Official tiers of the last year beside the fair file's",
+    summary(lake, "Official tiers of " + last + " beside the fair file's",
         "SELECT o.manager_code, o.market_type, o.composite, o.tier, o.bonus_yuan,"
             + " f.market_type AS fair_market_type, f.composite AS fair_composite,"
             + " f.tier AS fair_tier, f.bonus_yuan AS fair_bonus_yuan, f.eligible AS fair_eligible"

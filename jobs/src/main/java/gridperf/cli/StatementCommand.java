@@ -15,16 +15,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gridperf statement --manager M --year Y [--scenario NAME]} or {@code statement --retailer R
- * --year Y}: read-only, not audited.
+ * {@code gridperf statement --manager M --year Y [--detail] [--scenario NAME]} or {@code statement
+ * --retailer R --year Y}: read-only, not audited.
  */
 @Command(
     name = "statement",
     mixinStandardHelpOptions = true,
     description = {
-      "Print a manager's scorecard statement for a year: components, the peer-group figures they"
-          + " were ranked against, composite, tier, bonus and the retailer-months behind service"
-          + " compliance."
+      "Print a manager's scorecard statement for a year: how far the data goes (a year without"
+          + " all twelve months is provisional), components, the peer-group figures they were"
+          + " ranked against, composite, tier, bonus, service standards, service compliance by"
+          + " class and by month, integrity flags and handovers.",
+      "With --detail, also every retailer-month behind service compliance (visits owed and"
+          + " made; a thousand lines or more for a manager of a whole county)."
     })
 public final class StatementCommand extends LakeCommand {
   @Option(
@@ -48,6 +51,13 @@ public final class StatementCommand extends LakeCommand {
       description = "Year of the scorecard or of the retailer's view.")
   int year;
 
+  @Option(
+      names = "--detail",
+      description =
+          "With --manager: list each retailer-month behind service compliance (segment, visits"
+              + " owed and made, met).")
+  boolean detail;
+
   @Mixin ScoringOptions scoringOptions = new ScoringOptions();
 
   private ScoringConfig loaded;
@@ -67,6 +77,10 @@ public final class StatementCommand extends LakeCommand {
     if ((manager == null) == (retailer == null)) {
       throw new IllegalArgumentException("statement needs exactly one of --manager and --retailer");
     }
+    if (detail && retailer != null) {
+      throw new IllegalArgumentException(
+          "--detail lists a manager's retailer-months: use it with --manager");
+    }
     loaded = scoringOptions.load(cfg);
   }
 
@@ -79,7 +93,7 @@ public final class StatementCommand extends LakeCommand {
     ManagerStatement.Input in =
         StatementReader.read(ctx.lake(), loaded, manager, year, scoringOptions.scenario, SegmentRules.gold());
     String text =
-        ManagerStatement.render(in) + IntegrityStatement.read(ctx.lake(), manager, year);
+        ManagerStatement.render(in, detail) + IntegrityStatement.read(ctx.lake(), manager, year);
     return new JobOutcome(0, 0, 0, List.of(), text.stripTrailing());
   }
 }

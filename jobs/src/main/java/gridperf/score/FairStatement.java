@@ -5,14 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import gridperf.config.FairScoring;
 import gridperf.config.ScoringConfig.Component;
 import gridperf.gold.PeriodRange;
-import gridperf.lakehouse.Lake;
-import gridperf.lakehouse.TableId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -35,19 +32,13 @@ final class FairStatement {
     return ofYear.where(col("market_type").equalTo(market)).collectAsList();
   }
 
-  /** Days of {@code year} inside the data range, or null without facts. */
-  static Integer daysInRange(Lake lake, int year) {
-    if (!lake.exists(TableId.FACT_SALES_LINE) || !lake.exists(TableId.FACT_TOUCHPOINT)) {
+  /** Days of {@code year} inside the period range {@code r}, or null without facts. */
+  static Integer daysInRange(PeriodRange r, int year) {
+    if (r == null) {
       return null;
     }
-    Optional<PeriodRange> r =
-        PeriodRange.ofPartitions(
-            lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
-    if (r.isEmpty()) {
-      return null;
-    }
-    LocalDate from = max(r.get().start(), LocalDate.of(year, 1, 1));
-    LocalDate to = min(r.get().end(), LocalDate.of(year, 12, 31));
+    LocalDate from = max(r.start(), LocalDate.of(year, 1, 1));
+    LocalDate to = min(r.end(), LocalDate.of(year, 12, 31));
     return to.isBefore(from) ? 0 : (int) (to.toEpochDay() - from.toEpochDay() + 1);
   }
 

@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
 /**
  * A manager's statement for one year — the answer to "why did I get tier C?": each component's
  * value, score, weight and points; the peer-group figures it was ranked against; composite, tier
- * and bonus; and the retailer-months behind service compliance. Pure: renders collected rows.
+ * and bonus; service compliance by class and month (and, in detail, the retailer-months behind
+ * it). Pure: renders collected rows.
  */
 public final class ManagerStatement {
   private ManagerStatement() {}
@@ -28,6 +29,8 @@ public final class ManagerStatement {
    * @param names manager_code → manager_name (may miss codes)
    * @param pairs {@link ServicePairs} rows of the manager and year
    * @param standards the manager's service_standards row of the year, or null
+   * @param daysInRange days of the year inside the period range, or null without facts
+   * @param coverage how far the data goes, or null without facts
    */
   public record Input(
       ScoringConfig cfg,
@@ -38,15 +41,26 @@ public final class ManagerStatement {
       Map<String, String> names,
       List<Row> pairs,
       Row standards,
-      Integer daysInRange) {}
+      Integer daysInRange,
+      DataCoverage coverage) {}
 
+  /** The statement without the retailer-months behind service compliance. */
   public static String render(Input in) {
+    return render(in, false);
+  }
+
+  /** The statement; with {@code detail}, each retailer-month behind service compliance too. */
+  public static String render(Input in, boolean detail) {
     Row card = in.card();
     String manager = card.getAs("manager_code");
     int year = card.<Integer>getAs("year");
     StringBuilder sb = new StringBuilder();
     sb.append(
-        String.format(Locale.ROOT, "Statement of %s, %d%n", label(manager, in.names()), year));
+        String.format(
+            Locale.ROOT,
+            "Statement of %s, %s%n",
+            label(manager, in.names()),
+            in.coverage() == null ? String.valueOf(year) : in.coverage().yearLabel(year)));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -55,6 +69,7 @@ public final class ManagerStatement {
                 ? "Official scorecard"
                 : "What-if scenario '" + in.scenario() + "'",
             in.cfg().source()));
+    sb.append(coverageLines(in.coverage(), year));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -150,71 +165,32 @@ public final class ManagerStatement {
       sb.append(peers.render("  "));
     }
 
-    long met = in.pairs().stream().filter(r -> r.<Boolean>getAs("met")).count();
-    sb.append(
-        String.format(
-            Locale.ROOT,
-            "%nService compliance %d: %d of %d retailer-months met the menu = %s (A %d, B %d, C %d"
-                + " visits a month by the segment of %d)%n",
-            year,
-            met,
-            in.pairs().size(),
-            in.pairs().isEmpty() ? "NULL" : num((double) met / in.pairs().size(), 4),
-            cfg.visitsOwed("A"),
-            cfg.visitsOwed("B"),
-            cfg.visitsOwed("C"),
-            year - 1));
-    if (in.pairs().isEmpty()) {
-      sb.append(
-          "  none: no retailer assigned this year has a segment of the previous year (service is"
-              + " NULL)\n");
-    } else {
-      TextTable t =
-          new TextTable("retailer", "month", "segment " + (year - 1), "owed>", "visits>", "met");
-      List<Row> pairs = new ArrayList<>(in.pairs());
-      pairs.sort(
-          Comparator.<Row, String>comparing(r -> r.getAs("retailer_code"))
-              .thenComparing(r -> r.<Integer>getAs("month")));
-      for (Row r : pairs) {
-        t.add(
-            r.getAs("retailer_code"),
-            String.format(Locale.ROOT, "%d-%02d", year, r.<Integer>getAs("month")),
-            r.getAs("segment"),
-            r.getAs("owed"),
-            r.getAs("visits"),
-            r.<Boolean>getAs("met") ? "yes" : "NO");
-      }
-      sb.append(t.render("  "));
-    }
+    sb.append(ServiceStatement.summary(in.pairs(), cfg, year, detail));
     sb.append(StandardsStatement.render(in.standards(), card, year, cfg.standards()));
-    sb.append(complianceByClass(in.pairs(), cfg, year));
+    sb.append(ServiceStatement.byClass(in.pairs(), cfg, year));
+    sb.append(ServiceStatement.byMonth(in.pairs(), year));
     return sb.toString();
   }
 
   /**
-   * Service compliance by class of the previous year: pairs, pairs met, the share and the class's
-   * menu (contacts a month per channel); empty without pairs.
+   * How far the data goes and, for a year it does not cover whole, that the figures are
+   * provisional; nothing without facts.
    */
-  static String complianceByClass(List<Row> pairs, ScoringConfig cfg, int year) {
-    if (pairs.isEmpty()) {
+  static String coverageLines(DataCoverage coverage, int year) {
+    if (coverage == null) {
       return "";
     }
-    Map<String, long[]> byClass = new java.util.TreeMap<>();
-    for (Row r : pairs) {
-      long[] n = byClass.computeIfAbsent(r.<String>getAs("class"), k -> new long[2]);
-      n[0]++;
-      if (r.<Boolean>getAs("met")) {
-        n[1]++;
-      }
+    String line = coverage.sentence() + "\n";
+    if (!coverage.provisional(year)) {
+      return line;
     }
-    TextTable t = new TextTable("class " + (year - 1), "menu a month", "pairs>", "met>", "compliance>");
-    for (String cls : cfg.classes().classNames()) {
-      long[] n = byClass.get(cls);
-      if (n != null) {
-        t.add(cls, menuText(cfg.classes().menuOf(cls)), n[0], n[1], num((double) n[1] / n[0], 4));
-      }
-    }
-    return String.format(Locale.ROOT, "%nService compliance %d by class%n", year) + t.render("  ");
+    return line
+        + String.format(
+            Locale.ROOT,
+            "Provisional: the period range holds %d of the 12 months of %d; values, tier and"
+                + " bonus change as the other months arrive%n",
+            coverage.monthsIn(year),
+            year);
   }
 
   /** A menu as "visit 2, remote 2" (channel order). */

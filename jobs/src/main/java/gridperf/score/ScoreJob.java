@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -112,7 +113,7 @@ public final class ScoreJob {
                   ? "manager_scorecard"
                   : "scorecard_scenario '" + req.scenario() + "'")
               + ": "
-              + rows
+              + String.format(Locale.ROOT, "%,d", rows)
               + " rows (Delta version "
               + w.version()
               + ", scoring file "
@@ -123,12 +124,13 @@ public final class ScoreJob {
                   : "closed years "
                       + closed.keySet()
                       + " kept as closed; scorecard_adjustment: "
-                      + adjustments
+                      + String.format(Locale.ROOT, "%,d", adjustments)
                       + " rows\n")
-              + ScorecardSummary.lastYear(
+              + ScorecardSummary.byYear(
                   req.scenario() == null && !closed.isEmpty()
                       ? lake.read(TableId.MANAGER_SCORECARD)
-                      : card);
+                      : card,
+                  DataCoverage.read(lake));
       return new JobOutcome(rows, rows + adjustments, 0, writes, summary);
     } finally {
       card.unpersist();

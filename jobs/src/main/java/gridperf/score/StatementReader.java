@@ -91,8 +91,10 @@ public final class StatementReader {
               .collectAsList();
       standards = y.isEmpty() ? null : y.get(0);
     }
+    DataCoverage coverage = DataCoverage.read(lake).orElse(null);
     return new ManagerStatement.Input(
         cfg, scenario, card, peers, composites, names, pairs, standards,
-        FairStatement.daysInRange(lake, year));
+        FairStatement.daysInRange(coverage == null ? null : coverage.range(), year),
+        coverage);
   }
 }

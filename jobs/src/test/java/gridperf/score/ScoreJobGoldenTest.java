@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,27 @@ class ScoreJobGoldenTest extends SparkTestBase {
     JobOutcome official = run(new ScoreJob.Request(OFFICIAL, null, false));
     assertThat(csvLines(lake.read(TableId.MANAGER_SCORECARD)))
         .isEqualTo(expected("manager_scorecard.csv"));
+    // the golden facts end on 2015-02-20: 2015 is provisional
     assertThat(official.summary())
-        .contains("2015: 4 managers  A 1 B 2 C 1 D 0  bonus total 49,000.00 yuan");
+        .contains(
+            "data through 2015-02-20 (period range 2015-01 to 2015-02)\n"
+                + "2015 (provisional, data through 2015-02-20): 4 managers  A 1 B 2 C 1 D 0  bonus"
+                + " total 49,000.00 yuan");
 
-    String text =
-        ManagerStatement.render(
-            StatementReader.read(lake, OFFICIAL, "M1", 2015, null, SegmentRules.gold()));
-    assertThat(text.replace(OFFICIAL.source(), "<scoring>"))
+    ManagerStatement.Input m1 =
+        StatementReader.read(lake, OFFICIAL, "M1", 2015, null, SegmentRules.gold());
+    assertThat(ManagerStatement.render(m1).replace(OFFICIAL.source(), "<scoring>"))
         .isEqualTo(expectedText("statement-M1-2015.txt"));
+    assertThat(ManagerStatement.render(m1, true).replace(OFFICIAL.source(), "<scoring>"))
+        .isEqualTo(expectedText("statement-M1-2015-detail.txt"));
+    // a manager of a whole county: 150 retailers × 12 months are listed with --detail only
+    ManagerStatement.Input county = withRetailerMonths(m1, 150);
+    String retailerMonth = "  c\\d{3} +2015-\\d\\d .*";
+    List<String> summary = ManagerStatement.render(county).lines().toList();
+    assertThat(summary).hasSizeLessThan(120).noneMatch(l -> l.matches(retailerMonth));
+    assertThat(summary).contains("  2015-12    150  150           1");
+    assertThat(ManagerStatement.render(county, true).lines().filter(l -> l.matches(retailerMonth)))
+        .hasSize(150 * 12);
     assertThatThrownBy(
             () -> StatementReader.read(lake, OFFICIAL, "M5", 2015, null, SegmentRules.gold()))
         .hasMessageContaining("no scorecard row for manager M5 in 2015");
@@ -101,7 +115,9 @@ class ScoreJobGoldenTest extends SparkTestBase {
     JobOutcome again =
         run(new ScoreJob.Request(cheap, "cheap-visits", true)); // replaces, never duplicates
     assertThat(again.summary())
-        .contains("2015: 4 managers  A 1 B 1 C 2 D 0  bonus total 47,000.00 yuan");
+        .contains(
+            "2015 (provisional, data through 2015-02-20): 4 managers  A 1 B 1 C 2 D 0  bonus total"
+                + " 47,000.00 yuan");
     run(new ScoreJob.Request(OFFICIAL, "as-official", true));
 
     assertThat(lake.version(TableId.MANAGER_SCORECARD)).isEqualTo(card);
@@ -124,11 +140,35 @@ class ScoreJobGoldenTest extends SparkTestBase {
 
     String whatIf =
         ManagerStatement.render(
-            StatementReader.read(lake, cheap, "M1", 2015, "cheap-visits", SegmentRules.gold()));
+            StatementReader.read(lake, cheap, "M1", 2015, "cheap-visits", SegmentRules.gold()),
+            true);
     assertThat(whatIf)
         .contains("What-if scenario 'cheap-visits'")
         .contains("Tier C: rank 3 of 4 managers")
         .contains("2 of 3 retailer-months met the menu = 0.6667 (A 1, B 1, C 1");
+  }
+
+  /** {@code in} with every month of its year met by {@code retailers} retailers c001, c002, …. */
+  static ManagerStatement.Input withRetailerMonths(ManagerStatement.Input in, int retailers) {
+    Row template = in.pairs().get(0);
+    StructType schema = template.schema();
+    List<Row> pairs = new ArrayList<>();
+    for (int r = 1; r <= retailers; r++) {
+      for (int month = 1; month <= 12; month++) {
+        Object[] v = new Object[schema.size()];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = template.get(i);
+        }
+        v[schema.fieldIndex("retailer_code")] = String.format("c%03d", r);
+        v[schema.fieldIndex("month")] = month;
+        v[schema.fieldIndex("visits")] = 4L;
+        v[schema.fieldIndex("met")] = true;
+        pairs.add(new GenericRowWithSchema(v, schema));
+      }
+    }
+    return new ManagerStatement.Input(
+        in.cfg(), in.scenario(), in.card(), in.peers(), in.yearComposites(), in.names(), pairs,
+        in.standards(), in.daysInRange(), in.coverage());
   }
 
   @Test
