@@ -117,7 +117,7 @@ public final class GoldBuild {
     String summary =
         "build: " + plan.reason() + "; " + periodsInRange(plan, range) + " periods rebuilt; "
             + writes.stream()
-                .map(w -> w.table().tableName() + " v" + w.version() + " " + w.rowsWritten() + " rows")
+                .map(w -> String.format(java.util.Locale.ROOT, "%s v%d %,d rows", w.table().tableName(), w.version(), w.rowsWritten()))
                 .collect(Collectors.joining(", "));
     return new JobOutcome(rowsIn, rowsOut, 0, writes, summary);
   }

@@ -16,7 +16,7 @@ final class Summary {
     sb.append(
         String.format(
             Locale.ROOT,
-            "ingest (%s): %d files delivered in this batch (%d rows read, %d accepted, %d"
+            "ingest (%s): %,d files delivered in this batch (%,d rows read, %,d accepted, %,d"
                 + " quarantined)%n",
             scope, d.delivered().size(), rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined()));
     sb.append(
