@@ -95,7 +95,10 @@ public final class SqlShell {
       pending.append(line).append('\n');
       SqlScript.Parts parts = SqlScript.parts(pending.toString());
       pending.setLength(0);
-      pending.append(parts.rest());
+      if (!parts.rest().isEmpty()) {
+        // the rest comes back stripped: its line end keeps the next line a separate token
+        pending.append(parts.rest()).append('\n');
+      }
       for (String statement : parts.complete()) {
         ran++;
         execute(statement, ran);

@@ -155,10 +155,11 @@ class SqlCommandTest extends SparkTestBase {
             "SELECT count(*) AS n FROM perf_manager;\n"
                 + "-- a comment line\n"
                 + "SELECT manager_code\n  FROM perf_manager\n  WHERE manager_code = 'M018';\n"
+                + "SELECT 1 AS a\nUNION ALL SELECT 2\nORDER BY a DESC;\n"
                 + "SELECT 'a;b' AS s",
             "--format", "csv");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).isEqualTo("n\r\n4\r\nmanager_code\r\nM018\r\ns\r\na;b\r\n");
+    assertThat(r[1]).isEqualTo("n\r\n4\r\nmanager_code\r\nM018\r\na\r\n2\r\n1\r\ns\r\na;b\r\n");
   }
 
   @Test
