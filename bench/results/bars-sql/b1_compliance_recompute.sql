@@ -1,4 +1,4 @@
--- Bar 1 (#25): perf_manager Y service_compliance vs a plain-SQL recomputation with the default menu
+-- Bar 1: perf_manager Y service_compliance vs a plain-SQL recomputation with the default menu
 -- (the SQL of docs/scoring.md with the menu A = 4, B = 2, C = 1 visits, remote 0).
 WITH menu(class, visit, remote) AS (VALUES ('A', 4, 0), ('B', 2, 0), ('C', 1, 0)),
 cls AS (SELECT retailer_code, year + 1 AS year, class, preferred_remote FROM retailer_segment),

@@ -1,4 +1,4 @@
--- Bar 1 (#25): the three new tables are non-empty; with the default scoring file tier = ranked_tier on every row
+-- Bar 1: the three new tables are non-empty; with the default scoring file tier = ranked_tier on every row
 SELECT 'fact_inspection' AS t, count(*) AS n FROM fact_inspection
 UNION ALL SELECT 'service_standards', count(*) FROM service_standards
 UNION ALL SELECT 'service_standards_Y', count(*) FROM service_standards WHERE period_type = 'Y'

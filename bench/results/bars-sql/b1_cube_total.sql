@@ -1,4 +1,4 @@
--- Bar 1 (#25): per period, Σ perf_retailer volume_cases / revenue_yuan vs perf_cube company total (grouping_id = 63)
+-- Bar 1: per period, Σ perf_retailer volume_cases / revenue_yuan vs perf_cube company total (grouping_id = 63)
 WITH r AS (SELECT period_type, period, sum(volume_cases) AS vol, sum(revenue_yuan) AS rev, count(*) AS retailers
            FROM perf_retailer GROUP BY period_type, period),
      c AS (SELECT period_type, period, volume_cases AS vol, revenue_yuan AS rev

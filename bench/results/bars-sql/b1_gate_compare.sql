@@ -1,4 +1,4 @@
--- Bar 1 (#25): every manager-year of the official (default file) scorecard against the what-if
+-- Bar 1: every manager-year of the official (default file) scorecard against the what-if
 -- 'gateB' (conf/scoring.conf with standards.gate_tier = B): tier, ranked tier, bonus, standards_met
 SELECT o.year, o.manager_code, o.composite, o.ranked_tier, o.tier AS default_tier, s.tier AS gated_tier,
        o.standards_met, s.standards_met AS gated_standards_met, o.bonus_yuan AS default_bonus, s.bonus_yuan AS gated_bonus,

@@ -1,4 +1,4 @@
--- Bar 1 (#25): perf_retailer's visits_owed / menu_months against the (retailer, month) pairs behind
+-- Bar 1: perf_retailer's visits_owed / menu_months against the (retailer, month) pairs behind
 -- perf_manager's service_compliance (service_visits manager pairs x retailer_segment class of the year
 -- before x the default menu A = 4, B = 2, C = 1 visits), per year.
 WITH menu(class, visit) AS (VALUES ('A', 4), ('B', 2), ('C', 1)),

@@ -8,7 +8,7 @@ head, sel = body.rsplit('\nSELECT pilot_id, metric,', 1)
 sel = 'SELECT pilot_id, metric,' + sel
 sel = sel[:sel.rindex('ORDER BY')].rstrip()
 cols = ['n_pilot', 'n_control', 'pilot_pre', 'pilot_post', 'control_pre', 'control_post', 'did', 'se']
-out = ['-- Bar 2 (#26): jobs/src/test/resources/pilots/recompute_pilot_effect.sql (verbatim, as CTE "r")',
+out = ['-- Bar 2: jobs/src/test/resources/pilots/recompute_pilot_effect.sql (verbatim, as CTE "r")',
        '-- joined with pilot_effect on (pilot_id, metric): max |difference| per column; <=> counts NULL-safe mismatches.',
        head + ',', 'r AS (' + sel + ')',
        'SELECT count(*) AS rows_joined, count_if(p.pilot_id IS NULL) AS only_in_sql, count_if(r.pilot_id IS NULL) AS only_in_table,']

@@ -1,4 +1,4 @@
--- Bar 2 (#26): jobs/src/test/resources/pilots/recompute_pilot_effect.sql (verbatim, as CTE "r")
+-- Bar 2: jobs/src/test/resources/pilots/recompute_pilot_effect.sql (verbatim, as CTE "r")
 -- joined with pilot_effect on (pilot_id, metric): max |difference| per column; <=> counts NULL-safe mismatches.
 WITH arms AS (
   SELECT pilot_id, grid_code, arm FROM dim_pilot

@@ -1,4 +1,4 @@
--- Bar 3 (#27): the re-scored 2014 (what-if 'rescored' = conf/scoring.conf on today's data) against the closed rows
+-- Bar 3: the re-scored 2014 (what-if 'rescored' = conf/scoring.conf on today's data) against the closed rows
 -- (VERSION AS OF ${V}); every manager whose composite, tier or bonus differs must have a scorecard_adjustment row
 -- with the same current values, and no other manager may have one.
 WITH closed AS (SELECT manager_code, composite, tier, bonus_yuan FROM manager_scorecard VERSION AS OF ${V} WHERE year = 2014),

@@ -1,4 +1,4 @@
--- Bar 3 (#27): fair what-if: every row's bonus against round_half_up(10000 x multiplier x assigned_days / days of the
+-- Bar 3: fair what-if: every row's bonus against round_half_up(10000 x multiplier x assigned_days / days of the
 -- year in the data range, 2) (data range 2011-01-01 .. 2015-12-31, so days of the year = 365 or 366);
 -- eligibility against min_assigned_days = 90.
 WITH s AS (SELECT * FROM scorecard_scenario WHERE scenario = 'fair'),

@@ -1,4 +1,4 @@
--- Bar 3 (#27): summary of the fair what-if over all rows
+-- Bar 3: summary of the fair what-if over all rows
 WITH s AS (SELECT * FROM scorecard_scenario WHERE scenario = 'fair'),
 mult(tier, m) AS (VALUES ('A', 1.5BD), ('B', 1.2BD), ('C', 1.0BD), ('D', 0.6BD)),
 d AS (SELECT year, datediff(make_date(year + 1, 1, 1), make_date(year, 1, 1)) AS days_in_range FROM (SELECT DISTINCT year FROM s)),

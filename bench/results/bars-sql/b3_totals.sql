@@ -1,4 +1,4 @@
--- Bar 3 (#27): closed total + Σ bonus_delta_yuan against the re-scored total (what-if 'rescored', year 2014)
+-- Bar 3: closed total + Σ bonus_delta_yuan against the re-scored total (what-if 'rescored', year 2014)
 SELECT (SELECT sum(bonus_yuan) FROM manager_scorecard WHERE year = 2014) AS closed_total,
        (SELECT coalesce(sum(bonus_delta_yuan), 0) FROM scorecard_adjustment WHERE year = 2014) AS sum_delta,
        (SELECT sum(bonus_yuan) FROM manager_scorecard WHERE year = 2014)

@@ -1,4 +1,4 @@
--- Bar 4 (#31): stored classes (lake built with scoring.file = conf/scoring-classes.conf): per year, retailers, NULL/unclassified classes, class counts
+-- Bar 4: stored classes (lake built with scoring.file = conf/scoring-classes.conf): per year, retailers, NULL/unclassified classes, class counts
 SELECT year, count(*) AS retailers, count_if(class IS NULL) AS null_class, count_if(class = 'unclassified') AS unclassified,
        count(DISTINCT class) AS classes,
        count_if(class = 'key_large') AS key_large, count_if(class = 'key') AS key, count_if(class = 'modern_mid') AS modern_mid,

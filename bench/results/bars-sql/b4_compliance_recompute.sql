@@ -1,4 +1,4 @@
--- Bar 4 (#31): docs/scoring.md's plain-SQL service_compliance (menus of conf/scoring-classes.conf, stored classes)
+-- Bar 4: docs/scoring.md's plain-SQL service_compliance (menus of conf/scoring-classes.conf, stored classes)
 -- against perf_manager's Y service_compliance and against manager_scorecard.service_value.
 WITH menu(class, visit, remote) AS (VALUES ('key_large', 4, 2), ('key', 3, 1), ('modern_mid', 1, 2),
   ('traditional_mid', 2, 1), ('graded_low', 1, 1), ('sizeable_low', 1, 0), ('small_low', 0, 1)),

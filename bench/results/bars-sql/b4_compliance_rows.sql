@@ -1,4 +1,4 @@
--- Bar 4 (#31): per manager-year, stored vs SQL service_compliance at full precision (for the report)
+-- Bar 4: per manager-year, stored vs SQL service_compliance at full precision (for the report)
 WITH menu(class, visit, remote) AS (VALUES ('key_large', 4, 2), ('key', 3, 1), ('modern_mid', 1, 2),
   ('traditional_mid', 2, 1), ('graded_low', 1, 1), ('sizeable_low', 1, 0), ('small_low', 0, 1)),
 cls AS (SELECT retailer_code, year + 1 AS year, class, preferred_remote FROM retailer_segment),
