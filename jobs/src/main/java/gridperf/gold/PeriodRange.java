@@ -88,7 +88,8 @@ public record PeriodRange(YearMonth first, YearMonth last) {
     return Optional.of(new PeriodRange(YearMonth.from(lo), YearMonth.from(hi)));
   }
 
-  private static LocalDate date(Row r, int i) {
+  /** Column {@code i} of {@code r} as a day (Spark gives java.sql.Date or LocalDate); NULL as null. */
+  public static LocalDate date(Row r, int i) {
     if (r.isNullAt(i)) {
       return null;
     }

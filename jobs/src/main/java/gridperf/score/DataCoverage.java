@@ -58,7 +58,7 @@ public record DataCoverage(PeriodRange range, LocalDate firstDay, LocalDate last
       edge = edge.and(inMonth(r.first()).or(inMonth(r.last())));
     }
     Row row = facts.where(edge).agg(functions.min(col(date)), functions.max(col(date))).head();
-    return new LocalDate[] {day(row, 0), day(row, 1)};
+    return new LocalDate[] {PeriodRange.date(row, 0), PeriodRange.date(row, 1)};
   }
 
   private static Column inMonth(YearMonth m) {
@@ -116,14 +116,6 @@ public record DataCoverage(PeriodRange range, LocalDate firstDay, LocalDate last
   /** The year's label for an optional coverage (no facts: the bare year). */
   public static String yearLabel(Optional<DataCoverage> coverage, int year) {
     return coverage.map(c -> c.yearLabel(year)).orElse(String.valueOf(year));
-  }
-
-  private static LocalDate day(Row r, int i) {
-    if (r.isNullAt(i)) {
-      return null;
-    }
-    Object v = r.get(i);
-    return v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
   }
 
   private static YearMonth later(YearMonth a, YearMonth b) {
