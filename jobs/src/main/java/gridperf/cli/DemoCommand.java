@@ -137,6 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** A what-if under the class scheme file: each class's retailers and compliance. */
   private void classes(Path lake, Lake l) {
+    Path classesScoring = installed(this.classesScoring);
     if (!Files.exists(classesScoring)) {
       System.out.println();
       System.out.println("(no " + classesScoring + ": class what-if skipped)");
@@ -212,6 +213,19 @@ public final class DemoCommand implements Callable<Integer> {
     if (rc != 0) {
       throw new IllegalStateException("demo step '" + args[0] + "' failed (exit " + rc + ")");
     }
+  }
+
+  /**
+   * A relative path that does not exist from the working folder, taken from the installation
+   * ({@code gridperf.home}, set by bin/gridperf) when it is there: the demo runs from any folder.
+   */
+  private static Path installed(Path file) {
+    String home = System.getProperty("gridperf.home");
+    if (Files.exists(file) || file.isAbsolute() || home == null) {
+      return file;
+    }
+    Path there = Path.of(home).resolve(file);
+    return Files.exists(there) ? there : file;
   }
 
   /** The file that marks a lake as the demo's: a later demo may replace it. */
