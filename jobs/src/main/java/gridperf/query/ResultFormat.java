@@ -7,6 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -109,7 +112,7 @@ public enum ResultFormat {
       String[] line = new String[cols];
       for (int i = 0; i < cols; i++) {
         String v = cells.text(r.get(i), fields[i].dataType());
-        line[i] = v == null ? "NULL" : printable(v);
+        line[i] = v == null ? "NULL" : printable(grouped(v, fields[i].dataType()));
         width[i] = Math.max(width[i], DisplayWidth.of(line[i]));
       }
       text.add(line);
@@ -143,6 +146,31 @@ public enum ResultFormat {
     sb.append('\n');
     out.write(sb.toString());
   }
+
+  /**
+   * A bigint or decimal as people read it in the table format, {@code 1,130,286} or
+   * {@code 15,000.00}, like the jobs' summaries; int columns (years, months, ranks) and the
+   * csv and json formats keep plain digits.
+   */
+  static String grouped(String plain, DataType type) {
+    if (!(type instanceof LongType || type instanceof DecimalType) || !PLAIN_NUMBER.matcher(plain).matches()) {
+      return plain;
+    }
+    int start = plain.startsWith("-") ? 1 : 0;
+    int dot = plain.indexOf('.');
+    int end = dot < 0 ? plain.length() : dot;
+    StringBuilder sb = new StringBuilder(plain.substring(0, start));
+    for (int i = start; i < end; i++) {
+      if (i > start && (end - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(plain.charAt(i));
+    }
+    return sb.append(plain, end, plain.length()).toString();
+  }
+
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
   /** Control characters would break the alignment: shown as visible escapes. */
   private static String printable(String v) {

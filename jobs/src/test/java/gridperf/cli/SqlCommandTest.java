@@ -92,6 +92,19 @@ class SqlCommandTest extends SparkTestBase {
   }
 
   @Test
+  void tableGroupsTheDigitsOfBigintsAndDecimalsButNotOfInts() {
+    assertThat(
+            run("SELECT CAST(1130286 AS BIGINT) AS rows_read, 2015 AS year,"
+                + " CAST(-15000.5 AS DECIMAL(12, 2)) AS yuan, CAST(999 AS BIGINT) AS small"))
+        .isEqualTo(
+            "rows_read | year | yuan       | small\n"
+                + "--------- | ---- | ---------- | -----\n"
+                + "1,130,286 | 2015 | -15,000.50 |   999\n"
+                + "(1 row)\n");
+    assertThat(run("SELECT CAST(1130286 AS BIGINT) AS n", "--format", "csv")).isEqualTo("n\r\n1130286\r\n");
+  }
+
+  @Test
   void fileWithSeveralStatementsPrintsTheLastResult() throws Exception {
     Path q = newDir("sql-file").resolve("q.sql");
     Files.writeString(
