@@ -31,7 +31,7 @@ public final class NotebookRunner {
   public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
 
   /** Kernel starts per notebook when a kernel never answers. */
-  public static final int STARTS = 3;
+  public static final int STARTS = 5;
 
   private final Path jupyterPath;
   private final Path lake;
