@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import gridperf.query.Cells;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,7 +198,7 @@ public final class NotebookFile {
       boolean first = true;
       for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
         s.append(first ? "\n" : ",\n").append(" ".repeat(depth + 1));
-        quote(s, e.getKey());
+        Cells.quote(s, e.getKey());
         s.append(": ");
         format(s, e.getValue(), depth + 1);
         first = false;
@@ -215,33 +216,9 @@ public final class NotebookFile {
       }
       s.append("\n").append(" ".repeat(depth)).append("]");
     } else if (node.isTextual()) {
-      quote(s, node.asText());
+      Cells.quote(s, node.asText());
     } else {
       s.append(node.toString()); // numbers, booleans, null
     }
-  }
-
-  private static void quote(StringBuilder s, String v) {
-    s.append('"');
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        case '\r' -> s.append("\\r");
-        case '\t' -> s.append("\\t");
-        case '\b' -> s.append("\\b");
-        case '\f' -> s.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format("\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
-      }
-    }
-    s.append('"');
   }
 }

@@ -170,7 +170,10 @@ public final class Cells {
     return CollectionConverters.asJava((scala.collection.Map<Object, Object>) v);
   }
 
-  /** Appends {@code s} as a JSON string. */
+  /**
+   * Appends {@code s} as a JSON string, escaped as Python's json module does (Jupyter's notebook
+   * files are written that way too).
+   */
   public static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
@@ -181,6 +184,8 @@ public final class Cells {
         case '\n' -> sb.append("\\n");
         case '\r' -> sb.append("\\r");
         case '\t' -> sb.append("\\t");
+        case '\b' -> sb.append("\\b");
+        case '\f' -> sb.append("\\f");
         default -> {
           if (c < 0x20) {
             sb.append(String.format("\\u%04x", (int) c));
