@@ -101,7 +101,7 @@ public final class GoldBuild {
       try {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
-        writes.addAll(GoldTables.write(ctx, plan, in, targets.where(years), scoring));
+        writes.addAll(GoldWriter.write(ctx, plan, in, targets.where(years), scoring));
         writes.add(
             ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
         writes.addAll(

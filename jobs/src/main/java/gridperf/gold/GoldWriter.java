@@ -27,10 +27,10 @@ import org.apache.spark.sql.Row;
  * with one file per period (replaceWhere on the planned periods, or a full overwrite) and runs the
  * data tests after each write.
  */
-final class GoldTables {
+final class GoldWriter {
   private static final List<String> RATIOS_01 = List.of("order_rate", "visit_coverage", "complaint_resolved_24h_rate");
 
-  private GoldTables() {}
+  private GoldWriter() {}
 
   static List<WriteResult> write(
       JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> targets, ScoringConfig scoring) {
