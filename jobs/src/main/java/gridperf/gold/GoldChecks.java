@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import gridperf.lakehouse.ScalaSeq;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -96,12 +97,12 @@ public final class GoldChecks {
             .agg(sum("amount").as("silver"));
     Dataset<Row> all =
         total(manager.where(periodFilter), "m")
-            .join(total(grid.where(periodFilter), "g"), PerfManager.scalaSeq("period_type", "period"), "full_outer")
+            .join(total(grid.where(periodFilter), "g"), ScalaSeq.of("period_type", "period"), "full_outer")
             .join(
                 total(cube.where(periodFilter).where(col("grouping_id").equalTo(63)), "c"),
-                PerfManager.scalaSeq("period_type", "period"),
+                ScalaSeq.of("period_type", "period"),
                 "full_outer")
-            .join(silver, PerfManager.scalaSeq("period_type", "period"), "full_outer");
+            .join(silver, ScalaSeq.of("period_type", "period"), "full_outer");
     Column zero = lit(0).cast(PerfMetrics.REVENUE_TYPE);
     Column m = coalesce(col("m"), zero);
     Column bad =

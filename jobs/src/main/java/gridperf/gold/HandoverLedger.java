@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import gridperf.lakehouse.ScalaSeq;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -134,8 +135,8 @@ public final class HandoverLedger {
             k.gt(0).and(col("base_assigned").isNotNull()),
             PerfMetrics.volume(coalesce0(col("base_qty"))));
     return moves
-        .join(volumes, PerfManager.scalaSeq("retailer_code", "moved_on"), "left")
-        .join(baselineAssigned, PerfManager.scalaSeq("retailer_code", "moved_on"), "left")
+        .join(volumes, ScalaSeq.of("retailer_code", "moved_on"), "left")
+        .join(baselineAssigned, ScalaSeq.of("retailer_code", "moved_on"), "left")
         .select(
             col("retailer_code"),
             col("moved_on"),

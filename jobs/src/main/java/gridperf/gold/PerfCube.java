@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import gridperf.lakehouse.ScalaSeq;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -83,14 +84,14 @@ public final class PerfCube {
     for (List<String> set : SETS) {
       List<String> withPeriod = new ArrayList<>(set);
       withPeriod.addAll(periodCols);
-      sets.add(seq(PerfMetrics.cols(withPeriod)));
+      sets.add(ScalaSeq.of(PerfMetrics.cols(withPeriod)));
     }
     List<String> all = new ArrayList<>(DIMENSIONS);
     all.addAll(periodCols);
     Dataset<Row> agg =
         sales
             .groupingSets(
-                scala.jdk.javaapi.CollectionConverters.asScala(sets).toSeq(),
+                ScalaSeq.of(sets),
                 PerfMetrics.cols(all).toArray(new Column[0]))
             .agg(
                 shiftright(grouping_id(), 3).as("grouping_id"),
@@ -112,7 +113,4 @@ public final class PerfCube {
     return agg.select(out.toArray(new Column[0]));
   }
 
-  private static scala.collection.immutable.Seq<Column> seq(List<Column> cols) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(cols).toSeq();
-  }
 }

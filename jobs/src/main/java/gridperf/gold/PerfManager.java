@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import gridperf.lakehouse.ScalaSeq;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -60,7 +61,7 @@ public final class PerfManager {
         factTarget.select(
             col("manager_code"), col("year"), col("month"), col("target_cases").as("target"));
     Dataset<Row> perPeriod =
-        Periods.explode(months.join(t, scalaSeq("manager_code", "year", "month"), "left"))
+        Periods.explode(months.join(t, ScalaSeq.of("manager_code", "year", "month"), "left"))
             .groupBy("manager_code", "period_type", "period", "year")
             .agg(
                 sum("target").as("_t_sum"),
@@ -68,7 +69,7 @@ public final class PerfManager {
     Dataset<Row> joined =
         perf.join(
             perPeriod.withColumnRenamed("year", "_t_year"),
-            scalaSeq("manager_code", "period_type", "period"),
+            ScalaSeq.of("manager_code", "period_type", "period"),
             "left");
     Dataset<Row> out =
         PerfMetrics.insertAfter(
@@ -84,7 +85,4 @@ public final class PerfManager {
         .drop("_t_sum", "_t_missing", "_t_year");
   }
 
-  static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toSeq();
-  }
 }

@@ -15,6 +15,7 @@ import gridperf.gold.GoldChecks.Bound;
 import gridperf.job.JobContext;
 import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import java.math.BigDecimal;
@@ -96,7 +97,7 @@ public final class PerfRetailer {
 
     Dataset<Row> extra =
         primary(in, "grid_code", "primary_grid_code")
-            .join(primary(in, "manager_code", "primary_manager_code"), seq(KEY), "full_outer");
+            .join(primary(in, "manager_code", "primary_manager_code"), ScalaSeq.of(KEY), "full_outer");
     Dataset<Row> channels =
         Periods.explode(in.touchpoints().select("retailer_code", "year", "month", "phone", "wechat"))
             .groupBy("retailer_code", "period_type", "period", "year")
@@ -117,11 +118,11 @@ public final class PerfRetailer {
 
     Dataset<Row> all =
         metrics
-            .join(extra, seq(KEY), "left")
-            .join(channels, seq(KEY), "left")
-            .join(ordering, seq(KEY), "left")
-            .join(menu, seq(KEY), "left")
-            .join(before, seq("retailer_code", "year"), "left");
+            .join(extra, ScalaSeq.of(KEY), "left")
+            .join(channels, ScalaSeq.of(KEY), "left")
+            .join(ordering, ScalaSeq.of(KEY), "left")
+            .join(menu, ScalaSeq.of(KEY), "left")
+            .join(before, ScalaSeq.of("retailer_code", "year"), "left");
     return all.select(
         col("retailer_code"),
         col("period_type"),
@@ -213,8 +214,8 @@ public final class PerfRetailer {
     Dataset<Row> monthly =
         months
             .where(col("_days").gt(0))
-            .join(got, seq("retailer_code", "year", "month"), "left")
-            .join(cls, seq("retailer_code", "year"), "inner")
+            .join(got, ScalaSeq.of("retailer_code", "year", "month"), "left")
+            .join(cls, ScalaSeq.of("retailer_code", "year"), "inner")
             .select(
                 col("retailer_code"),
                 col("year"),
@@ -299,7 +300,7 @@ public final class PerfRetailer {
                 col("period"),
                 col("volume_cases").as("_cv"),
                 col("revenue_yuan").as("_cr"));
-    for (Row row : r.join(c, seq("period_type", "period"), "full_outer").collectAsList()) {
+    for (Row row : r.join(c, ScalaSeq.of("period_type", "period"), "full_outer").collectAsList()) {
       BigDecimal rv = dec(row.getAs("_rv"));
       BigDecimal cv = dec(row.getAs("_cv"));
       BigDecimal rr = dec(row.getAs("_rr"));
@@ -330,11 +331,5 @@ public final class PerfRetailer {
     return v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
   }
 
-  private static scala.collection.immutable.Seq<String> seq(List<String> names) {
-    return PerfManager.scalaSeq(names.toArray(String[]::new));
-  }
 
-  private static scala.collection.immutable.Seq<String> seq(String... names) {
-    return PerfManager.scalaSeq(names);
-  }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import gridperf.lakehouse.ScalaSeq;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ public final class PilotEffect {
     Map<List<String>, Double> out = new HashMap<>();
     List<Row> rows =
         months
-            .join(monthlyMetrics(perfGrid), PerfManager.scalaSeq("grid_code", "period"))
+            .join(monthlyMetrics(perfGrid), ScalaSeq.of("grid_code", "period"))
             .groupBy("pilot_id", "grid_code", "metric", "window")
             .agg(avg("value").as("value"))
             .where(col("value").isNotNull())

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import gridperf.config.ServiceClasses;
 import gridperf.config.ServiceClasses.ClassRule;
 import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ public final class RetailerClasses {
     Dataset<Row> f = primary(assignedMonthly, "format");
     Dataset<Row> s = primary(assignedMonthly, "scale");
     Dataset<Row> g = primary(assignedMonthly, "grade");
-    return f.join(s, PerfManager.scalaSeq("retailer_code", "year"))
-        .join(g, PerfManager.scalaSeq("retailer_code", "year"));
+    return f.join(s, ScalaSeq.of("retailer_code", "year"))
+        .join(g, ScalaSeq.of("retailer_code", "year"));
   }
 
   /**
@@ -92,14 +93,14 @@ public final class RetailerClasses {
   public static Dataset<Row> withClass(
       Dataset<Row> segments, Dataset<Row> attributes, Dataset<Row> preferred, ServiceClasses cfg) {
     Dataset<Row> joined =
-        segments.join(attributes, PerfManager.scalaSeq("retailer_code", "year"), "left");
+        segments.join(attributes, ScalaSeq.of("retailer_code", "year"), "left");
     Column pref = lit("phone");
     if (preferred != null) {
       joined =
           joined.join(
               preferred.select(
                   col("retailer_code"), col("year"), col("preferred_remote").as("_pref")),
-              PerfManager.scalaSeq("retailer_code", "year"),
+              ScalaSeq.of("retailer_code", "year"),
               "left");
       pref = coalesce(col("_pref"), lit("phone"));
     }

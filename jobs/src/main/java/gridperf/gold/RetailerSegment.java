@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ScoringConfig;
+import gridperf.lakehouse.ScalaSeq;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -60,7 +61,7 @@ public final class RetailerSegment {
     Dataset<Row> revenue =
         in.sales().groupBy("retailer_code", "year").agg(sum("amount").as("revenue"));
     return primary
-        .join(revenue, PerfManager.scalaSeq("retailer_code", "year"), "left")
+        .join(revenue, ScalaSeq.of("retailer_code", "year"), "left")
         .select(
             col("retailer_code"),
             col("year"),

@@ -13,6 +13,7 @@ import gridperf.config.StandardsConfig;
 import gridperf.gold.GoldChecks.Bound;
 import gridperf.job.JobContext;
 import gridperf.lakehouse.DeltaWrite;
+import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import java.util.List;
@@ -65,8 +66,8 @@ public final class ServiceStandards {
         in.assigned()
             .select(MONTH)
             .distinct()
-            .join(inspected, PerfManager.scalaSeq("manager_code", "year", "month"), "left")
-            .join(complained, PerfManager.scalaSeq("manager_code", "year", "month"), "left")
+            .join(inspected, ScalaSeq.of("manager_code", "year", "month"), "left")
+            .join(complained, ScalaSeq.of("manager_code", "year", "month"), "left")
             .select(
                 col("manager_code"),
                 col("year"),
@@ -95,9 +96,9 @@ public final class ServiceStandards {
                 sum("errors").as("errors"));
     Dataset<Row> runs = longestRuns(assigned.where(col("_error_free").equalTo(1)));
     Dataset<Row> joined =
-        rows.join(months, PerfManager.scalaSeq("manager_code", "period_type", "period"), "left")
-            .join(counts, PerfManager.scalaSeq("manager_code", "period_type", "period"), "left")
-            .join(runs, PerfManager.scalaSeq("manager_code", "period_type", "period"), "left");
+        rows.join(months, ScalaSeq.of("manager_code", "period_type", "period"), "left")
+            .join(counts, ScalaSeq.of("manager_code", "period_type", "period"), "left")
+            .join(runs, ScalaSeq.of("manager_code", "period_type", "period"), "left");
     Column monthsAssigned = coalesce(col("months_assigned"), lit(0));
     Column met = coalesce(col("self_check_months_met"), lit(0));
     Column rate = PerfMetrics.ratio(col("spot_checks_passed"), col("spot_checks"));

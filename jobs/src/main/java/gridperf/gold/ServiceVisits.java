@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ScoringConfig;
+import gridperf.lakehouse.ScalaSeq;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -47,7 +48,7 @@ public final class ServiceVisits {
                 sum("wechat").as("w"),
                 sum("training").as("t"));
     return pairs
-        .join(visits, PerfManager.scalaSeq("entity_code", "retailer_code", "year", "month"), "left")
+        .join(visits, ScalaSeq.of("entity_code", "retailer_code", "year", "month"), "left")
         .select(
             lit(type).as("entity_type"),
             col("entity_code"),

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import gridperf.job.JobOutcome;
 import gridperf.lakehouse.Lake;
+import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import java.time.ZoneId;
@@ -162,7 +163,7 @@ final class Incremental {
     }
     return fact.filter(
             col(keys[0]).geq(lit(range.getString(0))).and(col(keys[0]).leq(lit(range.getString(1)))))
-        .join(org.apache.spark.sql.functions.broadcast(batchKeys), scala(keys), "left_semi")
+        .join(org.apache.spark.sql.functions.broadcast(batchKeys), ScalaSeq.of(keys), "left_semi")
         .select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
 
@@ -237,7 +238,4 @@ final class Incremental {
     return java.util.Arrays.copyOfRange(keys, 1, keys.length);
   }
 
-  private static scala.collection.immutable.Seq<String> scala(String[] keys) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(keys)).toList();
-  }
 }
