@@ -183,9 +183,7 @@ public abstract class LakeCommand implements Callable<Integer> {
     }
     for (TableId t : requiredTables()) {
       if (!lake.exists(t)) {
-        throw new UsageError(
-            "table " + t.tableName() + " does not exist in lake " + lake.root()
-                + " (run the job that builds it first)");
+        throw new UsageError(lake.missing(t));
       }
     }
   }

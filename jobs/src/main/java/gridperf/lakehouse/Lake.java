@@ -52,9 +52,14 @@ public final class Lake {
 
   private void requireExists(TableId table) {
     if (!exists(table)) {
-      throw new IllegalStateException(
-          "table " + table.tableName() + " does not exist in lake " + root + " (run the job that builds it first)");
+      throw new IllegalStateException(missing(table));
     }
+  }
+
+  /** Why a table cannot be read: it does not exist yet, and what makes it. */
+  public String missing(TableId table) {
+    return "table " + table.tableName() + " does not exist in lake " + root
+        + " (run the job that builds it first)";
   }
 
   /** The Delta table handle, for merges, deletes and history. */
