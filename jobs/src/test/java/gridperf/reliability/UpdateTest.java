@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
  * step that fails: a refused ingest never reaches the build.
  */
 class UpdateTest extends ReliabilityBase {
-  private static final Path EXAMPLE = WorkedExamples.landing("mid-month-reassignment");
+  /** The landing tree the runs start from (a published example). */
+  private static Path example() {
+    return WorkedExamples.landing("mid-month-reassignment");
+  }
 
   @Test
   void equalsTheThreeCommandsAndStopsAtARefusedIngest() {
-    Path landing = copyTree(EXAMPLE);
+    Path landing = copyTree(example());
     Lake lake = newLake();
     String[] update =
         lakeArgs(lake, "update", "--landing", landing.toString(), "--as-of", AS_OF,
@@ -67,7 +70,7 @@ class UpdateTest extends ReliabilityBase {
 
   private static synchronized Lake updatedLake() {
     if (updated == null) {
-      updatedLanding = copyTree(EXAMPLE);
+      updatedLanding = copyTree(example());
       updated = newLake();
       Out o = out(lakeArgs(updated, "update", "--landing", updatedLanding.toString(), "--as-of", AS_OF,
           "--set", "ingest.max_quarantine_rate=0.5"));
@@ -106,7 +109,7 @@ class UpdateTest extends ReliabilityBase {
     assertThat(after).isEqualTo(before);
 
     // a real change after the maintenance is still seen, and only its month is rebuilt
-    Path landing = copyTree(EXAMPLE);
+    Path landing = copyTree(example());
     write(landing, "sales/2014/zz-late.csv",
         "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan",
         "Z1,1,2014-06-20,000000000001,S1,5,2000.00");
