@@ -171,7 +171,6 @@ final class Report {
     Files.createDirectories(out);
     Path file = out.resolve("results-" + stamp + ".json");
     new ObjectMapper()
-        .findAndRegisterModules()
         .writerWithDefaultPrettyPrinter()
         .writeValue(file.toFile(), root);
     return file;

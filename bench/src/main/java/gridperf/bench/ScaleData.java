@@ -17,7 +17,7 @@ final class ScaleData {
   /** The base and week trees, their counts, and the generation cost when it ran now. */
   record Prepared(Path base, Path week, LandingSplit.Counts counts, Measure generate) {}
 
-  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ScaleData() {}
 
