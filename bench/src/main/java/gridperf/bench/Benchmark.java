@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * {@code bin/gridperf-bench}: for each scale, generates the landing data once (cached), then per
  * run times gridperf's full {@code ingest}, {@code build}, {@code score} and the incremental week
  * ({@code ingest} + {@code build}) as child JVMs, beside DuckDB doing the same conversion and
- * metrics on the same files with the same threads and memory; checks that both agree after the
- * full and the incremental build; writes JSON, a chart and a dated section of bench/results/history.md.
+ * metrics on the same files with the same threads and memory; checks that both agree after the full
+ * and the incremental build; writes JSON, a chart and a dated section of bench/results/history.md.
  */
 @Command(
     name = "gridperf-bench",
@@ -46,7 +46,8 @@ public final class Benchmark implements Callable<Integer> {
 
   @Option(
       names = "--check",
-      description = "all: every metric both compute must agree; core: only the core metrics (default: all).")
+      description =
+          "all: every metric both compute must agree; core: only the core metrics (default: all).")
   String check = "all";
 
   @Option(
@@ -58,7 +59,9 @@ public final class Benchmark implements Callable<Integer> {
               + " the report profiles pays it.")
   String profile = "largest";
 
-  @Option(names = "--docs", description = "Markdown file to append to (default: bench/results/history.md).")
+  @Option(
+      names = "--docs",
+      description = "Markdown file to append to (default: bench/results/history.md).")
   Path docs;
 
   @Option(
@@ -111,8 +114,9 @@ public final class Benchmark implements Callable<Integer> {
             case "all" -> true;
             case "none" -> false;
             case "largest" -> s == largest;
-            default -> throw new CommandLine.ParameterException(
-                new CommandLine(this), "--profile: largest, all or none, not " + profile);
+            default ->
+                throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--profile: largest, all or none, not " + profile);
           };
       ScaleData.Prepared d = ScaleData.prepare(home, out.resolve("data/sf" + s), s, seed);
       data.put(s, d);
@@ -158,44 +162,133 @@ public final class Benchmark implements Callable<Integer> {
     Path refWeek = work.resolve("ref-landing-week");
     log(String.format("sf %s run %d/%d (load %s)", s, run, runs, Machine.loadAverage()));
     // the two Spark anchors: what any Spark application costs, and Spark's own conversion floor
-    r.add(timed(s, run, "spark-empty", 0,
-        st.spark("empty", d.base(), work.resolve("spark-empty"), logs.resolve("spark-empty.log"))));
-    r.add(timed(s, run, "spark-convert", base,
-        st.spark("convert", d.base(), work.resolve("spark-convert"),
-            logs.resolve("spark-convert.log"))));
-    r.add(timed(s, run, "duckdb-ingest", base,
-        st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
-    r.add(timed(s, run, "ingest", base,
-        st.gridperf(List.of("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lk), work,
-            ev.apply("ingest"), logs.resolve("ingest.log"))));
-    r.add(timed(s, run, "build", base,
-        st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build"),
-            logs.resolve("build.log"))));
-    r.add(timed(s, run, "duckdb-build", base,
-        st.duck("build", lake, work.resolve("ref-build"), logs.resolve("duckdb-build.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "spark-empty",
+            0,
+            st.spark(
+                "empty", d.base(), work.resolve("spark-empty"), logs.resolve("spark-empty.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "spark-convert",
+            base,
+            st.spark(
+                "convert",
+                d.base(),
+                work.resolve("spark-convert"),
+                logs.resolve("spark-convert.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "duckdb-ingest",
+            base,
+            st.duck("ingest", d.base(), refLanding, logs.resolve("duckdb-ingest.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "ingest",
+            base,
+            st.gridperf(
+                List.of("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lk),
+                work,
+                ev.apply("ingest"),
+                logs.resolve("ingest.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "build",
+            base,
+            st.gridperf(
+                List.of("build", "--lake", lk),
+                work,
+                ev.apply("build"),
+                logs.resolve("build.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "duckdb-build",
+            base,
+            st.duck("build", lake, work.resolve("ref-build"), logs.resolve("duckdb-build.log"))));
     check(st, lake, work.resolve("ref-build"), List.of(refLanding), logs.resolve("check.log"));
     if (hasScore) {
-      r.add(timed(s, run, "score", base,
-          st.gridperf(List.of("score", "--lake", lk), work, ev.apply("score"),
-              logs.resolve("score.log"))));
+      r.add(
+          timed(
+              s,
+              run,
+              "score",
+              base,
+              st.gridperf(
+                  List.of("score", "--lake", lk),
+                  work,
+                  ev.apply("score"),
+                  logs.resolve("score.log"))));
     }
     LandingSplit.linkTree(d.week(), landing);
-    r.add(timed(s, run, "duckdb-ingest-week", week,
-        st.duck("ingest", d.week(), refWeek, logs.resolve("duckdb-ingest-week.log"))));
-    r.add(timed(s, run, "ingest-week", week,
-        st.gridperf(List.of("ingest", "--landing", landing.toString(), "--lake", lk), work,
-            ev.apply("ingest-week"), logs.resolve("ingest-week.log"))));
-    r.add(timed(s, run, "build-week", week,
-        st.gridperf(List.of("build", "--lake", lk), work, ev.apply("build-week"),
-            logs.resolve("build-week.log"))));
-    r.add(timed(s, run, "duckdb-build-week", base + week,
-        st.duck("build", lake, work.resolve("ref-build-week"),
-            logs.resolve("duckdb-build-week.log"))));
-    check(st, lake, work.resolve("ref-build-week"), List.of(refLanding, refWeek),
+    r.add(
+        timed(
+            s,
+            run,
+            "duckdb-ingest-week",
+            week,
+            st.duck("ingest", d.week(), refWeek, logs.resolve("duckdb-ingest-week.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "ingest-week",
+            week,
+            st.gridperf(
+                List.of("ingest", "--landing", landing.toString(), "--lake", lk),
+                work,
+                ev.apply("ingest-week"),
+                logs.resolve("ingest-week.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "build-week",
+            week,
+            st.gridperf(
+                List.of("build", "--lake", lk),
+                work,
+                ev.apply("build-week"),
+                logs.resolve("build-week.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "duckdb-build-week",
+            base + week,
+            st.duck(
+                "build",
+                lake,
+                work.resolve("ref-build-week"),
+                logs.resolve("duckdb-build-week.log"))));
+    check(
+        st,
+        lake,
+        work.resolve("ref-build-week"),
+        List.of(refLanding, refWeek),
         logs.resolve("check-week.log"));
-    r.add(timed(s, run, "update-noop", 0,
-        st.gridperf(List.of("update", "--landing", landing.toString(), "--lake", lk), work,
-            null, logs.resolve("update-noop.log"))));
+    r.add(
+        timed(
+            s,
+            run,
+            "update-noop",
+            0,
+            st.gridperf(
+                List.of("update", "--landing", landing.toString(), "--lake", lk),
+                work,
+                null,
+                logs.resolve("update-noop.log"))));
     return r;
   }
 
@@ -205,15 +298,17 @@ public final class Benchmark implements Callable<Integer> {
     try {
       st.duck("check", lake, ref, log, refs, check);
     } catch (BenchmarkFailure e) {
-      throw new BenchmarkFailure("gridperf and DuckDB DISAGREE; the figures are void.\n"
-          + Stages.tail(log, 60));
+      throw new BenchmarkFailure(
+          "gridperf and DuckDB DISAGREE; the figures are void.\n" + Stages.tail(log, 60));
     }
     log("check ok: " + Stages.tail(log, 8).replace("\n", " | "));
   }
 
   private static StageResult timed(double s, int run, String stage, long rows, Measure m) {
-    log(String.format("  %-20s %8.1f s wall %8.1f s cpu %7.0f MiB peak", stage, m.wallSec(),
-        m.cpuSec(), m.peakRssMib()));
+    log(
+        String.format(
+            "  %-20s %8.1f s wall %8.1f s cpu %7.0f MiB peak",
+            stage, m.wallSec(), m.cpuSec(), m.peakRssMib()));
     return new StageResult(s, stage, run, rows, m);
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
  * DuckStage check  LAKE    REF THREADS MEMORY LANDING_REF[,LANDING_REF…] all|core
  * </pre>
  *
- * Exit status 0 on success; {@code check} exits 3 when gridperf and DuckDB disagree, printing
- * every disagreement.
+ * Exit status 0 on success; {@code check} exits 3 when gridperf and DuckDB disagree, printing every
+ * disagreement.
  */
 public final class DuckStage {
   /** The entity tables the build reference computes, with their entity columns. */
@@ -43,7 +43,8 @@ public final class DuckStage {
         case "build" -> build(duck, in, out);
         case "check" -> {
           List<String> problems =
-              ReferenceCheck.run(duck, in, out, List.of(args[5].split(",")), "core".equals(args[6]));
+              ReferenceCheck.run(
+                  duck, in, out, List.of(args[5].split(",")), "core".equals(args[6]));
           if (!problems.isEmpty()) {
             problems.forEach(p -> System.out.println("MISMATCH " + p));
             System.exit(3);
@@ -66,8 +67,13 @@ public final class DuckStage {
     if (!tps.isEmpty()) {
       duck.exec(copy(ReferenceSql.readTouchpoints(tps), out.resolve("touchpoints.parquet")));
     }
-    System.out.println("duckdb ingest: " + sales.size() + " sales files, " + tps.size()
-        + " touchpoint files → " + out);
+    System.out.println(
+        "duckdb ingest: "
+            + sales.size()
+            + " sales files, "
+            + tps.size()
+            + " touchpoint files → "
+            + out);
   }
 
   /** The build reference: the entity tables from the silver tables' current snapshots. */
@@ -91,7 +97,6 @@ public final class DuckStage {
   }
 
   private static String copy(String select, Path file) {
-    return "COPY (" + select + ") TO " + ReferenceSql.quote(file.toString())
-        + " (FORMAT parquet)";
+    return "COPY (" + select + ") TO " + ReferenceSql.quote(file.toString()) + " (FORMAT parquet)";
   }
 }

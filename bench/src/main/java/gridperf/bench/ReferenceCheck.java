@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks that gridperf and DuckDB agree (a benchmark of wrong answers is worthless): landing
- * totals per year (DuckDB's reading of the CSV/JSON files) against the silver facts; the DuckDB
- * build reference against gridperf's perf_manager, perf_grid and perf_category cell by cell on
- * every metric both compute; and the company's volume and revenue per year in perf_manager
- * against the landing. Gold and silver are read from their current Delta snapshots only.
+ * Checks that gridperf and DuckDB agree (a benchmark of wrong answers is worthless): landing totals
+ * per year (DuckDB's reading of the CSV/JSON files) against the silver facts; the DuckDB build
+ * reference against gridperf's perf_manager, perf_grid and perf_category cell by cell on every
+ * metric both compute; and the company's volume and revenue per year in perf_manager against the
+ * landing. Gold and silver are read from their current Delta snapshots only.
  */
 public final class ReferenceCheck {
   private static final int EXAMPLES = 3;
@@ -26,8 +26,7 @@ public final class ReferenceCheck {
    * metrics outside {@link ReferenceSql#CORE} are printed as warnings instead.
    */
   public static List<String> run(
-      Duck duck, Path lake, Path ref, List<String> landingRefs, boolean coreOnly)
-      throws Exception {
+      Duck duck, Path lake, Path ref, List<String> landingRefs, boolean coreOnly) throws Exception {
     List<String> problems = new ArrayList<>();
     DuckStage.silverViews(duck, lake);
     landingViews(duck, landingRefs);
@@ -109,7 +108,8 @@ public final class ReferenceCheck {
       System.out.println("agree: " + what + " " + show(duck.rows(qa + " ORDER BY 1")));
       return;
     }
-    problems.add(what + ": only in " + a + " " + show(onlyA) + "; only in " + b + " " + show(onlyB));
+    problems.add(
+        what + ": only in " + a + " " + show(onlyA) + "; only in " + b + " " + show(onlyB));
   }
 
   private static void compareEntity(
@@ -132,8 +132,15 @@ public final class ReferenceCheck {
         duck.rows("SELECT " + keyExpr + " FROM g ANTI JOIN ref USING (" + on + ") LIMIT 5");
     if (!onlyRef.isEmpty() || !onlyG.isEmpty()) {
       problems.add(
-          table + ": rows differ (DuckDB " + refRows + ", gridperf " + gRows + "); only DuckDB "
-              + show(onlyRef) + "; only gridperf " + show(onlyG));
+          table
+              + ": rows differ (DuckDB "
+              + refRows
+              + ", gridperf "
+              + gRows
+              + "); only DuckDB "
+              + show(onlyRef)
+              + "; only gridperf "
+              + show(onlyG));
     }
     int compared = 0;
     for (String m : ReferenceSql.METRICS) {
@@ -149,17 +156,43 @@ public final class ReferenceCheck {
       }
       compared++;
       String differ =
-          "(g." + m + " IS NULL) <> (ref." + m + " IS NULL) OR abs(CAST(g." + m
-              + " AS DOUBLE) - CAST(ref." + m + " AS DOUBLE)) > 1e-9 * greatest(1.0, abs(CAST(ref."
-              + m + " AS DOUBLE)))";
+          "(g."
+              + m
+              + " IS NULL) <> (ref."
+              + m
+              + " IS NULL) OR abs(CAST(g."
+              + m
+              + " AS DOUBLE) - CAST(ref."
+              + m
+              + " AS DOUBLE)) > 1e-9 * greatest(1.0, abs(CAST(ref."
+              + m
+              + " AS DOUBLE)))";
       List<Object[]> bad =
           duck.rows(
-              "SELECT count(*) OVER (), " + gKeyExpr + ", CAST(g." + m + " AS VARCHAR), CAST(ref." + m + " AS VARCHAR)"
-                  + " FROM g JOIN ref USING (" + on + ") WHERE " + differ + " LIMIT " + EXAMPLES);
+              "SELECT count(*) OVER (), "
+                  + gKeyExpr
+                  + ", CAST(g."
+                  + m
+                  + " AS VARCHAR), CAST(ref."
+                  + m
+                  + " AS VARCHAR)"
+                  + " FROM g JOIN ref USING ("
+                  + on
+                  + ") WHERE "
+                  + differ
+                  + " LIMIT "
+                  + EXAMPLES);
       if (!bad.isEmpty()) {
         String msg =
-            table + "." + m + ": " + bad.get(0)[0] + " of " + refRows
-                + " cells differ, e.g. (key, gridperf, DuckDB) " + show(trimFirst(bad));
+            table
+                + "."
+                + m
+                + ": "
+                + bad.get(0)[0]
+                + " of "
+                + refRows
+                + " cells differ, e.g. (key, gridperf, DuckDB) "
+                + show(trimFirst(bad));
         if (core || !coreOnly) {
           problems.add(msg);
         } else {
@@ -168,8 +201,15 @@ public final class ReferenceCheck {
       }
     }
     System.out.println(
-        "compared " + table + ": " + refRows + " DuckDB rows, " + gRows + " gridperf rows, "
-            + compared + " metrics");
+        "compared "
+            + table
+            + ": "
+            + refRows
+            + " DuckDB rows, "
+            + gRows
+            + " gridperf rows, "
+            + compared
+            + " metrics");
   }
 
   private static List<Object[]> trimFirst(List<Object[]> rows) {

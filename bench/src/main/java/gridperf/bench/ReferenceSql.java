@@ -3,10 +3,10 @@ package gridperf.bench;
 import java.util.List;
 
 /**
- * The DuckDB reference, in SQL: the landing→Parquet conversion (the ingest reference) and the
- * gold metrics of docs/contract.md, Metrics, per entity and period (the build reference), from the
- * contract independently of the Spark code. Inputs are views {@code s} (fact_sales_line), {@code
- * t} (fact_touchpoint) and {@code r} (dim_retailer) over the current-snapshot files.
+ * The DuckDB reference, in SQL: the landing→Parquet conversion (the ingest reference) and the gold
+ * metrics of docs/contract.md, Metrics, per entity and period (the build reference), from the
+ * contract independently of the Spark code. Inputs are views {@code s} (fact_sales_line), {@code t}
+ * (fact_touchpoint) and {@code r} (dim_retailer) over the current-snapshot files.
  *
  * <p>Computed per (entity, period_type, period): retailers_assigned, retailers_ordering,
  * order_rate, volume_cases, revenue_yuan, revenue_per_case, high_class_share, volume_yoy,

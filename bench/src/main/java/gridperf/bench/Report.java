@@ -36,7 +36,12 @@ final class Report {
 
   /** Median of the runs of one stage at one scale. */
   record Summary(
-      double scale, String stage, int runs, long rows, double wallSec, double cpuSec,
+      double scale,
+      String stage,
+      int runs,
+      long rows,
+      double wallSec,
+      double cpuSec,
       double peakRssMib) {
     double rowsPerSec() {
       return rows / wallSec;
@@ -54,8 +59,13 @@ final class Report {
       LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 
   Report(
-      Map<String, Object> machine, String heap, int threads, int runs, List<StageResult> results,
-      Map<Double, Map<String, Object>> data, Map<Double, List<EventLogs.StageCost>> profiles) {
+      Map<String, Object> machine,
+      String heap,
+      int threads,
+      int runs,
+      List<StageResult> results,
+      Map<Double, Map<String, Object>> data,
+      Map<Double, List<EventLogs.StageCost>> profiles) {
     this.machine = machine;
     this.heap = heap;
     this.threads = threads;
@@ -129,7 +139,10 @@ final class Report {
       ratio(r, "full_build_vs_duckdb", w.get("build"), w.get("duckdb-build"));
       ratio(r, "week_ingest_vs_duckdb", w.get("ingest-week"), w.get("duckdb-ingest-week"));
       ratio(r, "week_build_vs_full_build", w.get("build-week"), w.get("build"));
-      ratio(r, "week_build_vs_duckdb_full_recompute", w.get("build-week"),
+      ratio(
+          r,
+          "week_build_vs_duckdb_full_recompute",
+          w.get("build-week"),
           w.get("duckdb-build-week"));
       ratio(r, "full_ingest_vs_bare_spark", w.get("ingest"), w.get("spark-convert"));
       ratio(r, "full_build_vs_bare_spark", w.get("build"), w.get("spark-convert"));
@@ -137,7 +150,8 @@ final class Report {
       if (w.get("ingest-week") != null && w.get("build-week") != null) {
         r.put("week_ingest_plus_build_s", w.get("ingest-week") + w.get("build-week"));
         if (w.get("ingest") != null && w.get("build") != null) {
-          r.put("week_vs_full_ingest_plus_build",
+          r.put(
+              "week_vs_full_ingest_plus_build",
               (w.get("ingest-week") + w.get("build-week")) / (w.get("ingest") + w.get("build")));
         }
       }
@@ -170,9 +184,7 @@ final class Report {
     root.put("top_spark_stages", prof);
     Files.createDirectories(out);
     Path file = out.resolve("results-" + stamp + ".json");
-    new ObjectMapper()
-        .writerWithDefaultPrettyPrinter()
-        .writeValue(file.toFile(), root);
+    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     return file;
   }
 
@@ -195,8 +207,15 @@ final class Report {
     for (Summary s : summarise(results)) {
       b.append(
           String.format(
-              Locale.ROOT, "| %s | %s | %,d | %.1f | %.1f | %.0f | %,.0f |%n", s.scale(),
-              s.stage(), s.rows(), s.wallSec(), s.cpuSec(), s.peakRssMib(), s.rowsPerSec()));
+              Locale.ROOT,
+              "| %s | %s | %,d | %.1f | %.1f | %.0f | %,.0f |%n",
+              s.scale(),
+              s.stage(),
+              s.rows(),
+              s.wallSec(),
+              s.cpuSec(),
+              s.peakRssMib(),
+              s.rowsPerSec()));
     }
     return b.toString();
   }
@@ -208,39 +227,70 @@ final class Report {
     b.append("## pipeline benchmark — ").append(stamp).append("\n\n");
     b.append("Command: `bin/gridperf-bench --scales ")
         .append(String.join(",", data.keySet().stream().map(String::valueOf).toList()))
-        .append(" --runs ").append(runs).append("` (results: `bench-out/")
-        .append(json.getFileName()).append("`, not committed).\n\n");
-    b.append(String.format(Locale.ROOT,
-        "Machine: %s cores, %s GiB RAM, %s, %s. Spark `local[%d]`, DuckDB `threads=%d`, every"
-            + " stage a fresh JVM with `-Xmx%s` (DuckDB `memory_limit` the same). Load average"
-            + " (1/5/15 min) at start %s, at end %s.%n%n",
-        machine.get("cores"), machine.get("memory_gib"), machine.get("jvm"), machine.get("os"),
-        threads, threads, heap, machine.get("load_average_start"),
-        machine.get("load_average_end")));
+        .append(" --runs ")
+        .append(runs)
+        .append("` (results: `bench-out/")
+        .append(json.getFileName())
+        .append("`, not committed).\n\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Machine: %s cores, %s GiB RAM, %s, %s. Spark `local[%d]`, DuckDB `threads=%d`, every"
+                + " stage a fresh JVM with `-Xmx%s` (DuckDB `memory_limit` the same). Load average"
+                + " (1/5/15 min) at start %s, at end %s.%n%n",
+            machine.get("cores"),
+            machine.get("memory_gib"),
+            machine.get("jvm"),
+            machine.get("os"),
+            threads,
+            threads,
+            heap,
+            machine.get("load_average_start"),
+            machine.get("load_average_end")));
     b.append("Medians of ").append(runs).append(" runs (peak RSS: the largest of the runs):\n\n");
     b.append(summaryTable()).append("\n");
     b.append("Ratios (median wall time):\n\n| scale | ratio | value |\n|---|---|---|\n");
-    ratios(sums).forEach((s, r) -> r.forEach((k, v) ->
-        b.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", s, k, v))));
+    ratios(sums)
+        .forEach(
+            (s, r) ->
+                r.forEach(
+                    (k, v) ->
+                        b.append(String.format(Locale.ROOT, "| %s | %s | %.2f |%n", s, k, v))));
     b.append("\nGrowth exponent (log-log slope of wall time against rows fed; 1 = linear):\n\n");
     b.append("| stage | exponent |\n|---|---|\n");
     growth(sums).forEach((k, v) -> b.append(String.format(Locale.ROOT, "| %s | %.2f |%n", k, v)));
     b.append("\n![scaling curve](img/").append(chart.getFileName()).append(")\n\n");
     double top = data.keySet().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     List<EventLogs.StageCost> prof = profiles.getOrDefault(top, List.of());
-    b.append("Most expensive Spark stages at scale ").append(top)
+    b.append("Most expensive Spark stages at scale ")
+        .append(top)
         .append(" (last run, from the event logs):\n\n")
-        .append("| job | Spark stage | s | tasks | executor run s | shuffle write MiB |"
-            + " spill MiB | SQL execution | physical plan operators |\n")
+        .append(
+            "| job | Spark stage | s | tasks | executor run s | shuffle write MiB |"
+                + " spill MiB | SQL execution | physical plan operators |\n")
         .append("|---|---|---|---|---|---|---|---|---|\n");
     for (EventLogs.StageCost c : prof.stream().limit(5).toList()) {
-      b.append(String.format(Locale.ROOT, "| %s | %d `%s` | %.1f | %d | %.1f | %.1f | %.1f | %s | %s |%n",
-          c.job(), c.stageId(), c.name(), c.durationMs() / 1000.0, c.tasks(),
-          c.executorRunMs() / 1000.0, c.shuffleWriteBytes() / 1048576.0,
-          c.spillBytes() / 1048576.0, cell(c.sql()), cell(c.operators())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d `%s` | %.1f | %d | %.1f | %.1f | %.1f | %s | %s |%n",
+              c.job(),
+              c.stageId(),
+              c.name(),
+              c.durationMs() / 1000.0,
+              c.tasks(),
+              c.executorRunMs() / 1000.0,
+              c.shuffleWriteBytes() / 1048576.0,
+              c.spillBytes() / 1048576.0,
+              cell(c.sql()),
+              cell(c.operators())));
     }
     Files.createDirectories(md.getParent());
-    Files.writeString(md, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    Files.writeString(
+        md,
+        b.toString(),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 

@@ -37,7 +37,8 @@ final class ResultsFile {
     root.path("data")
         .fields()
         .forEachRemaining(
-            e -> data.put(Double.parseDouble(e.getKey()), om.convertValue(e.getValue(), Map.class)));
+            e ->
+                data.put(Double.parseDouble(e.getKey()), om.convertValue(e.getValue(), Map.class)));
     for (double s : data.keySet()) {
       profiles.put(s, EventLogs.summarise(out.resolve("work/sf" + s + "/events")));
     }

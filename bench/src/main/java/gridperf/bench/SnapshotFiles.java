@@ -22,10 +22,9 @@ import org.apache.hadoop.conf.Configuration;
  * delta-kernel (no Spark; docs/contract.md, Implementation advice) — a folder's Parquet files
  * include files that earlier overwrites removed, so reading the folder gives wrong answers.
  *
- * <p>Refuses snapshots a plain Parquet reader would misread: deletion vectors (rows deleted
- * without rewriting the file), column mapping (physical column names differ), and partition
- * values that are not in the file's path as {@code column=value} (so DuckDB's hive partitioning
- * can restore them).
+ * <p>Refuses snapshots a plain Parquet reader would misread: deletion vectors (rows deleted without
+ * rewriting the file), column mapping (physical column names differ), and partition values that are
+ * not in the file's path as {@code column=value} (so DuckDB's hive partitioning can restore them).
  */
 public final class SnapshotFiles {
   /** Current version and file paths (absolute, local) of one table. */
@@ -36,12 +35,15 @@ public final class SnapshotFiles {
   /** Lists the files of the latest snapshot of the Delta table at {@code tablePath}. */
   public static Listing list(Path tablePath) throws IOException {
     Engine engine = DefaultEngine.create(new Configuration());
-    Snapshot snap = Table.forPath(engine, tablePath.toAbsolutePath().toString())
-        .getLatestSnapshot(engine);
+    Snapshot snap =
+        Table.forPath(engine, tablePath.toAbsolutePath().toString()).getLatestSnapshot(engine);
     String mapping = snap.getTableProperties().getOrDefault("delta.columnMapping.mode", "none");
     if (!mapping.equals("none")) {
       throw new IllegalStateException(
-          tablePath + " uses column mapping (" + mapping + "); plain Parquet readers cannot read it");
+          tablePath
+              + " uses column mapping ("
+              + mapping
+              + "); plain Parquet readers cannot read it");
     }
     Scan scan = snap.getScanBuilder().build();
     List<String> files = new ArrayList<>();
@@ -52,7 +54,8 @@ public final class SnapshotFiles {
             Row r = rows.next();
             if (InternalScanFileUtils.getDeletionVectorDescriptorFromRow(r) != null) {
               throw new IllegalStateException(
-                  tablePath + " has deletion vectors; plain Parquet readers would see deleted rows");
+                  tablePath
+                      + " has deletion vectors; plain Parquet readers would see deleted rows");
             }
             String path = InternalScanFileUtils.getAddFileStatus(r).getPath();
             String local = path.startsWith("file:") ? Path.of(URI.create(path)).toString() : path;

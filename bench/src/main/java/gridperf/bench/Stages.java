@@ -57,14 +57,17 @@ final class Stages {
   }
 
   /**
-   * Records the launcher's class-data archive (bin/gridperf, GRIDPERF_CDS) with a small demo, untimed,
-   * so that every measured stage maps the same archive and none pays for recording it.
+   * Records the launcher's class-data archive (bin/gridperf, GRIDPERF_CDS) with a small demo,
+   * untimed, so that every measured stage maps the same archive and none pays for recording it.
    */
   void recordClassArchive(Path work, Path log) throws Exception {
     Path dir = work.resolve("class-archive-demo");
     gridperf(
         List.of("demo", "--dir", dir.toString(), "--scale", "0.01", "--years", "2015"),
-        work, null, log, Map.of("GRIDPERF_CDS", "refresh"));
+        work,
+        null,
+        log,
+        Map.of("GRIDPERF_CDS", "refresh"));
     Benchmark.deleteTree(dir);
   }
 
@@ -76,8 +79,9 @@ final class Stages {
             Map.of(),
             logs.resolve("help-" + name + ".log"));
     // picocli prints the top command's usage (exit 0) for an unknown subcommand with --help
-    String help = new String(Files.readAllBytes(logs.resolve("help-" + name + ".log")),
-        StandardCharsets.UTF_8);
+    String help =
+        new String(
+            Files.readAllBytes(logs.resolve("help-" + name + ".log")), StandardCharsets.UTF_8);
     return m.exitCode() == 0 && help.contains("Usage: gridperf " + name);
   }
 
@@ -89,7 +93,8 @@ final class Stages {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(DuckStage.class.getName());
-    cmd.addAll(List.of(command, in.toString(), out.toString(), String.valueOf(threads), duckMemory()));
+    cmd.addAll(
+        List.of(command, in.toString(), out.toString(), String.valueOf(threads), duckMemory()));
     cmd.addAll(List.of(more));
     return checked(cmd, Map.of(), log);
   }
@@ -108,12 +113,13 @@ final class Stages {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
     cmd.add("-XX:+UseParallelGC");
-    cmd.addAll(List.of(
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED"));
+    cmd.addAll(
+        List.of(
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED"));
     cmd.add("-cp");
     cmd.add(cp);
     cmd.add(SparkAnchor.class.getName());
@@ -130,8 +136,14 @@ final class Stages {
     Measure m = ProcessTimer.run(cmd, env, log);
     if (m.exitCode() != 0) {
       throw new BenchmarkFailure(
-          "stage failed (exit " + m.exitCode() + "): " + String.join(" ", cmd) + "\n--- "
-              + log + " (last lines) ---\n" + tail(log, 40));
+          "stage failed (exit "
+              + m.exitCode()
+              + "): "
+              + String.join(" ", cmd)
+              + "\n--- "
+              + log
+              + " (last lines) ---\n"
+              + tail(log, 40));
     }
     return m;
   }

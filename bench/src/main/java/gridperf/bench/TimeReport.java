@@ -7,8 +7,8 @@ public final class TimeReport {
   private TimeReport() {}
 
   /**
-   * Reads wall clock, user and system time, maximum RSS and exit status from the lines of a
-   * {@code time -v} report (other lines, such as the program's own output, are ignored).
+   * Reads wall clock, user and system time, maximum RSS and exit status from the lines of a {@code
+   * time -v} report (other lines, such as the program's own output, are ignored).
    *
    * @throws IllegalArgumentException when the report lacks one of those lines
    */

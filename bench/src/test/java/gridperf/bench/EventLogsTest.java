@@ -44,7 +44,14 @@ class EventLogsTest {
     assertThat(s.get(0))
         .isEqualTo(
             new EventLogs.StageCost(
-                "build", 5, "save at GoldTables.java:135", 4500, 8, 8000, 2048, 0,
+                "build",
+                5,
+                "save at GoldTables.java:135",
+                4500,
+                8,
+                8000,
+                2048,
+                0,
                 "save at GoldTables.java:135",
                 "AdaptiveSparkPlan, HashAggregate, Exchange, Scan"));
     assertThat(s.get(1).durationMs()).isEqualTo(100);

@@ -24,7 +24,9 @@ class LandingSplitTest {
             // 17:30 UTC on the 27th is 01:30 on the 28th in Shanghai: the new week
             + "{\"event_id\":\"EV2\",\"ts\":\"2015-12-27T17:30:00Z\"}\n"
             + "{\"event_id\":\"EV3\",\"ts\":\"2015-12-31T10:00:00+08:00\"}\n");
-    write(gen, "touchpoints/2015/touchpoints-2015-11.jsonl",
+    write(
+        gen,
+        "touchpoints/2015/touchpoints-2015-11.jsonl",
         "{\"event_id\":\"EV0\",\"ts\":\"2015-11-02T10:00:00+08:00\"}\n");
 
     LandingSplit.Counts c = LandingSplit.split(gen, dir.resolve("base"), dir.resolve("week"));
@@ -40,9 +42,13 @@ class LandingSplitTest {
         .containsExactly(
             "sales/2015/sales-2015-12-28.csv", "touchpoints/2015/touchpoints-2015-12-28.jsonl");
     assertThat(Files.readString(dir.resolve("base/touchpoints/2015/touchpoints-2015-12.jsonl")))
-        .contains("EV1").doesNotContain("EV2").doesNotContain("EV3");
+        .contains("EV1")
+        .doesNotContain("EV2")
+        .doesNotContain("EV3");
     assertThat(Files.readString(dir.resolve("week/touchpoints/2015/touchpoints-2015-12-28.jsonl")))
-        .contains("EV2").contains("EV3").doesNotContain("EV1");
+        .contains("EV2")
+        .contains("EV3")
+        .doesNotContain("EV1");
   }
 
   private static void write(Path root, String rel, String text) throws Exception {

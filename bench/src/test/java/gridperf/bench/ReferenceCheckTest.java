@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agreement check on a hand-made lake (Delta logs written by hand, no Spark): it passes when
- * gridperf's tables equal the reference, names the cell when one differs, and reads only the
- * files of the current snapshot (docs/contract.md, Implementation advice).
+ * gridperf's tables equal the reference, names the cell when one differs, and reads only the files
+ * of the current snapshot (docs/contract.md, Implementation advice).
  */
 class ReferenceCheckTest {
   @TempDir Path dir;
@@ -30,10 +30,16 @@ class ReferenceCheckTest {
       TinyDelta.create(duck, lake.resolve("silver/fact_sales_line"), TinySilver.SALES);
       TinyDelta.create(duck, lake.resolve("silver/fact_touchpoint"), TinySilver.TOUCHPOINTS);
       TinyDelta.create(duck, lake.resolve("silver/dim_retailer"), TinySilver.RETAILERS);
-      duck.exec("COPY (SELECT order_date, qty_cartons, amount_yuan FROM (" + TinySilver.SALES
-          + ")) TO " + ReferenceSql.quote(landingRef.resolve("sales.parquet").toString()));
-      duck.exec("COPY (SELECT business_date FROM (" + TinySilver.TOUCHPOINTS + ")) TO "
-          + ReferenceSql.quote(landingRef.resolve("touchpoints.parquet").toString()));
+      duck.exec(
+          "COPY (SELECT order_date, qty_cartons, amount_yuan FROM ("
+              + TinySilver.SALES
+              + ")) TO "
+              + ReferenceSql.quote(landingRef.resolve("sales.parquet").toString()));
+      duck.exec(
+          "COPY (SELECT business_date FROM ("
+              + TinySilver.TOUCHPOINTS
+              + ")) TO "
+              + ReferenceSql.quote(landingRef.resolve("touchpoints.parquet").toString()));
       DuckStage.build(duck, lake, ref);
       for (String t : DuckStage.ENTITY_TABLES.keySet()) {
         TinyDelta.create(duck, lake.resolve("gold/" + t), refTable(t));
@@ -75,9 +81,11 @@ class ReferenceCheckTest {
   @Test
   void landingRowsMissingFromSilverAreReported() throws Exception {
     try (Duck duck = new Duck(2, "1GB")) {
-      duck.exec("COPY (SELECT order_date, qty_cartons, amount_yuan FROM (" + TinySilver.SALES
-          + ") UNION ALL SELECT DATE '2015-03-01', 10, 5.00) TO "
-          + ReferenceSql.quote(landingRef.resolve("sales.parquet").toString()));
+      duck.exec(
+          "COPY (SELECT order_date, qty_cartons, amount_yuan FROM ("
+              + TinySilver.SALES
+              + ") UNION ALL SELECT DATE '2015-03-01', 10, 5.00) TO "
+              + ReferenceSql.quote(landingRef.resolve("sales.parquet").toString()));
     }
     assertThat(check(false))
         .anySatisfy(p -> assertThat(p).startsWith("sales per year (landing vs fact_sales_line)"));
@@ -87,7 +95,8 @@ class ReferenceCheckTest {
   void coreOnlyDemotesOtherMetricsToWarnings() throws Exception {
     overwritePerfManager(
         "SELECT * REPLACE (CASE WHEN manager_code = 'M2' AND period_type = 'Y' THEN 3.5"
-            + " ELSE satisfaction_avg END AS satisfaction_avg) FROM " + refTable2("perf_manager"),
+            + " ELSE satisfaction_avg END AS satisfaction_avg) FROM "
+            + refTable2("perf_manager"),
         1);
     assertThat(check(false)).singleElement().asString().startsWith("perf_manager.satisfaction_avg");
     assertThat(check(true)).isEmpty();
@@ -102,7 +111,10 @@ class ReferenceCheckTest {
   private void overwritePerfManager(String select, int version) throws Exception {
     try (Duck duck = new Duck(2, "1GB")) {
       TinyDelta.commit(
-          duck, lake.resolve("gold/perf_manager"), select, version,
+          duck,
+          lake.resolve("gold/perf_manager"),
+          select,
+          version,
           List.of(String.format("part-%05d.parquet", version - 1)));
     }
   }

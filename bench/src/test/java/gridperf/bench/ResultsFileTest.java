@@ -23,10 +23,15 @@ class ResultsFileTest {
             new StageResult(0.3, "duckdb-ingest", 1, 3000, new Measure(6, 8, 1, 1024, 0)));
     Map<Double, Map<String, Object>> data =
         Map.of(
-            0.1, Report.countsMap(new LandingSplit.Counts(LocalDate.of(2015, 12, 28), 900, 100, 9, 1)),
-            0.3, Report.countsMap(new LandingSplit.Counts(LocalDate.of(2015, 12, 28), 2700, 300, 27, 3)));
+            0.1,
+                Report.countsMap(
+                    new LandingSplit.Counts(LocalDate.of(2015, 12, 28), 900, 100, 9, 1)),
+            0.3,
+                Report.countsMap(
+                    new LandingSplit.Counts(LocalDate.of(2015, 12, 28), 2700, 300, 27, 3)));
     Report written =
-        new Report(Machine.describe(), "6g", 2, 1, runs, data, Map.of(0.1, List.of(), 0.3, List.of()));
+        new Report(
+            Machine.describe(), "6g", 2, 1, runs, data, Map.of(0.1, List.of(), 0.3, List.of()));
     Path json = written.writeJson(dir);
 
     Report read = ResultsFile.load(json, dir);

@@ -17,7 +17,8 @@ class StatsTest {
   void growthExponentIsTheLogLogSlope() {
     double[] x = {0.1, 0.3, 1, 3};
     assertThat(Stats.growthExponent(x, new double[] {0.3, 0.9, 3, 9})).isCloseTo(1, within(1e-12));
-    assertThat(Stats.growthExponent(x, new double[] {0.01, 0.09, 1, 9})).isCloseTo(2, within(1e-12));
+    assertThat(Stats.growthExponent(x, new double[] {0.01, 0.09, 1, 9}))
+        .isCloseTo(2, within(1e-12));
     // a fixed start-up cost bends the curve below linear: 10 s + 20 s per scale unit
     assertThat(Stats.growthExponent(x, new double[] {12, 16, 30, 70})).isBetween(0.4, 0.6);
   }

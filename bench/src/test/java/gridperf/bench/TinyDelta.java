@@ -26,22 +26,38 @@ final class TinyDelta {
     Files.createDirectories(log);
     String name = String.format(Locale.ROOT, "part-%05d.parquet", version);
     Path file = table.resolve(name);
-    duck.exec("COPY (" + select + ") TO " + ReferenceSql.quote(file.toString()) + " (FORMAT parquet)");
+    duck.exec(
+        "COPY (" + select + ") TO " + ReferenceSql.quote(file.toString()) + " (FORMAT parquet)");
     List<String> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
     if (version == 0) {
       actions.add("{\"protocol\":{\"minReaderVersion\":1,\"minWriterVersion\":2}}");
       actions.add(
-          "{\"metaData\":{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"format\":{\"provider\":"
-              + "\"parquet\",\"options\":{}},\"schemaString\":" + jsonString(schema(duck, select))
-              + ",\"partitionColumns\":[],\"configuration\":{},\"createdTime\":" + now + "}}");
+          "{\"metaData\":{\"id\":\""
+              + java.util.UUID.randomUUID()
+              + "\",\"format\":{\"provider\":"
+              + "\"parquet\",\"options\":{}},\"schemaString\":"
+              + jsonString(schema(duck, select))
+              + ",\"partitionColumns\":[],\"configuration\":{},\"createdTime\":"
+              + now
+              + "}}");
     }
     for (String r : removed) {
-      actions.add("{\"remove\":{\"path\":\"" + r + "\",\"deletionTimestamp\":" + now
-          + ",\"dataChange\":true}}");
+      actions.add(
+          "{\"remove\":{\"path\":\""
+              + r
+              + "\",\"deletionTimestamp\":"
+              + now
+              + ",\"dataChange\":true}}");
     }
-    actions.add("{\"add\":{\"path\":\"" + name + "\",\"partitionValues\":{},\"size\":"
-        + Files.size(file) + ",\"modificationTime\":" + now + ",\"dataChange\":true}}");
+    actions.add(
+        "{\"add\":{\"path\":\""
+            + name
+            + "\",\"partitionValues\":{},\"size\":"
+            + Files.size(file)
+            + ",\"modificationTime\":"
+            + now
+            + ",\"dataChange\":true}}");
     actions.add("{\"commitInfo\":{\"timestamp\":" + now + ",\"operation\":\"WRITE\"}}");
     Files.writeString(
         log.resolve(String.format(Locale.ROOT, "%020d.json", version)),
@@ -51,10 +67,13 @@ final class TinyDelta {
   /** Delta's schema JSON for the columns of a query, from DuckDB's types. */
   private static String schema(Duck duck, String select) throws Exception {
     StringBuilder b = new StringBuilder("{\"type\":\"struct\",\"fields\":[");
-    List<Object[]> cols = duck.rows("SELECT column_name, column_type FROM (DESCRIBE " + select + ")");
+    List<Object[]> cols =
+        duck.rows("SELECT column_name, column_type FROM (DESCRIBE " + select + ")");
     for (int i = 0; i < cols.size(); i++) {
       b.append(i == 0 ? "" : ",")
-          .append("{\"name\":\"").append(cols.get(i)[0]).append("\",\"type\":\"")
+          .append("{\"name\":\"")
+          .append(cols.get(i)[0])
+          .append("\",\"type\":\"")
           .append(deltaType(String.valueOf(cols.get(i)[1])))
           .append("\",\"nullable\":true,\"metadata\":{}}");
     }

@@ -4,10 +4,10 @@ package gridperf.bench;
  * A hand-made county in silver shape (the columns the reference reads), January–February 2015.
  *
  * <p>R1 is M1's until 2015-02-15, then M2's; R2 is M1's; R3 is M2's, suspended from 2015-02-01.
- * Sales: R1 500 cartons in January (M1) and 250 in February after its move (M2); R2 only a
- * 2-carton return in January, 250 cartons in February. Touchpoints: a January visit to R3 (MOT
- * 5/4/3, satisfaction 4), a February complaint at R3 while suspended (resolved within 24 h,
- * satisfaction 2), a February call to R1 (M2).
+ * Sales: R1 500 cartons in January (M1) and 250 in February after its move (M2); R2 only a 2-carton
+ * return in January, 250 cartons in February. Touchpoints: a January visit to R3 (MOT 5/4/3,
+ * satisfaction 4), a February complaint at R3 while suspended (resolved within 24 h, satisfaction
+ * 2), a February call to R1 (M2).
  */
 final class TinySilver {
   static final String RETAILERS =

@@ -28,8 +28,9 @@ public final class CloseCommand extends LakeCommand {
 
   @Option(
       names = "--reopen",
-      description = "Lift the year's close: the next score rewrites the year and clears its"
-          + " adjustments.")
+      description =
+          "Lift the year's close: the next score rewrites the year and clears its"
+              + " adjustments.")
   boolean reopen;
 
   @Option(

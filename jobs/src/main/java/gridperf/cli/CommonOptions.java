@@ -23,7 +23,10 @@ public class CommonOptions {
       names = "--set",
       paramLabel = "KEY=VALUE",
       // two lines: help text breaks a long key at its dots when it meets the end of a line
-      description = {"Override one setting (repeatable), for example:", "ingest.max_quarantine_rate=0.1"})
+      description = {
+        "Override one setting (repeatable), for example:",
+        "ingest.max_quarantine_rate=0.1"
+      })
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--lake", paramLabel = "DIR", description = "Lake root (overrides lake.root).")

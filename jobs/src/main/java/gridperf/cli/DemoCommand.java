@@ -80,34 +80,60 @@ public final class DemoCommand implements Callable<Integer> {
     deleteTree(lake);
     Files.createDirectories(root);
 
-    step("generate", "--scale", String.valueOf(scale), "--out", landing.toString(), "--seed",
-        String.valueOf(seed), "--years", years);
-    step(withCommon("ingest", "--create-lake", "--landing", landing.toString(), "--lake", lake.toString()));
-    Files.writeString(lake.resolve(DEMO_MARK), "written by gridperf demo; the next demo replaces this lake\n");
+    step(
+        "generate",
+        "--scale",
+        String.valueOf(scale),
+        "--out",
+        landing.toString(),
+        "--seed",
+        String.valueOf(seed),
+        "--years",
+        years);
+    step(
+        withCommon(
+            "ingest", "--create-lake", "--landing", landing.toString(), "--lake", lake.toString()));
+    Files.writeString(
+        lake.resolve(DEMO_MARK), "written by gridperf demo; the next demo replaces this lake\n");
     step(withCommon("build", "--lake", lake.toString()));
     step(withCommon("score", "--lake", lake.toString()));
 
     Lake l = new Lake(SparkSessions.create(common.load()), lake.toString());
     String last = lastYear(l);
     String y = "(SELECT max(year) FROM manager_scorecard)";
-    summary(lake, "Reconciliation of the landing files (rows read = accepted + quarantined + duplicates)",
+    summary(
+        lake,
+        "Reconciliation of the landing files (rows read = accepted + quarantined + duplicates)",
         "SELECT regexp_extract(source_file, '^([a-z]+)', 1) AS source, count(*) AS files,"
             + " sum(rows_read) AS rows_read, sum(rows_accepted) AS accepted,"
             + " sum(rows_quarantined) AS quarantined, sum(rows_duplicate) AS duplicates"
             + " FROM ingest_files GROUP BY 1 ORDER BY 1");
-    summary(lake, "Top 5 managers of " + last,
+    summary(
+        lake,
+        "Top 5 managers of " + last,
         "SELECT manager_code, market_type, composite, tier, bonus_yuan FROM manager_scorecard"
-            + " WHERE year = " + y + " ORDER BY composite DESC, manager_code LIMIT 5");
-    summary(lake, "Bottom 5 managers of " + last,
+            + " WHERE year = "
+            + y
+            + " ORDER BY composite DESC, manager_code LIMIT 5");
+    summary(
+        lake,
+        "Bottom 5 managers of " + last,
         "SELECT manager_code, market_type, composite, tier, bonus_yuan FROM manager_scorecard"
-            + " WHERE year = " + y + " ORDER BY composite ASC, manager_code LIMIT 5");
-    summary(lake, "Tiers and bonus of " + last,
+            + " WHERE year = "
+            + y
+            + " ORDER BY composite ASC, manager_code LIMIT 5");
+    summary(
+        lake,
+        "Tiers and bonus of " + last,
         "SELECT tier, count(*) AS managers, sum(bonus_yuan) AS bonus_yuan FROM manager_scorecard"
-            + " WHERE year = " + y + " GROUP BY tier ORDER BY tier");
+            + " WHERE year = "
+            + y
+            + " GROUP BY tier ORDER BY tier");
     classes(lake, l);
     fairWhatIf(root, lake, y, last);
     System.out.println();
-    System.out.println("Query the lake: bin/gridperf sql \"SELECT * FROM perf_manager LIMIT 10\" --lake " + lake);
+    System.out.println(
+        "Query the lake: bin/gridperf sql \"SELECT * FROM perf_manager LIMIT 10\" --lake " + lake);
     return 0;
   }
 
@@ -144,55 +170,80 @@ public final class DemoCommand implements Callable<Integer> {
       return;
     }
     String file = classesScoring.toAbsolutePath().toString();
-    step(withCommon("score", "--lake", lake.toString(), "--scoring", file, "--scenario", "classes"));
+    step(
+        withCommon("score", "--lake", lake.toString(), "--scoring", file, "--scenario", "classes"));
     ScoringConfig cfg = ScoringConfig.load(file);
     int y = l.read(TableId.MANAGER_SCORECARD).agg(max("year")).head().getInt(0);
     System.out.println();
     System.out.println(
-        "== Classes of " + (y - 1) + " and service compliance " + y + " under " + classesScoring
+        "== Classes of "
+            + (y - 1)
+            + " and service compliance "
+            + y
+            + " under "
+            + classesScoring
             + " (what-if 'classes')");
     System.out.print(ClassCompliance.render(ClassCompliance.of(l, cfg, y), y));
   }
 
   /**
-   * Says which peer groups of the last year are too small to rank (fewer than three managers:
-   * every component scores 0 or 100) and shows the fair scoring file's tiers beside the official
-   * ones, from a what-if run: the official scorecard is not touched.
+   * Says which peer groups of the last year are too small to rank (fewer than three managers: every
+   * component scores 0 or 100) and shows the fair scoring file's tiers beside the official ones,
+   * from a what-if run: the official scorecard is not touched.
    */
   private void fairWhatIf(Path root, Path lake, String y, String last) throws IOException {
     Path fair = fairScoringFile(root);
     System.out.println();
-    System.out.println("== What-if: the fair scoring file " + fair + " (docs/scoring.md, Fair scoring)");
-    step(withCommon("score", "--lake", lake.toString(), "--scoring", fair.toString(),
-        "--scenario", "fair"));
-    summary(lake, "Peer groups of " + last + " with fewer than 3 managers (each component then"
+    System.out.println(
+        "== What-if: the fair scoring file " + fair + " (docs/scoring.md, Fair scoring)");
+    step(
+        withCommon(
+            "score",
+            "--lake",
+            lake.toString(),
+            "--scoring",
+            fair.toString(),
+            "--scenario",
+            "fair"));
+    summary(
+        lake,
+        "Peer groups of "
+            + last
+            + " with fewer than 3 managers (each component then"
             + " scores 0 or 100; the fair file scores them against all managers)",
         "SELECT market_type, count(*) AS managers, concat_ws(', ', sort_array(collect_list("
-            + "manager_code))) AS manager_codes FROM manager_scorecard WHERE year = " + y
+            + "manager_code))) AS manager_codes FROM manager_scorecard WHERE year = "
+            + y
             + " GROUP BY market_type HAVING count(*) < 3 ORDER BY market_type");
-    summary(lake, "Official tiers of " + last + " beside the fair file's",
+    summary(
+        lake,
+        "Official tiers of " + last + " beside the fair file's",
         "SELECT o.manager_code, o.market_type, o.composite, o.tier, o.bonus_yuan,"
             + " f.market_type AS fair_market_type, f.composite AS fair_composite,"
             + " f.tier AS fair_tier, f.bonus_yuan AS fair_bonus_yuan, f.eligible AS fair_eligible"
             + " FROM manager_scorecard o JOIN scorecard_scenario f ON f.scenario = 'fair'"
-            + " AND f.manager_code = o.manager_code AND f.year = o.year WHERE o.year = " + y
+            + " AND f.manager_code = o.manager_code AND f.year = o.year WHERE o.year = "
+            + y
             + " ORDER BY o.composite DESC, o.manager_code");
   }
 
   /**
-   * conf/scoring-fair.conf of the installation; without one (the jar alone), the demo's own
-   * scoring file with the four fair-scoring settings turned on, written beside the demo data.
+   * conf/scoring-fair.conf of the installation; without one (the jar alone), the demo's own scoring
+   * file with the four fair-scoring settings turned on, written beside the demo data.
    */
   private Path fairScoringFile(Path root) throws IOException {
     String home = System.getProperty("gridperf.home");
     if (home != null && Files.isRegularFile(Path.of(home, "conf", "scoring-fair.conf"))) {
       return Path.of(home, "conf", "scoring-fair.conf");
     }
-    String official =
-        gridperf.config.ScoringFile.read(common.load().scoring().file()).text();
+    String official = gridperf.config.ScoringFile.read(common.load().scoring().file()).text();
     Path out = root.resolve("scoring-fair.conf");
-    Files.writeString(out, official + "\nmissing = reweight\nmin_peer_group = 3\n"
-        + "min_assigned_days = 90\nbonus_prorate = true\n", java.nio.charset.StandardCharsets.UTF_8);
+    Files.writeString(
+        out,
+        official
+            + "\nmissing = reweight\nmin_peer_group = 3\n"
+            + "min_assigned_days = 90\nbonus_prorate = true\n",
+        java.nio.charset.StandardCharsets.UTF_8);
     return out;
   }
 
@@ -235,8 +286,8 @@ public final class DemoCommand implements Callable<Integer> {
   private static final String MANIFEST = "manifest.json";
 
   /**
-   * The demo replaces its own landing data and lake, never a folder it did not write: a user's
-   * lake at the default location stays as it is.
+   * The demo replaces its own landing data and lake, never a folder it did not write: a user's lake
+   * at the default location stays as it is.
    */
   private static void refuseForeign(Path folder, String what, Path mark) throws IOException {
     if (!Files.isDirectory(folder) || Files.exists(mark)) {
@@ -245,7 +296,10 @@ public final class DemoCommand implements Callable<Integer> {
     try (Stream<Path> entries = Files.list(folder)) {
       if (entries.findAny().isPresent()) {
         throw new UsageError(
-            folder + " is a " + what + " the demo did not write; it replaces only its"
+            folder
+                + " is a "
+                + what
+                + " the demo did not write; it replaces only its"
                 + " own. Run the demo in another folder (--dir DIR) or move that one away");
       }
     }

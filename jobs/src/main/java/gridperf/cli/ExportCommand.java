@@ -40,16 +40,30 @@ public final class ExportCommand extends LakeCommand {
       description = "Table by bare name, e.g. perf_manager; xlsx takes several (one sheet each).")
   List<String> tables = new ArrayList<>();
 
-  @Option(names = "--where", paramLabel = "PREDICATE", description = "SQL predicate, e.g. \"year = 2015\".")
+  @Option(
+      names = "--where",
+      paramLabel = "PREDICATE",
+      description = "SQL predicate, e.g. \"year = 2015\".")
   String where;
 
-  @Option(names = "--version", paramLabel = "N", description = "Export Delta version N (default: current).")
+  @Option(
+      names = "--version",
+      paramLabel = "N",
+      description = "Export Delta version N (default: current).")
   Long version;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "xlsx, csv or parquet.")
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "xlsx, csv or parquet.")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (parquet: folder).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Output file (parquet: folder).")
   String out;
 
   @Option(
@@ -81,7 +95,8 @@ public final class ExportCommand extends LakeCommand {
       throw new IllegalArgumentException("--sheet-by period is for xlsx only");
     }
     if (f != ExportFormat.XLSX && tables.size() != 1) {
-      throw new IllegalArgumentException(format + " exports one table at a time; xlsx takes several");
+      throw new IllegalArgumentException(
+          format + " exports one table at a time; xlsx takes several");
     }
   }
 

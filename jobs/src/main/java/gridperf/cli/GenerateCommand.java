@@ -100,7 +100,8 @@ public final class GenerateCommand implements Callable<Integer> {
     Files.createDirectories(out);
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     long t0 = System.nanoTime();
-    Generator.Summary s = new Generator(spec, out, Progress.console("generate"), n, gamingRate).run();
+    Generator.Summary s =
+        new Generator(spec, out, Progress.console("generate"), n, gamingRate).run();
     double secs = (System.nanoTime() - t0) / 1e9;
     System.out.printf(
         java.util.Locale.ROOT,

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code ingest}; {@code update} takes the same and passes them on. */
 public final class IngestOptions {
-  @Option(names = "--landing", paramLabel = "DIR", description = "Landing root (overrides landing.root).")
+  @Option(
+      names = "--landing",
+      paramLabel = "DIR",
+      description = "Landing root (overrides landing.root).")
   String landing;
 
   @Option(

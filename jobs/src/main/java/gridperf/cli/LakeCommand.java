@@ -138,17 +138,20 @@ public abstract class LakeCommand implements Callable<Integer> {
 
   /**
    * What a run does when the JVM is asked to stop (SIGTERM from a scheduler's timeout, Ctrl-C)
-   * while it runs: before Spark stops its context, say "interrupted" on stderr, cancel the
-   * running Spark jobs and record a {@code pipeline_runs} row with status INTERRUPTED (when the
-   * lake exists and Spark still answers). The data side needs nothing: every commit of a run is
-   * safe to redo, and the rerun completes the batch.
+   * while it runs: before Spark stops its context, say "interrupted" on stderr, cancel the running
+   * Spark jobs and record a {@code pipeline_runs} row with status INTERRUPTED (when the lake exists
+   * and Spark still answers). The data side needs nothing: every commit of a run is safe to redo,
+   * and the rerun completes the batch.
    */
   void onSignal(JobContext ctx, Instant start) {
     if (finished.get() || !interrupted.compareAndSet(false, true)) {
       return;
     }
-    Main.report("gridperf " + jobName() + ": interrupted (the run was stopped before it ended;"
-        + " run it again to complete it)");
+    Main.report(
+        "gridperf "
+            + jobName()
+            + ": interrupted (the run was stopped before it ended;"
+            + " run it again to complete it)");
     try {
       ctx.spark().sparkContext().cancelAllJobs();
       if (audited() && rootExists(ctx.spark(), ctx.lake())) {
@@ -197,7 +200,9 @@ public abstract class LakeCommand implements Callable<Integer> {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(root);
     java.net.URI where = path.getFileSystem(conf).makeQualified(path).toUri();
     String shown = "file".equals(where.getScheme()) ? where.getPath() : where.toString();
-    return "lake folder " + shown + " does not exist (check --lake / lake.root; to start a new lake there,"
+    return "lake folder "
+        + shown
+        + " does not exist (check --lake / lake.root; to start a new lake there,"
         + " run ingest or update with --create-lake)";
   }
 

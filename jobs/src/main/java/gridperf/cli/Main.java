@@ -65,10 +65,16 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           String command =
-              ex.getCommandLine() == cl ? "gridperf" : "gridperf " + ex.getCommandLine().getCommandName();
+              ex.getCommandLine() == cl
+                  ? "gridperf"
+                  : "gridperf " + ex.getCommandLine().getCommandName();
           report(
-              command + ": " + ex.getMessage().strip().lines().findFirst().orElse("")
-                  + " (see '" + command + " --help')");
+              command
+                  + ": "
+                  + ex.getMessage().strip().lines().findFirst().orElse("")
+                  + " (see '"
+                  + command
+                  + " --help')");
           return 2;
         });
     return cl;
@@ -111,7 +117,9 @@ public final class Main {
 
   private static final String STAGE_FAILURE = "Job aborted due to stage failure";
 
-  /** "…most recent failure: Lost task 0.0 in stage 9.0 (TID 9) (host executor 1): a.b.Error: why". */
+  /**
+   * "…most recent failure: Lost task 0.0 in stage 9.0 (TID 9) (host executor 1): a.b.Error: why".
+   */
   private static final Pattern TASK_REASON =
       Pattern.compile(
           "most recent failure: Lost task [^(]*\\(TID \\d+\\) \\([^)]*\\): "

@@ -10,13 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.RuntimeConfig;
-import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
  * {@code gridperf maintain}: compacts small files ({@code OPTIMIZE}) and removes files no longer
  * referenced by any version inside the retention window ({@code VACUUM}) for every table of the
  * lake, or the ones named. Meant for a weekly schedule after the daily runs (docs/operations.md).
- * Readers and time travel older than the retention lose their files: Delta's 168-hour safety
- * check stays on unless {@code --allow-short-retention}. The retention given is the one applied
- * (Delta would otherwise ignore any value but 0); the run prints one line per table.
+ * Readers and time travel older than the retention lose their files: Delta's 168-hour safety check
+ * stays on unless {@code --allow-short-retention}. The retention given is the one applied (Delta
+ * would otherwise ignore any value but 0); the run prints one line per table.
  */
 @Command(
     name = "maintain",
@@ -40,14 +40,16 @@ public final class MaintainCommand extends LakeCommand {
   @Option(
       names = "--retain-hours",
       paramLabel = "H",
-      description = "VACUUM keeps files needed by versions of the last H hours (default: ${DEFAULT-VALUE}).")
+      description =
+          "VACUUM keeps files needed by versions of the last H hours (default: ${DEFAULT-VALUE}).")
   int retainHours = DELTA_SAFE_RETENTION_HOURS;
 
   @Option(
       names = "--tables",
       split = ",",
       paramLabel = "NAME",
-      description = "Only these tables (bare names, comma-separated). Default: every existing table.")
+      description =
+          "Only these tables (bare names, comma-separated). Default: every existing table.")
   List<String> tables = new ArrayList<>();
 
   @Option(names = "--no-optimize", description = "Skip OPTIMIZE.")
@@ -59,7 +61,9 @@ public final class MaintainCommand extends LakeCommand {
   @Option(
       names = "--allow-short-retention",
       description =
-          "Allow --retain-hours below " + DELTA_SAFE_RETENTION_HOURS + " (breaks readers and time"
+          "Allow --retain-hours below "
+              + DELTA_SAFE_RETENTION_HOURS
+              + " (breaks readers and time"
               + " travel older than the retention; only when no job is running).")
   boolean allowShortRetention;
 
@@ -108,8 +112,8 @@ public final class MaintainCommand extends LakeCommand {
   }
 
   /**
-   * Delta applies VACUUM's retention argument only when this is off; otherwise it ignores any
-   * value but 0 and keeps the table's {@code delta.deletedFileRetentionDuration} (7 days).
+   * Delta applies VACUUM's retention argument only when this is off; otherwise it ignores any value
+   * but 0 and keeps the table's {@code delta.deletedFileRetentionDuration} (7 days).
    */
   static final String RETENTION_WINDOW_IGNORE =
       "spark.databricks.delta.vacuum.retentionWindowIgnore.enabled";
@@ -133,20 +137,22 @@ public final class MaintainCommand extends LakeCommand {
       return maintain(ctx);
     } finally {
       // the session outlives the command (tests, demo): leave its settings as they were
-      previous.forEach((k, v) -> {
-        if (v == null) {
-          conf.unset(k);
-        } else {
-          conf.set(k, v);
-        }
-      });
+      previous.forEach(
+          (k, v) -> {
+            if (v == null) {
+              conf.unset(k);
+            } else {
+              conf.set(k, v);
+            }
+          });
     }
   }
 
   private JobOutcome maintain(JobContext ctx) {
     List<TableId> targets = new ArrayList<>();
     for (TableId t : TableId.values()) {
-      boolean named = tables.isEmpty() || tables.stream().anyMatch(n -> n.equalsIgnoreCase(t.tableName()));
+      boolean named =
+          tables.isEmpty() || tables.stream().anyMatch(n -> n.equalsIgnoreCase(t.tableName()));
       if (named && ctx.lake().exists(t)) {
         targets.add(t);
       }
@@ -195,9 +201,9 @@ public final class MaintainCommand extends LakeCommand {
   }
 
   /**
-   * VACUUM with the retention asked for; Delta's own console line ("Deleted N files and
-   * directories in a total of M directories") is read for the count instead of printed, so the
-   * run prints one line per table.
+   * VACUUM with the retention asked for; Delta's own console line ("Deleted N files and directories
+   * in a total of M directories") is read for the count instead of printed, so the run prints one
+   * line per table.
    */
   private long vacuum(JobContext ctx, TableId t) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();

@@ -5,7 +5,10 @@ import gridperf.config.ScoringConfig;
 import gridperf.score.ScorecardScenario;
 import picocli.CommandLine.Option;
 
-/** {@code --scoring FILE} and {@code --scenario NAME}, shared by {@code score} and {@code statement}. */
+/**
+ * {@code --scoring FILE} and {@code --scenario NAME}, shared by {@code score} and {@code
+ * statement}.
+ */
 final class ScoringOptions {
   @Option(
       names = "--scoring",

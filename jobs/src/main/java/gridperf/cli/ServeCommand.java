@@ -27,7 +27,8 @@ public final class ServeCommand extends LakeCommand {
   @Option(
       names = "--host",
       paramLabel = "ADDRESS",
-      description = "Address to bind (default 127.0.0.1; 0.0.0.0 exposes it without authentication).")
+      description =
+          "Address to bind (default 127.0.0.1; 0.0.0.0 exposes it without authentication).")
   String host = "127.0.0.1";
 
   @Override
@@ -45,8 +46,15 @@ public final class ServeCommand extends LakeCommand {
     ConnectServer server = ConnectServer.start(ctx.lake(), host, port);
     List<String> names = server.tables().stream().map(TableId::tableName).toList();
     System.err.println(
-        "gridperf serve: " + names.size() + " tables of lake " + ctx.lake().root() + " at "
-            + server.url() + " (" + String.join(", ", names) + "); Ctrl-C stops");
+        "gridperf serve: "
+            + names.size()
+            + " tables of lake "
+            + ctx.lake().root()
+            + " at "
+            + server.url()
+            + " ("
+            + String.join(", ", names)
+            + "); Ctrl-C stops");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

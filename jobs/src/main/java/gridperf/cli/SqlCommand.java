@@ -60,13 +60,15 @@ public final class SqlCommand extends LakeCommand {
   @Option(
       names = "--file",
       paramLabel = "FILE",
-      description = "Read the SQL from a file (path or URI); - reads statements from standard input.")
+      description =
+          "Read the SQL from a file (path or URI); - reads statements from standard input.")
   String file;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      description = "table (aligned, default), csv (RFC 4180, NULL empty) or json (one object a line).")
+      description =
+          "table (aligned, default), csv (RFC 4180, NULL empty) or json (one object a line).")
   String format = "table";
 
   @Option(
@@ -129,7 +131,8 @@ public final class SqlCommand extends LakeCommand {
     long n = fmt.write(result, w, cells, limit);
     w.flush();
     if (fmt == ResultFormat.TABLE && limit > 0 && n == limit) {
-      System.err.println("gridperf sql: showing the first " + limit + " rows (--max-rows 0 shows all)");
+      System.err.println(
+          "gridperf sql: showing the first " + limit + " rows (--max-rows 0 shows all)");
     }
     return new JobOutcome(n, 0, 0, List.of(), null);
   }
@@ -142,8 +145,12 @@ public final class SqlCommand extends LakeCommand {
     long limit = maxRows != null ? maxRows : (fmt == ResultFormat.TABLE ? 1000 : 0);
     Cells cells = new Cells(ZoneId.of(spark.conf().get("spark.sql.session.timeZone")));
     // System.out, not the file descriptor: results and the shell's messages interleave in order
-    Writer w = out != null ? out : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    Writer w =
+        out != null
+            ? out
+            : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     SqlShell shell =
         new SqlShell(spark, ctx.lake(), w, err, cells, fmt, limit, interactive, Main::oneLine);
     long ran;

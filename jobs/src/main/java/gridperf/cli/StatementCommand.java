@@ -87,11 +87,13 @@ public final class StatementCommand extends LakeCommand {
   @Override
   protected JobOutcome execute(JobContext ctx) {
     if (retailer != null) {
-      String text = RetailerStatement.render(RetailerStatement.read(ctx.lake(), loaded, retailer, year));
+      String text =
+          RetailerStatement.render(RetailerStatement.read(ctx.lake(), loaded, retailer, year));
       return new JobOutcome(0, 0, 0, List.of(), text.stripTrailing());
     }
     ManagerStatement.Input in =
-        StatementReader.read(ctx.lake(), loaded, manager, year, scoringOptions.scenario, SegmentRules.gold());
+        StatementReader.read(
+            ctx.lake(), loaded, manager, year, scoringOptions.scenario, SegmentRules.gold());
     String text =
         ManagerStatement.render(in, detail) + IntegrityStatement.read(ctx.lake(), manager, year);
     return new JobOutcome(0, 0, 0, List.of(), text.stripTrailing());

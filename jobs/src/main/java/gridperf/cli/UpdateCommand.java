@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  * with its one-line error and exit status, so a refused ingest never reaches the build.
  *
  * <p>Why one application: the build after an ingest reuses the JVM's loaded and compiled Spark and
- * Delta code (and, on a cluster, the executors) instead of paying a cold start again; the
- * measured difference is in docs/operations.md, section 5.
+ * Delta code (and, on a cluster, the executors) instead of paying a cold start again; the measured
+ * difference is in docs/operations.md, section 5.
  */
 @Command(
     name = "update",

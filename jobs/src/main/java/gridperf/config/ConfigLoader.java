@@ -43,7 +43,8 @@ public final class ConfigLoader {
       try {
         text = Storage.readText(file);
       } catch (Exception e) {
-        throw new ConfigException("cannot read settings file " + file + ": " + IoReasons.reason(e), e);
+        throw new ConfigException(
+            "cannot read settings file " + file + ": " + IoReasons.reason(e), e);
       }
       try {
         fromFile =
@@ -61,7 +62,8 @@ public final class ConfigLoader {
               .withFallback(reference)
               .resolve(ConfigResolveOptions.defaults().setAllowUnresolved(false));
     } catch (com.typesafe.config.ConfigException e) {
-      throw new ConfigException("cannot resolve settings from " + source + ": " + e.getMessage(), e);
+      throw new ConfigException(
+          "cannot resolve settings from " + source + ": " + e.getMessage(), e);
     }
     rejectUnknownKeys(reference, merged, source, overrideText(overrides));
     try {
@@ -202,7 +204,13 @@ public final class ConfigLoader {
       String cs = e.getValue();
       if (!cs.equalsIgnoreCase("auto") && !java.nio.charset.Charset.isSupported(cs)) {
         throw new ConfigException(
-            "landing.charset." + e.getKey() + ": unknown charset '" + cs + "' (" + origin(c, "landing.charset." + e.getKey()) + ")");
+            "landing.charset."
+                + e.getKey()
+                + ": unknown charset '"
+                + cs
+                + "' ("
+                + origin(c, "landing.charset." + e.getKey())
+                + ")");
       }
     }
     ZoneId zone;
@@ -228,12 +236,18 @@ public final class ConfigLoader {
     int partitions = c.getInt("spark.shuffle_partitions");
     if (partitions < 1) {
       throw new ConfigException(
-          "spark.shuffle_partitions: must be at least 1 (" + origin(c, "spark.shuffle_partitions") + ")");
+          "spark.shuffle_partitions: must be at least 1 ("
+              + origin(c, "spark.shuffle_partitions")
+              + ")");
     }
     String logFormat = c.getString("log.format");
     if (!logFormat.equals("text") && !logFormat.equals("json")) {
       throw new ConfigException(
-          "log.format: must be text or json, got '" + logFormat + "' (" + origin(c, "log.format") + ")");
+          "log.format: must be text or json, got '"
+              + logFormat
+              + "' ("
+              + origin(c, "log.format")
+              + ")");
     }
     return new GridperfConfig(
         new GridperfConfig.Spark(

@@ -8,8 +8,8 @@ import java.util.Set;
  * min_peer_group}, {@code min_assigned_days}, {@code bonus_prorate}); their defaults leave the
  * scorecard as docs/scoring.md's base rules give it.
  *
- * @param reweight {@code missing = reweight}: a NULL component is left out of the composite
- *     instead of scoring 0
+ * @param reweight {@code missing = reweight}: a NULL component is left out of the composite instead
+ *     of scoring 0
  * @param minPeerGroup a market type with fewer eligible managers in the year is scored against
  *     every eligible manager of the year (peer group {@code all})
  * @param minAssignedDays a manager assigned on fewer distinct days of the year is not eligible
@@ -24,7 +24,9 @@ public record FairScoring(
   /** The defaults: NULL scores 0, every group is a peer group, everyone eligible, no pro-rating. */
   public static final FairScoring DEFAULTS = new FairScoring(false, 1, 0, false);
 
-  /** Reads the settings (each optional, defaulting as {@link #DEFAULTS}); errors name key and file. */
+  /**
+   * Reads the settings (each optional, defaulting as {@link #DEFAULTS}); errors name key and file.
+   */
   public static FairScoring parse(Config c, String src) {
     boolean reweight = false;
     if (c.hasPath("missing")) {

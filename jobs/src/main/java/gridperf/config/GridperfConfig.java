@@ -51,7 +51,8 @@ public record GridperfConfig(
 
   /** A copy with another lake root (the {@code --lake} option). */
   public GridperfConfig withLakeRoot(String root) {
-    return new GridperfConfig(spark, new Lake(root), landing, business, ingest, scoring, log, source);
+    return new GridperfConfig(
+        spark, new Lake(root), landing, business, ingest, scoring, log, source);
   }
 
   /** A copy with another landing root (the {@code --landing} option). */

@@ -30,7 +30,9 @@ public record IntegrityConfig(
           "short_visits", Set.of("min_share", "min_visits"),
           "repeat_visits", Set.of("min_share", "min_count"));
 
-  /** Reads the {@code integrity} section of {@code c} (absent: the defaults); errors name the key. */
+  /**
+   * Reads the {@code integrity} section of {@code c} (absent: the defaults); errors name the key.
+   */
   public static IntegrityConfig parse(Config c, String src) {
     if (!c.hasPath("integrity")) {
       return DEFAULTS;
@@ -39,7 +41,8 @@ public record IntegrityConfig(
     for (String group : i.root().keySet()) {
       Set<String> allowed = KEYS.get(group);
       if (allowed == null || !(i.getValue(group) instanceof com.typesafe.config.ConfigObject)) {
-        throw new ConfigException("scoring file " + src + ": unknown key 'integrity." + group + "'");
+        throw new ConfigException(
+            "scoring file " + src + ": unknown key 'integrity." + group + "'");
       }
       for (String k : i.getConfig(group).root().keySet()) {
         if (!allowed.contains(k)) {

@@ -56,7 +56,9 @@ public record ScoringConfig(
     return classes.owed(cls, "visit");
   }
 
-  /** Loads and validates a scoring file (path or URI); an empty location means {@link #defaults()}. */
+  /**
+   * Loads and validates a scoring file (path or URI); an empty location means {@link #defaults()}.
+   */
   public static ScoringConfig load(String location) {
     if (location == null || location.isBlank()) {
       return defaults();
@@ -65,7 +67,8 @@ public record ScoringConfig(
     try {
       text = Storage.readText(location);
     } catch (Exception e) {
-      throw new ConfigException("cannot read scoring file " + location + ": " + IoReasons.reason(e), e);
+      throw new ConfigException(
+          "cannot read scoring file " + location + ": " + IoReasons.reason(e), e);
     }
     return parse(text, location);
   }
@@ -73,7 +76,9 @@ public record ScoringConfig(
   /** The defaults of docs/contract.md, Manager scorecard (the scoring file shipped in the jar). */
   public static ScoringConfig defaults() {
     try (var in = ScoringConfig.class.getResourceAsStream("/gridperf/scoring.conf")) {
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "built-in conf/scoring.conf");
+      return parse(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          "built-in conf/scoring.conf");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
@@ -83,7 +88,10 @@ public record ScoringConfig(
   public static ScoringConfig parse(String text, String source) {
     Config c;
     try {
-      c = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(source)).resolve();
+      c =
+          ConfigFactory.parseString(
+                  text, ConfigParseOptions.defaults().setOriginDescription(source))
+              .resolve();
     } catch (com.typesafe.config.ConfigException e) {
       throw new ConfigException("bad scoring file " + source + ": " + e.getMessage(), e);
     }
@@ -97,8 +105,15 @@ public record ScoringConfig(
   private static ScoringConfig build(Config c, String src) {
     Set<String> known =
         Set.of(
-            "components", "segments", "service_menu", "tiers", "base_bonus_yuan", "multipliers",
-            "standards", "integrity", "classes");
+            "components",
+            "segments",
+            "service_menu",
+            "tiers",
+            "base_bonus_yuan",
+            "multipliers",
+            "standards",
+            "integrity",
+            "classes");
     for (String k : c.root().keySet()) {
       if (!known.contains(k) && !FairScoring.KEYS.contains(k)) {
         throw new ConfigException("scoring file " + src + ": unknown key '" + k + "'");
@@ -118,20 +133,36 @@ public record ScoringConfig(
       String name = e.getString("name");
       if (!name.matches("[a-z][a-z0-9_]*") || !names.add(name)) {
         throw new ConfigException(
-            "scoring file " + src + ": " + at + ".name '" + name + "' must be a unique snake_case name");
+            "scoring file "
+                + src
+                + ": "
+                + at
+                + ".name '"
+                + name
+                + "' must be a unique snake_case name");
       }
       String metric = e.getString("metric");
       if (!METRICS.contains(metric)) {
         throw new ConfigException(
-            "scoring file " + src + ": " + at + ".metric: unknown metric '" + metric + "' (one of " + new java.util.TreeSet<>(METRICS) + ")");
+            "scoring file "
+                + src
+                + ": "
+                + at
+                + ".metric: unknown metric '"
+                + metric
+                + "' (one of "
+                + new java.util.TreeSet<>(METRICS)
+                + ")");
       }
       double weight = e.getDouble("weight");
       if (weight < 0 || Double.isNaN(weight)) {
-        throw new ConfigException("scoring file " + src + ": " + at + ".weight must not be negative");
+        throw new ConfigException(
+            "scoring file " + src + ": " + at + ".weight must not be negative");
       }
       String better = e.getString("better");
       if (!better.equals("higher") && !better.equals("lower")) {
-        throw new ConfigException("scoring file " + src + ": " + at + ".better must be higher or lower");
+        throw new ConfigException(
+            "scoring file " + src + ": " + at + ".better must be higher or lower");
       }
       components.add(new Component(name, metric, weight, better.equals("higher")));
     }
@@ -157,12 +188,22 @@ public record ScoringConfig(
     for (String t : List.of("A", "B", "C", "D")) {
       double m = c.getDouble("multipliers." + t);
       if (m < 0) {
-        throw new ConfigException("scoring file " + src + ": multipliers." + t + " must not be negative");
+        throw new ConfigException(
+            "scoring file " + src + ": multipliers." + t + " must not be negative");
       }
       mult.put(t, m);
     }
     return new ScoringConfig(
-        List.copyOf(components), segA, segB, classes, tA, tB, tC, base, Map.copyOf(mult), src,
+        List.copyOf(components),
+        segA,
+        segB,
+        classes,
+        tA,
+        tB,
+        tC,
+        base,
+        Map.copyOf(mult),
+        src,
         StandardsConfig.parse(c, src),
         IntegrityConfig.parse(c, src),
         FairScoring.parse(c, src));
@@ -171,7 +212,8 @@ public record ScoringConfig(
   private static void onlyKeys(Config c, String path, Set<String> allowed, String src) {
     for (Map.Entry<String, ConfigValue> e : c.getConfig(path).root().entrySet()) {
       if (!allowed.contains(e.getKey())) {
-        throw new ConfigException("scoring file " + src + ": unknown key '" + path + "." + e.getKey() + "'");
+        throw new ConfigException(
+            "scoring file " + src + ": unknown key '" + path + "." + e.getKey() + "'");
       }
     }
   }
@@ -181,7 +223,12 @@ public record ScoringConfig(
     for (double v : cuts) {
       if (!(v > prev) || v > 1) {
         throw new ConfigException(
-            "scoring file " + src + ": " + key + " cut-offs must rise strictly within (0, 1], got " + java.util.Arrays.toString(cuts));
+            "scoring file "
+                + src
+                + ": "
+                + key
+                + " cut-offs must rise strictly within (0, 1], got "
+                + java.util.Arrays.toString(cuts));
       }
       prev = v;
     }

@@ -14,10 +14,10 @@ import java.util.TreeSet;
 
 /**
  * Retailer classes and the service menu of each class ({@code classes} and {@code service_menu} of
- * the scoring file). A class is the name of the first rule whose conditions all match a
- * retailer's year (segment, market type, primary format, scale and grade); no match is {@link
- * #UNCLASSIFIED}. The menu gives each class contacts a month per channel; the short form {@code A =
- * 4} means four visits. A class missing from the menu, and {@code unclassified}, owe nothing.
+ * the scoring file). A class is the name of the first rule whose conditions all match a retailer's
+ * year (segment, market type, primary format, scale and grade); no match is {@link #UNCLASSIFIED}.
+ * The menu gives each class contacts a month per channel; the short form {@code A = 4} means four
+ * visits. A class missing from the menu, and {@code unclassified}, owe nothing.
  *
  * @param rules the class rules in order (first match wins)
  * @param menu per class name, contacts a month per channel in {@link #CHANNELS} order
@@ -27,7 +27,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
   public static final String UNCLASSIFIED = "unclassified";
 
   /** Menu channels; {@code remote} is the retailer's preferred of phone and wechat. */
-  public static final List<String> CHANNELS = List.of("visit", "phone", "wechat", "training", "remote");
+  public static final List<String> CHANNELS =
+      List.of("visit", "phone", "wechat", "training", "remote");
 
   static final Set<String> SEGMENTS = Set.of("A", "B", "C");
   static final Set<String> FORMATS =
@@ -51,7 +52,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
       Integer gradeMax) {
 
     /** Whether the rule matches these attributes (the Java twin of the Spark expression). */
-    public boolean matches(String segment, String marketType, String format, String scale, int grade) {
+    public boolean matches(
+        String segment, String marketType, String format, String scale, int grade) {
       return in(segments, segment)
           && in(marketTypes, marketType)
           && in(formats, format)
@@ -106,7 +108,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
   }
 
   /** The class of one retailer-year (first matching rule). */
-  public String classify(String segment, String marketType, String format, String scale, int grade) {
+  public String classify(
+      String segment, String marketType, String format, String scale, int grade) {
     for (ClassRule r : rules) {
       if (r.matches(segment, marketType, format, scale, grade)) {
         return r.name();
@@ -120,8 +123,7 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
    * file; errors name the key and {@code src}.
    */
   public static ServiceClasses parse(Config c, String src) {
-    List<ClassRule> rules =
-        c.hasPath("classes") ? rules(c, src) : defaults().rules();
+    List<ClassRule> rules = c.hasPath("classes") ? rules(c, src) : defaults().rules();
     Set<String> names = new LinkedHashSet<>();
     for (ClassRule r : rules) {
       names.add(r.name());
@@ -134,7 +136,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
         String cls = e.getKey();
         String at = "service_menu." + cls;
         if (!names.contains(cls)) {
-          throw fail(src, at + ": no class rule defines class '" + cls + "' (classes: " + names + ")");
+          throw fail(
+              src, at + ": no class rule defines class '" + cls + "' (classes: " + names + ")");
         }
         Map<String, Integer> entries = new LinkedHashMap<>();
         if (e.getValue().valueType() == ConfigValueType.OBJECT) {
@@ -188,7 +191,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
       Config e = list.get(i);
       String at = "classes[" + i + "]";
       for (String k : e.root().keySet()) {
-        if (!Set.of("name", "segments", "formats", "market_types", "scales", "grades").contains(k)) {
+        if (!Set.of("name", "segments", "formats", "market_types", "scales", "grades")
+            .contains(k)) {
           throw fail(src, "unknown key '" + at + "." + k + "'");
         }
       }
@@ -197,7 +201,14 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
       }
       String name = e.getString("name");
       if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*") || name.equals(UNCLASSIFIED)) {
-        throw fail(src, at + ".name '" + name + "' must be a word of letters, digits, _ or - (not '" + UNCLASSIFIED + "')");
+        throw fail(
+            src,
+            at
+                + ".name '"
+                + name
+                + "' must be a word of letters, digits, _ or - (not '"
+                + UNCLASSIFIED
+                + "')");
       }
       if (!seen.add(name)) {
         throw fail(src, at + ".name '" + name + "' is defined twice");
@@ -233,7 +244,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
     return out;
   }
 
-  private static Set<String> values(Config e, String key, Set<String> allowed, String at, String src) {
+  private static Set<String> values(
+      Config e, String key, Set<String> allowed, String at, String src) {
     if (!e.hasPath(key)) {
       return Set.of();
     }
@@ -249,7 +261,8 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
     for (String v : vs) {
       if (!allowed.contains(v)) {
         throw fail(
-            src, at + "." + key + ": unknown value '" + v + "' (one of " + new TreeSet<>(allowed) + ")");
+            src,
+            at + "." + key + ": unknown value '" + v + "' (one of " + new TreeSet<>(allowed) + ")");
       }
     }
     return Collections.unmodifiableSet(new TreeSet<>(vs));

@@ -14,11 +14,14 @@ import java.util.Set;
  * @param selfChecksPerMonth self-inspections a month needs to count as met (default 2)
  * @param minSelfCheckMonthShare share of assigned months that must be met, 0..1 (default 1.0)
  * @param minSpotPassRate spot-check pass rate needed, 0..1 (default 0.90)
- * @param gateTier best tier of a manager whose year misses the standards: A, B, C, D or
- *     {@code none} (default: no gate)
+ * @param gateTier best tier of a manager whose year misses the standards: A, B, C, D or {@code
+ *     none} (default: no gate)
  */
 public record StandardsConfig(
-    int selfChecksPerMonth, double minSelfCheckMonthShare, double minSpotPassRate, String gateTier) {
+    int selfChecksPerMonth,
+    double minSelfCheckMonthShare,
+    double minSpotPassRate,
+    String gateTier) {
 
   /** The value of {@code gate_tier} that turns the gate off. */
   public static final String NO_GATE = "none";
@@ -26,7 +29,8 @@ public record StandardsConfig(
   public static final StandardsConfig DEFAULTS = new StandardsConfig(2, 1.0, 0.90, NO_GATE);
 
   private static final Set<String> KEYS =
-      Set.of("self_checks_per_month", "min_self_check_month_share", "min_spot_pass_rate", "gate_tier");
+      Set.of(
+          "self_checks_per_month", "min_self_check_month_share", "min_spot_pass_rate", "gate_tier");
 
   /** True when the gate can move a tier. */
   public boolean gated() {
@@ -41,7 +45,8 @@ public record StandardsConfig(
     Config s = c.getConfig("standards");
     for (Map.Entry<String, ConfigValue> e : s.root().entrySet()) {
       if (!KEYS.contains(e.getKey())) {
-        throw new ConfigException("scoring file " + src + ": unknown key 'standards." + e.getKey() + "'");
+        throw new ConfigException(
+            "scoring file " + src + ": unknown key 'standards." + e.getKey() + "'");
       }
     }
     int perMonth = s.hasPath("self_checks_per_month") ? s.getInt("self_checks_per_month") : 2;
@@ -54,7 +59,11 @@ public record StandardsConfig(
     String gate = s.hasPath("gate_tier") ? s.getString("gate_tier") : NO_GATE;
     if (!List.of("A", "B", "C", "D", NO_GATE).contains(gate)) {
       throw new ConfigException(
-          "scoring file " + src + ": standards.gate_tier must be A, B, C, D or none, got '" + gate + "'");
+          "scoring file "
+              + src
+              + ": standards.gate_tier must be A, B, C, D or none, got '"
+              + gate
+              + "'");
     }
     return new StandardsConfig(perMonth, share, rate, gate);
   }
@@ -62,7 +71,8 @@ public record StandardsConfig(
   private static double share(Config s, String key, double dflt, String src) {
     double v = s.hasPath(key) ? s.getDouble(key) : dflt;
     if (!(v >= 0 && v <= 1)) {
-      throw new ConfigException("scoring file " + src + ": standards." + key + " must be within [0, 1]");
+      throw new ConfigException(
+          "scoring file " + src + ": standards." + key + " must be within [0, 1]");
     }
     return v;
   }

@@ -65,14 +65,16 @@ final class SilverTables {
           .grain("one row per retailer version (a retailer's master data from valid_from on)")
           .keys("retailer_code", "valid_from")
           .sources("master/retailers.csv (every version), dim_grid (market_type)")
-          .rule("A version holds from valid_from up to the next accepted version's valid_from,"
-              + " exclusive; a quarantined version does not exist, so the previous one stays in force.")
+          .rule(
+              "A version holds from valid_from up to the next accepted version's valid_from,"
+                  + " exclusive; a quarantined version does not exist, so the previous one stays in force.")
           .rule("A retailer is *assigned* on a day when its version for that day is `active`.")
           .column("retailer_code", "12-digit retailer (licence) code, text: keep leading zeros")
           .column("valid_from", "first day of this version")
           .column("valid_to", "first day of the next version (exclusive); NULL for the latest")
           .column("retailer_name", "shop name")
-          .column("format", "grocery, convenience, supermarket, tobacco_liquor, entertainment or other")
+          .column(
+              "format", "grocery, convenience, supermarket, tobacco_liquor, entertainment or other")
           .column("scale", "large, medium or small")
           .column("grade", "retailer grade 1..30")
           .column("grid_code", "grid the retailer belongs to in this version")
@@ -87,8 +89,9 @@ final class SilverTables {
           .keys("order_id", "line_no")
           .partitionedBy("year", "month")
           .sources("sales/YYYY/*.csv", "dim_retailer", "dim_product")
-          .rule("Only sales on days the retailer is assigned are here; the others are in"
-              + " `quarantine` (RETAILER_NOT_ACTIVE, NO_RETAILER_VERSION).")
+          .rule(
+              "Only sales on days the retailer is assigned are here; the others are in"
+                  + " `quarantine` (RETAILER_NOT_ACTIVE, NO_RETAILER_VERSION).")
           .rule("1 case (箱) = 250 cartons (条); a negative qty_cartons is a return.")
           .column("order_id", "order number")
           .column("line_no", "line of the order")
@@ -111,8 +114,9 @@ final class SilverTables {
           .keys("event_id")
           .partitionedBy("year", "month")
           .sources("touchpoints/YYYY/*.jsonl", "dim_retailer", "dim_manager")
-          .rule("The business date is ts in `business.timezone` (default Asia/Shanghai):"
-              + " 2013-05-31T17:00:00Z belongs to June.")
+          .rule(
+              "The business date is ts in `business.timezone` (default Asia/Shanghai):"
+                  + " 2013-05-31T17:00:00Z belongs to June.")
           .column("event_id", "touchpoint id")
           .column("ts", "when it happened (instant)")
           .column("business_date", "ts as a date in the business time zone")
@@ -122,7 +126,9 @@ final class SilverTables {
           .column("duration_min", "duration in minutes, as delivered (not validated)")
           .column("mot_appearance", "moment-of-truth score: appearance (visits); NULL when missing")
           .column("mot_behaviour", "moment-of-truth score: behaviour (visits); NULL when missing")
-          .column("mot_communication", "moment-of-truth score: communication (visits); NULL when missing")
+          .column(
+              "mot_communication",
+              "moment-of-truth score: communication (visits); NULL when missing")
           .column("satisfaction", "rating 1..5; NULL when absent")
           .column("complaint_category", "complaint category (complaints)")
           .column("complaint_resolved_ts", "when the complaint was resolved; NULL if unresolved")

@@ -100,7 +100,9 @@ public enum ColumnKind {
     if (t instanceof DecimalType) {
       return isRatio(name) ? PERCENT : DECIMAL;
     }
-    if (t instanceof IntegerType || t instanceof LongType || t instanceof ShortType
+    if (t instanceof IntegerType
+        || t instanceof LongType
+        || t instanceof ShortType
         || t instanceof ByteType) {
       return INTEGER;
     }

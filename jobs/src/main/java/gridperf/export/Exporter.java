@@ -29,15 +29,19 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Exports lake tables for tools that cannot read Delta: xlsx (typed cells, see {@link
- * XlsxWriter}), CSV with a UTF-8 BOM for Excel, or a plain Parquet snapshot. Reads the table's
- * current version (or {@code version} when given) and keeps the rows matching {@code where}; xlsx
- * and CSV rows are ordered by their columns in schema order, so a table exports the same way twice.
+ * Exports lake tables for tools that cannot read Delta: xlsx (typed cells, see {@link XlsxWriter}),
+ * CSV with a UTF-8 BOM for Excel, or a plain Parquet snapshot. Reads the table's current version
+ * (or {@code version} when given) and keeps the rows matching {@code where}; xlsx and CSV rows are
+ * ordered by their columns in schema order, so a table exports the same way twice.
  */
 public final class Exporter {
   /** What to export. {@code version} null: the current version. */
   public record Request(
-      List<TableId> tables, String where, Long version, ExportFormat format, String out,
+      List<TableId> tables,
+      String where,
+      Long version,
+      ExportFormat format,
+      String out,
       boolean sheetByPeriod) {}
 
   /** Where a Parquet snapshot was written and how many rows each table had. */
@@ -75,7 +79,8 @@ public final class Exporter {
             new OutputStreamWriter(
                 new BufferedOutputStream(Files.newOutputStream(out)), StandardCharsets.UTF_8)) {
           w.write('\uFEFF');
-          counts.put(req.tables().get(0).tableName(), ResultFormat.CSV.write(df, w, new Cells(zone), 0));
+          counts.put(
+              req.tables().get(0).tableName(), ResultFormat.CSV.write(df, w, new Cells(zone), 0));
         }
       }
       case PARQUET -> {
@@ -135,7 +140,8 @@ public final class Exporter {
 
   private static Dataset<Row> single(Map<String, Dataset<Row>> data) {
     if (data.size() != 1) {
-      throw new IllegalArgumentException("csv and parquet export one table at a time; xlsx takes several");
+      throw new IllegalArgumentException(
+          "csv and parquet export one table at a time; xlsx takes several");
     }
     return data.values().iterator().next();
   }
@@ -160,7 +166,10 @@ public final class Exporter {
     FileSystem fs = p.getFileSystem(lake.spark().sessionState().newHadoopConf());
     String target = fs.makeQualified(p).toString();
     org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(lake.root());
-    String lakeRoot = root.getFileSystem(lake.spark().sessionState().newHadoopConf()).makeQualified(root).toString();
+    String lakeRoot =
+        root.getFileSystem(lake.spark().sessionState().newHadoopConf())
+            .makeQualified(root)
+            .toString();
     if ((target + "/").startsWith(lakeRoot + "/") || (lakeRoot + "/").startsWith(target + "/")) {
       throw new IllegalArgumentException("--out " + out + " overlaps the lake " + lake.root());
     }
@@ -175,13 +184,21 @@ public final class Exporter {
     for (FileStatus s : inside) {
       String n = s.getPath().getName();
       previousExport |= n.equals("_SUCCESS");
-      if (!n.equals("_SUCCESS") && !n.startsWith("part-") && !n.startsWith(".") && !n.startsWith("_")) {
+      if (!n.equals("_SUCCESS")
+          && !n.startsWith("part-")
+          && !n.startsWith(".")
+          && !n.startsWith("_")) {
         throw new IllegalArgumentException(
-            "--out " + out + " holds other files (" + n + "); give a new or a previous export folder");
+            "--out "
+                + out
+                + " holds other files ("
+                + n
+                + "); give a new or a previous export folder");
       }
     }
     if (inside.length > 0 && !previousExport) {
-      throw new IllegalArgumentException("--out " + out + " is not empty and not a previous export");
+      throw new IllegalArgumentException(
+          "--out " + out + " is not empty and not a previous export");
     }
   }
 

@@ -21,9 +21,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Streams rows into an xlsx workbook, one sheet per call of {@link #sheet} (or per value of a
- * split column): a bold frozen header row with a filter, typed cells by {@link ColumnKind} (codes
- * as text, numbers as numbers, ratios as percent, dates as dates), and column widths fitted to the
+ * Streams rows into an xlsx workbook, one sheet per call of {@link #sheet} (or per value of a split
+ * column): a bold frozen header row with a filter, typed cells by {@link ColumnKind} (codes as
+ * text, numbers as numbers, ratios as percent, dates as dates), and column widths fitted to the
  * first rows. Memory stays flat: rows are flushed to the file as they come.
  */
 public final class XlsxWriter implements AutoCloseable {
@@ -44,8 +44,8 @@ public final class XlsxWriter implements AutoCloseable {
   /**
    * Writes rows into a sheet named {@code name}; when {@code splitColumn} is given, one sheet per
    * value of that column, named after the value, prefixed by {@code name} unless it is null (rows
-   * must come ordered by it). A sheet that
-   * would pass Excel's row limit continues on a sheet named "... (2)". Returns the rows written.
+   * must come ordered by it). A sheet that would pass Excel's row limit continues on a sheet named
+   * "... (2)". Returns the rows written.
    */
   public long sheet(String name, StructType schema, Iterator<Row> rows, String splitColumn)
       throws IOException {
@@ -124,7 +124,8 @@ public final class XlsxWriter implements AutoCloseable {
     return n;
   }
 
-  private void cell(Worksheet ws, int r, int c, Object v, StructField f, ColumnKind kind, String fmt) {
+  private void cell(
+      Worksheet ws, int r, int c, Object v, StructField f, ColumnKind kind, String fmt) {
     if (v == null) {
       return;
     }

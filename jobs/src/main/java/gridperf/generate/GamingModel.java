@@ -34,7 +34,8 @@ final class GamingModel {
   static final String REPEAT = "REPEAT_VISITS";
   static final String[] PATTERNS = {BUNCHING, TOKEN, SHORT, REPEAT};
 
-  private static final Pattern TS = Pattern.compile("\"ts\":\"(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})");
+  private static final Pattern TS =
+      Pattern.compile("\"ts\":\"(\\d{4}-\\d{2}-\\d{2})T(\\d{2}):(\\d{2})");
   private static final Pattern DURATION = Pattern.compile(",\"duration_min\":[0-9.]+");
   private static final Pattern ID = Pattern.compile("\"event_id\":\"([^\"]+)\"");
 
@@ -48,8 +49,10 @@ final class GamingModel {
   private final double rate;
   private final List<Plant> plants = new ArrayList<>();
   private final Map<Long, Double> byKey = new HashMap<>();
+
   /** (retailer, month) → the day of its token order. */
   private final Map<Long, Integer> tokenDay = new HashMap<>();
+
   private final int tokenSku;
 
   GamingModel(GenSpec spec, Master m, Retailers rs, Days days, double rate) {
@@ -141,12 +144,17 @@ final class GamingModel {
     for (int r = 0; r < rs.count; r++) {
       int v0 = rs.versionAt(r, span[0]);
       int v1 = rs.versionAt(r, span[1]);
-      if (v0 >= 0 && v0 == v1 && rs.manager[v0] == p.manager() && rs.status[v0] == Retailers.ACTIVE) {
+      if (v0 >= 0
+          && v0 == v1
+          && rs.manager[v0] == p.manager()
+          && rs.status[v0] == Retailers.ACTIVE) {
         candidates.add(r);
       }
     }
     Rng rng = Rng.of(spec.seed(), 72, p.manager(), p.month());
-    int want = Math.min(candidates.size(), Math.max(4, (int) Math.round(p.intensity() * candidates.size())));
+    int want =
+        Math.min(
+            candidates.size(), Math.max(4, (int) Math.round(p.intensity() * candidates.size())));
     for (int i = 0; i < want; i++) {
       int j = i + rng.nextInt(candidates.size() - i);
       java.util.Collections.swap(candidates, i, j);
@@ -176,8 +184,15 @@ final class GamingModel {
       int v = rs.versionAt(r, day);
       Master.Product p = m.products.get(tokenSku);
       StringBuilder b = new StringBuilder(64);
-      b.append('O').append(days.compact(day)).append(SalesModel.pad6(r)).append(",1,")
-          .append(days.iso(day)).append(',').append(rs.code[r]).append(',').append(p.code())
+      b.append('O')
+          .append(days.compact(day))
+          .append(SalesModel.pad6(r))
+          .append(",1,")
+          .append(days.iso(day))
+          .append(',')
+          .append(rs.code[r])
+          .append(',')
+          .append(p.code())
           .append(",1,");
       Text.yuan(b, p.priceCents());
       out.add(b.toString());
@@ -215,7 +230,9 @@ final class GamingModel {
         List<Integer> free = new ArrayList<>(3);
         for (int day = span[1] - 2; day <= span[1]; day++) {
           int v = rs.versionAt(e.retailer(), day);
-          if (count[day - span[0]] == 0 && v >= 0 && rs.manager[v] == e.manager()
+          if (count[day - span[0]] == 0
+              && v >= 0
+              && rs.manager[v] == e.manager()
               && rs.status[v] != Retailers.CLOSED) {
             free.add(day);
           }
@@ -260,13 +277,19 @@ final class GamingModel {
   private TouchpointModel.Event repeatOf(TouchpointModel.Event e, int k, int laterMinutes) {
     Matcher t = TS.matcher(e.json());
     t.find();
-    int minute = Math.min(1439, Integer.parseInt(t.group(2)) * 60 + Integer.parseInt(t.group(3)) + laterMinutes);
+    int minute =
+        Math.min(
+            1439, Integer.parseInt(t.group(2)) * 60 + Integer.parseInt(t.group(3)) + laterMinutes);
     String ts = TouchpointModel.ts(e.day(), minute);
     Matcher id = ID.matcher(e.json());
     id.find();
     String json =
-        e.json().substring(0, id.end(1)) + "R" + k + e.json().substring(id.end(1), t.start(1))
-            + ts.substring(0, 16) + e.json().substring(t.end(3));
+        e.json().substring(0, id.end(1))
+            + "R"
+            + k
+            + e.json().substring(id.end(1), t.start(1))
+            + ts.substring(0, 16)
+            + e.json().substring(t.end(3));
     return rekey(new TouchpointModel.Event(e.key(), json, e.day(), e.retailer(), e.manager()));
   }
 
@@ -279,7 +302,8 @@ final class GamingModel {
     t.find();
     Matcher id = ID.matcher(e.json());
     id.find();
-    return new TouchpointModel.Event(t.group(1) + id.group(1), e.json(), e.day(), e.retailer(), e.manager());
+    return new TouchpointModel.Event(
+        t.group(1) + id.group(1), e.json(), e.day(), e.retailer(), e.manager());
   }
 
   /** The manifest's "gaming" entries; empty without gaming (the manifest is then unchanged). */
@@ -293,9 +317,12 @@ final class GamingModel {
       Plant p = plants.get(i);
       int[] span = days.month(p.month());
       b.append(i == 0 ? "\n" : ",\n")
-          .append("    {\"manager_code\": \"").append(m.managers.get(p.manager()).code())
-          .append("\", \"month\": \"").append(days.iso(span[0]), 0, 7)
-          .append("\", \"pattern\": \"").append(p.pattern())
+          .append("    {\"manager_code\": \"")
+          .append(m.managers.get(p.manager()).code())
+          .append("\", \"month\": \"")
+          .append(days.iso(span[0]), 0, 7)
+          .append("\", \"pattern\": \"")
+          .append(p.pattern())
           .append("\", \"intensity\": ")
           .append(String.format(Locale.ROOT, "%.3f", p.intensity()))
           .append('}');

@@ -53,7 +53,9 @@ public final class Generator {
     this(spec, root, progress, threads, 0);
   }
 
-  /** With planted gaming: a share {@code gamingRate} of managers games (see {@link GamingModel}). */
+  /**
+   * With planted gaming: a share {@code gamingRate} of managers games (see {@link GamingModel}).
+   */
   public Generator(GenSpec spec, Path root, Progress progress, int threads, double gamingRate) {
     if (!(gamingRate >= 0) || gamingRate > 1) {
       throw new IllegalArgumentException("--gaming-rate must be in [0, 1], got " + gamingRate);
@@ -230,7 +232,12 @@ public final class Generator {
   }
 
   private FileResult touchpointFile(
-      int mi, Days days, Retailers rs, TouchpointModel model, TouchpointFaults tf, GamingModel gaming)
+      int mi,
+      Days days,
+      Retailers rs,
+      TouchpointModel model,
+      TouchpointFaults tf,
+      GamingModel gaming)
       throws IOException {
     List<TouchpointModel.Event> events = new ArrayList<>();
     for (int r = 0; r < rs.count; r++) {

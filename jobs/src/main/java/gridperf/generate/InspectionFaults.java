@@ -31,7 +31,6 @@ final class InspectionFaults {
     this.noVersion = nv;
   }
 
-
   /** The file's rows with faults inserted; records where each landed. */
   List<String> inject(int mi, List<String> clean, String path, List<Fault.At> at) {
     int n = clean.size();
@@ -60,7 +59,14 @@ final class InspectionFaults {
           String line =
               f == Fault.IN_DUPLICATE
                   ? clean.get(j)
-                  : String.join(",", x[0], x[1], x[2], x[3], x[4], "N",
+                  : String.join(
+                      ",",
+                      x[0],
+                      x[1],
+                      x[2],
+                      x[3],
+                      x[4],
+                      "N",
                       String.valueOf(Long.parseLong(x[6]) + 1));
           ins.add(new FaultInserts.Insert(rng.between(j, n - 1), seq++, line, f));
           continue;

@@ -10,11 +10,13 @@ import java.util.List;
  * assigned retailer (now and then a third), about a quarter slip to one or none in some months.
  * Supervisors spot-check about one manager-month in two, passing with the manager's own pass rate
  * (about N(0.93 + 0.05 × quality, 0.04), so some managers fall under 90 %). A general inspection
- * falls in one month of every quarter. Inspections find a service error now and then (3–8 %,
- * more under low-quality managers). Every inspection is at one of the manager's assigned retailers (active on the day).
+ * falls in one month of every quarter. Inspections find a service error now and then (3–8 %, more
+ * under low-quality managers). Every inspection is at one of the manager's assigned retailers
+ * (active on the day).
  */
 final class InspectionModel {
-  static final String HEADER = "inspection_id,inspection_date,level,manager_code,retailer_code,passed,errors";
+  static final String HEADER =
+      "inspection_id,inspection_date,level,manager_code,retailer_code,passed,errors";
 
   /** One generated inspection row: its sort key (date + id) and CSV line. */
   record Row(String key, String line) {}
@@ -87,8 +89,15 @@ final class InspectionModel {
   }
 
   private void add(
-      List<Row> out, int i, List<Integer> mine, int[] span, Rng rng, String level, boolean passed,
-      double pError, int[] seq) {
+      List<Row> out,
+      int i,
+      List<Integer> mine,
+      int[] span,
+      Rng rng,
+      String level,
+      boolean passed,
+      double pError,
+      int[] seq) {
     int r = mine.get(rng.nextInt(mine.size()));
     int day = span[0] + rng.nextInt(span[1] - span[0] + 1);
     int v = rs.versionAt(r, day);
@@ -102,7 +111,18 @@ final class InspectionModel {
     out.add(
         new Row(
             date + id,
-            id + "," + date + "," + level + "," + code + "," + Retailers.code(r) + ","
-                + (passed ? "Y" : "N") + "," + errors));
+            id
+                + ","
+                + date
+                + ","
+                + level
+                + ","
+                + code
+                + ","
+                + Retailers.code(r)
+                + ","
+                + (passed ? "Y" : "N")
+                + ","
+                + errors));
   }
 }

@@ -17,8 +17,10 @@ import java.util.Set;
 final class Manifest {
   private final Map<Fault, List<Fault.At>> byKind = new EnumMap<>(Fault.class);
   long cleanSales;
+
   /** The {@code "pilots"} member ({@link PilotModel#json}), or NULL for none. */
   String pilots;
+
   long cleanTouchpoints;
   long cleanInspections;
 

@@ -2,9 +2,9 @@ package gridperf.generate;
 
 /**
  * Each retailer's lasting liking for phone or WeChat: 45 % of retailers prefer WeChat, the others
- * the phone, for the whole history (a stream of their own, so nothing else generated moves). On
- * top of the common phone and WeChat contacts, a retailer gets extra contacts on its preferred
- * channel each month: phone 0.6 a month, WeChat 0.9 a month once WeChat is in use (from 2013).
+ * the phone, for the whole history (a stream of their own, so nothing else generated moves). On top
+ * of the common phone and WeChat contacts, a retailer gets extra contacts on its preferred channel
+ * each month: phone 0.6 a month, WeChat 0.9 a month once WeChat is in use (from 2013).
  */
 final class RemotePreference {
   private static final long PREFERENCE_STREAM = 31;

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Spoils a weekly sales file: about {@code rate × rows} of its rows get a fault, split evenly over
  * {@link Fault#SALES_ROWS}. Each bad row is built from a clean row of the file so that exactly one
- * rule breaks (the reason code the manifest claims): new keys in the {@code D…} namespace
- * for the quarantined kinds, distinct clean rows for duplicates and corrections. Duplicates land
- * later in the same file or in the next file; corrections in the next file. The GBK and BOM files
- * carry no faults, and nothing is carried into the GBK file.
+ * rule breaks (the reason code the manifest claims): new keys in the {@code D…} namespace for the
+ * quarantined kinds, distinct clean rows for duplicates and corrections. Duplicates land later in
+ * the same file or in the next file; corrections in the next file. The GBK and BOM files carry no
+ * faults, and nothing is carried into the GBK file.
  */
 final class SalesFaults {
   private final GenSpec spec;
@@ -52,7 +52,6 @@ final class SalesFaults {
     int t = w + 1 == gbk ? w + 2 : w + 1;
     return t < files ? t : -1;
   }
-
 
   /** The file's rows with faults inserted; records injected rows and carries. */
   List<String> inject(

@@ -31,6 +31,7 @@ final class SalesModel {
   private final Days days;
   private final List<List<Integer>> byClass = new ArrayList<>();
   private final PilotModel pilots;
+
   /** Planted gaming: token shops skip their normal orders of the month (null: none). */
   GamingModel gaming;
 

@@ -45,7 +45,6 @@ final class TouchpointFaults {
     return spec.dirty() && mi == bom;
   }
 
-
   List<String> inject(
       int mi,
       List<TouchpointModel.Event> clean,

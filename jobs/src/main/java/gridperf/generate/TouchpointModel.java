@@ -8,9 +8,9 @@ import java.util.List;
  * month, 11–17: 2, else 1) times the manager's diligence; phone (0.75/month), WeChat (from 2013,
  * growing), delivery (0.55), training (5 %) and complaints (2.5 %, more under low-quality
  * managers), plus extra contacts on the retailer's preferred remote channel ({@link
- * RemotePreference}). Visits carry MOT scores (3 % miss one); satisfaction on some events, shifted by the
- * manager's quality; complaints resolve in a log-normal time (median 5 h / diligence), 8 % never.
- * Events fall only on days the retailer has an active or suspended version.
+ * RemotePreference}). Visits carry MOT scores (3 % miss one); satisfaction on some events, shifted
+ * by the manager's quality; complaints resolve in a log-normal time (median 5 h / diligence), 8 %
+ * never. Events fall only on days the retailer has an active or suspended version.
  */
 final class TouchpointModel {
   private static final String[] COMPLAINTS = {"断货缺货", "送货延误", "价格疑问", "服务态度", "假烟举报", "系统故障"};
@@ -56,7 +56,14 @@ final class TouchpointModel {
     // extra contacts on the retailer's preferred remote channel, from a stream of their own
     String preferred = RemotePreference.channel(spec.seed(), r);
     Rng remote = Rng.of(spec.seed(), RemotePreference.EXTRA_STREAM, r, mi);
-    emit(r, span, remote, preferred, remote.poisson(RemotePreference.extraPerMonth(preferred, year)), counter, out);
+    emit(
+        r,
+        span,
+        remote,
+        preferred,
+        remote.poisson(RemotePreference.extraPerMonth(preferred, year)),
+        counter,
+        out);
   }
 
   private void emit(

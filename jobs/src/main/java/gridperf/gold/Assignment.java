@@ -27,8 +27,8 @@ public final class Assignment {
 
   /**
    * Active versions clipped to the range. Grain: one row per active version overlapping it.
-   * Columns: retailer_code, valid_from, grid_code, manager_code, format, market_type, scale,
-   * grade, from_date, to_date (both inclusive, inside the range).
+   * Columns: retailer_code, valid_from, grid_code, manager_code, format, market_type, scale, grade,
+   * from_date, to_date (both inclusive, inside the range).
    */
   public static Dataset<Row> activeIntervals(Dataset<Row> dimRetailer, PeriodRange range) {
     Date start = Date.valueOf(range.start());
@@ -61,8 +61,7 @@ public final class Assignment {
         .withColumn(
             "month_start",
             explode(
-                expr(
-                    "sequence(trunc(from_date, 'MM'), trunc(to_date, 'MM'), interval 1 month)")))
+                expr("sequence(trunc(from_date, 'MM'), trunc(to_date, 'MM'), interval 1 month)")))
         .withColumn("month_from", greatest(col("from_date"), col("month_start")))
         .withColumn("month_to", least(col("to_date"), last_day(col("month_start"))))
         .withColumn("days", datediff(col("month_to"), col("month_from")).plus(1))

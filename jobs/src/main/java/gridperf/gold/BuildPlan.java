@@ -7,13 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one build recomputes. A full build rewrites every table. An incremental build recomputes
- * the whole years of the affected periods (a year's distinct counts and segments need all its
- * months) but writes only: the periods {@link Periods#affectedBy} the changed months (their month,
- * quarter and year, and the same periods a year later for volume_yoy and service_compliance),
+ * What one build recomputes. A full build rewrites every table. An incremental build recomputes the
+ * whole years of the affected periods (a year's distinct counts and segments need all its months)
+ * but writes only: the periods {@link Periods#affectedBy} the changed months (their month, quarter
+ * and year, and the same periods a year later for volume_yoy and service_compliance),
  * retailer_segment of the changed months' years, and service_visits of the changed months.
  */
-public record BuildPlan(boolean full, Set<YearMonth> changedMonths, Set<Periods.Key> periods, String reason) {
+public record BuildPlan(
+    boolean full, Set<YearMonth> changedMonths, Set<Periods.Key> periods, String reason) {
 
   /** Rebuild everything. */
   public static BuildPlan full(Set<YearMonth> allMonths, String reason) {

@@ -13,13 +13,15 @@ import org.apache.spark.sql.Row;
 /**
  * The months whose silver rows changed between two versions of a table, from Delta's Change Data
  * Feed (inserts, deletes and both images of updates all carry the row's year and month). Empty
- * Optional when the feed cannot be read (not enabled, or the versions are no longer retained):
- * the caller then rebuilds everything.
+ * Optional when the feed cannot be read (not enabled, or the versions are no longer retained): the
+ * caller then rebuilds everything.
  */
 public final class ChangedMonths {
   private ChangedMonths() {}
 
-  /** Changed (year, month) of {@code table} in versions (from, to]; {@code from} −1 = everything. */
+  /**
+   * Changed (year, month) of {@code table} in versions (from, to]; {@code from} −1 = everything.
+   */
   public static Optional<Set<YearMonth>> of(Lake lake, TableId table, long from, long to) {
     Set<YearMonth> out = new TreeSet<>();
     if (to <= from) {

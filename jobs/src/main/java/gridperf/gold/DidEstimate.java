@@ -4,12 +4,12 @@ import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * A difference-in-differences estimate from grid-level window values: each grid gives (pre,
- * post); Δ = post − pre. did = mean Δ of the pilot grids − mean Δ of the control grids; se =
- * √(s²ₚ/nₚ + s²꜀/n꜀) with sample variances (NULL when either arm has fewer than two grids); df =
- * min(nₚ, n꜀) − 1; t_crit = the 0.975 quantile of Student's t with df degrees of freedom; ci =
- * did ∓ t_crit × se; significant = the interval excludes 0 (NULL when se is NULL or 0). NULL is
- * Java {@code null} throughout.
+ * A difference-in-differences estimate from grid-level window values: each grid gives (pre, post);
+ * Δ = post − pre. did = mean Δ of the pilot grids − mean Δ of the control grids; se = √(s²ₚ/nₚ +
+ * s²꜀/n꜀) with sample variances (NULL when either arm has fewer than two grids); df = min(nₚ, n꜀) −
+ * 1; t_crit = the 0.975 quantile of Student's t with df degrees of freedom; ci = did ∓ t_crit × se;
+ * significant = the interval excludes 0 (NULL when se is NULL or 0). NULL is Java {@code null}
+ * throughout.
  */
 public record DidEstimate(
     int nPilot,
@@ -40,8 +40,19 @@ public record DidEstimate(
     Double did = np > 0 && nc > 0 ? meanDelta(pilot) - meanDelta(control) : null;
     if (np < 2 || nc < 2) {
       return new DidEstimate(
-          np, nc, mean(pilot, true), mean(pilot, false), mean(control, true), mean(control, false),
-          did, null, null, null, null, null, null);
+          np,
+          nc,
+          mean(pilot, true),
+          mean(pilot, false),
+          mean(control, true),
+          mean(control, false),
+          did,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
     double se = Math.sqrt(variance(pilot) / np + variance(control) / nc);
     int df = Math.min(np, nc) - 1;
@@ -50,8 +61,19 @@ public record DidEstimate(
     double high = did + t * se;
     Boolean significant = se == 0 ? null : low > 0 || high < 0;
     return new DidEstimate(
-        np, nc, mean(pilot, true), mean(pilot, false), mean(control, true), mean(control, false),
-        did, se, df, t, low, high, significant);
+        np,
+        nc,
+        mean(pilot, true),
+        mean(pilot, false),
+        mean(control, true),
+        mean(control, false),
+        did,
+        se,
+        df,
+        t,
+        low,
+        high,
+        significant);
   }
 
   /** The 0.975 quantile of Student's t with {@code df} degrees of freedom (Commons Math). */

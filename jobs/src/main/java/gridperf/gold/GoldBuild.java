@@ -32,10 +32,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The {@code build} job: silver → perf_manager, perf_grid, perf_category, perf_cube,
- * retailer_segment, service_visits, service_standards, then pilot_effect from the stored perf_grid. Reads config → silver at fixed versions → plans what changed
- * since the last build ({@link BuildPlan}) → computes the monthly pre-aggregates once → computes
- * every table → writes (replaceWhere on the planned periods) → runs the data tests → records the
- * silver versions in build_state.
+ * retailer_segment, service_visits, service_standards, then pilot_effect from the stored perf_grid.
+ * Reads config → silver at fixed versions → plans what changed since the last build ({@link
+ * BuildPlan}) → computes the monthly pre-aggregates once → computes every table → writes
+ * (replaceWhere on the planned periods) → runs the data tests → records the silver versions in
+ * build_state.
  */
 public final class GoldBuild {
   /** Silver tables the build reads, in the order recorded in build_state. */
@@ -68,7 +69,8 @@ public final class GoldBuild {
   private GoldBuild() {}
 
   /** Runs a build; {@code from}/{@code to} (may be NULL) force a range of months to be rebuilt. */
-  public static JobOutcome run(JobContext ctx, ScoringConfig scoring, YearMonth from, YearMonth to) {
+  public static JobOutcome run(
+      JobContext ctx, ScoringConfig scoring, YearMonth from, YearMonth to) {
     Lake lake = ctx.lake();
     Map<TableId, Long> versions = new LinkedHashMap<>();
     for (TableId t : SOURCES) {
@@ -77,7 +79,11 @@ public final class GoldBuild {
     if (from == null && to == null && nothingChanged(lake, versions)) {
       ctx.progress().step("plan: nothing to do");
       return new JobOutcome(
-          0, 0, 0, List.of(), "build: nothing to do (no silver source changed since the last build)");
+          0,
+          0,
+          0,
+          List.of(),
+          "build: nothing to do (no silver source changed since the last build)");
     }
     Dataset<Row> sales = read(lake, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA, versions);
     Dataset<Row> touchpoints = read(lake, TableId.FACT_TOUCHPOINT, FactTouchpoint.SCHEMA, versions);
@@ -105,7 +111,8 @@ public final class GoldBuild {
         writes.add(
             ServiceStandards.write(ctx, plan, in, inspections.where(years), scoring.standards()));
         writes.addAll(
-            IntegrityBuild.write(ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
+            IntegrityBuild.write(
+                ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
         writes.add(PerfRetailer.write(ctx, plan, in, sales.where(years), scoring));
       } finally {
         in.unpersist();
@@ -115,9 +122,20 @@ public final class GoldBuild {
     writes.add(BuildState.write(lake, new BuildState.State(versions, range), ctx.runId()));
     long rowsOut = writes.stream().mapToLong(WriteResult::rowsWritten).sum();
     String summary =
-        "build: " + plan.reason() + "; " + periodsInRange(plan, range) + " periods rebuilt; "
+        "build: "
+            + plan.reason()
+            + "; "
+            + periodsInRange(plan, range)
+            + " periods rebuilt; "
             + writes.stream()
-                .map(w -> String.format(java.util.Locale.ROOT, "%s v%d %,d rows", w.table().tableName(), w.version(), w.rowsWritten()))
+                .map(
+                    w ->
+                        String.format(
+                            java.util.Locale.ROOT,
+                            "%s v%d %,d rows",
+                            w.table().tableName(),
+                            w.version(),
+                            w.rowsWritten()))
                 .collect(Collectors.joining(", "));
     return new JobOutcome(rowsIn, rowsOut, 0, writes, summary);
   }
@@ -168,7 +186,11 @@ public final class GoldBuild {
 
   /** Decides full or incremental and which months changed. */
   static BuildPlan plan(
-      Lake lake, Map<TableId, Long> versions, Optional<PeriodRange> range, YearMonth from, YearMonth to) {
+      Lake lake,
+      Map<TableId, Long> versions,
+      Optional<PeriodRange> range,
+      YearMonth from,
+      YearMonth to) {
     Set<YearMonth> all =
         range.map(r -> ChangedMonths.months(r.first(), r.last())).orElse(new TreeSet<>());
     Optional<BuildState.State> state = BuildState.read(lake);
@@ -185,13 +207,16 @@ public final class GoldBuild {
     }
     Map<TableId, Long> before = state.get().versions();
     long retailersBefore = before.getOrDefault(TableId.DIM_RETAILER, -2L);
-    if (changedSince(lake, TableId.DIM_RETAILER, retailersBefore, versions.get(TableId.DIM_RETAILER))) {
+    if (changedSince(
+        lake, TableId.DIM_RETAILER, retailersBefore, versions.get(TableId.DIM_RETAILER))) {
       return BuildPlan.full(all, "full (dim_retailer changed)");
     }
     Set<YearMonth> changed = new TreeSet<>();
     for (TableId t :
         List.of(
-            TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET,
+            TableId.FACT_SALES_LINE,
+            TableId.FACT_TOUCHPOINT,
+            TableId.FACT_TARGET,
             TableId.FACT_INSPECTION)) {
       if (!changedSince(lake, t, before.getOrDefault(t, -1L), versions.get(t))) {
         continue;

@@ -17,8 +17,8 @@ import org.apache.spark.sql.Row;
 /**
  * Data tests run after every gold write; a failure throws {@link DataTestFailure} naming the table
  * and the test, which fails the build. Tests: unique keys, no NULL key, ratios within their ranges
- * (high_class_share and volume_yoy are not bounded: returns can push them anywhere), and per
- * period Σ revenue of perf_manager = Σ perf_grid = perf_cube company total = Σ silver.
+ * (high_class_share and volume_yoy are not bounded: returns can push them anywhere), and per period
+ * Σ revenue of perf_manager = Σ perf_grid = perf_cube company total = Σ silver.
  */
 public final class GoldChecks {
   private GoldChecks() {}
@@ -97,7 +97,10 @@ public final class GoldChecks {
             .agg(sum("amount").as("silver"));
     Dataset<Row> all =
         total(manager.where(periodFilter), "m")
-            .join(total(grid.where(periodFilter), "g"), ScalaSeq.of("period_type", "period"), "full_outer")
+            .join(
+                total(grid.where(periodFilter), "g"),
+                ScalaSeq.of("period_type", "period"),
+                "full_outer")
             .join(
                 total(cube.where(periodFilter).where(col("grouping_id").equalTo(63)), "c"),
                 ScalaSeq.of("period_type", "period"),

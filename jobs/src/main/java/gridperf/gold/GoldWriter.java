@@ -28,7 +28,8 @@ import org.apache.spark.sql.Row;
  * data tests after each write.
  */
 final class GoldWriter {
-  private static final List<String> RATIOS_01 = List.of("order_rate", "visit_coverage", "complaint_resolved_24h_rate");
+  private static final List<String> RATIOS_01 =
+      List.of("order_rate", "visit_coverage", "complaint_resolved_24h_rate");
 
   private GoldWriter() {}
 
@@ -68,7 +69,8 @@ final class GoldWriter {
         ServiceVisits.serviceCompliance(visits, allSegments, scoring).persist();
 
     Dataset<Row> manager =
-        PerfManager.build(in, stored(lake, plan, TableId.PERF_MANAGER, PerfManager.ENTITY), targets, compliance);
+        PerfManager.build(
+            in, stored(lake, plan, TableId.PERF_MANAGER, PerfManager.ENTITY), targets, compliance);
     writes.add(writePeriods(ctx, plan, TableId.PERF_MANAGER, manager));
     Dataset<Row> grid =
         PerfGrid.build(in, stored(lake, plan, TableId.PERF_GRID, PerfGrid.ENTITY), compliance);
@@ -122,16 +124,22 @@ final class GoldWriter {
     String svPred =
         monthPreds.isEmpty()
             ? "false"
-            : "year IN (" + months.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + ") AND (" + String.join(" OR ", monthPreds) + ")";
+            : "year IN ("
+                + months.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ") AND ("
+                + String.join(" OR ", monthPreds)
+                + ")";
     writes.add(
         commit(
-            lake.write(TableId.SERVICE_VISITS, FileLayout.onePerKey(sv, monthKeys, "year", "month")),
+            lake.write(
+                TableId.SERVICE_VISITS, FileLayout.onePerKey(sv, monthKeys, "year", "month")),
             plan,
             svPred));
     GoldChecks.keys(
         "service_visits",
-        plan.full() ? lake.read(TableId.SERVICE_VISITS) : lake.read(TableId.SERVICE_VISITS).where(monthFilter),
+        plan.full()
+            ? lake.read(TableId.SERVICE_VISITS)
+            : lake.read(TableId.SERVICE_VISITS).where(monthFilter),
         List.of("entity_type", "entity_code", "retailer_code", "year", "month"),
         List.of());
     ctx.progress().step("wrote service_visits");
@@ -144,8 +152,7 @@ final class GoldWriter {
     Dataset<Row> planned = rows.where(GoldBuild.periodFilter(plan));
     Dataset<Row> laid =
         FileLayout.onePerKey(planned, plan.periodLayoutKeys(), "period_type", "period");
-    WriteResult w =
-        commit(ctx.lake().write(table, laid), plan, Periods.predicate(plan.periods()));
+    WriteResult w = commit(ctx.lake().write(table, laid), plan, Periods.predicate(plan.periods()));
     check(ctx.lake(), table, plan);
     ctx.progress().step("wrote " + table.tableName());
     return w;
@@ -173,8 +180,15 @@ final class GoldWriter {
     String name = table.tableName();
     if (table == TableId.PERF_CUBE) {
       GoldChecks.check(
-          name, t, PerfCube.KEYS, PerfCube.DIMENSIONS,
-          List.of(new Bound(List.of("revenue_per_case"), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)));
+          name,
+          t,
+          PerfCube.KEYS,
+          PerfCube.DIMENSIONS,
+          List.of(
+              new Bound(
+                  List.of("revenue_per_case"),
+                  Double.NEGATIVE_INFINITY,
+                  Double.POSITIVE_INFINITY)));
       return;
     }
     List<String> keys = new ArrayList<>(entity(table));
@@ -198,8 +212,11 @@ final class GoldWriter {
     };
   }
 
-  /** Stored (entity, period, volume_cases) rows of prior years not recomputed; NULL on a full build. */
-  private static Dataset<Row> stored(Lake lake, BuildPlan plan, TableId table, List<String> entity) {
+  /**
+   * Stored (entity, period, volume_cases) rows of prior years not recomputed; NULL on a full build.
+   */
+  private static Dataset<Row> stored(
+      Lake lake, BuildPlan plan, TableId table, List<String> entity) {
     if (plan.full() || plan.storedPriorYears().isEmpty()) {
       return null;
     }

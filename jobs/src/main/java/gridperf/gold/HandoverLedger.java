@@ -23,9 +23,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code handover_ledger} — grain: one row per move, i.e. an active retailer version whose
- * manager_code differs from that of the retailer's previous active version, with valid_from
- * inside the period range. Keys: retailer_code, moved_on. Sources: dim_retailer (versions and
- * assignment) and fact_sales_line (the retailer's volume, whoever it was credited to). Rules
+ * manager_code differs from that of the retailer's previous active version, with valid_from inside
+ * the period range. Keys: retailer_code, moved_on. Sources: dim_retailer (versions and assignment)
+ * and fact_sales_line (the retailer's volume, whoever it was credited to). Rules
  * (docs/integrity.md): the post window starts at the first whole month under the new manager (the
  * move's month when moved_on is the 1st, else the next month) and runs months_compared = k months,
  * at most 12 and up to the last month of the range; post_cases = the retailer's Σ qty_cartons / 250
@@ -75,8 +75,8 @@ public final class HandoverLedger {
   }
 
   /**
-   * The ledger (pure): {@code dimRetailer} all versions, {@code sales} fact_sales_line rows of every
-   * month of the range, {@code range} the period range.
+   * The ledger (pure): {@code dimRetailer} all versions, {@code sales} fact_sales_line rows of
+   * every month of the range, {@code range} the period range.
    */
   public static Dataset<Row> build(
       Dataset<Row> dimRetailer, Dataset<Row> sales, PeriodRange range) {
@@ -128,8 +128,7 @@ public final class HandoverLedger {
             .agg(max(lit(true)).as("base_assigned"));
 
     Column k = col("k");
-    Column post =
-        when(k.gt(0), PerfMetrics.volume(coalesce0(col("post_qty"))));
+    Column post = when(k.gt(0), PerfMetrics.volume(coalesce0(col("post_qty"))));
     Column base =
         when(
             k.gt(0).and(col("base_assigned").isNotNull()),

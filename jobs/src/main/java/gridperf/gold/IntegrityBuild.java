@@ -1,6 +1,5 @@
 package gridperf.gold;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import gridperf.config.IntegrityConfig;
@@ -51,7 +50,8 @@ final class IntegrityBuild {
         lake.read(TableId.INTEGRITY_FLAGS).where(expr(months)),
         IntegrityFlags.KEYS,
         List.of(),
-        List.of(new Bound(List.of("value", "threshold"), 0, 1),
+        List.of(
+            new Bound(List.of("value", "threshold"), 0, 1),
             new Bound(List.of("evidence"), 0, Double.POSITIVE_INFINITY)));
     ctx.progress().step("wrote integrity_flags");
 
@@ -82,7 +82,9 @@ final class IntegrityBuild {
     return byYear.entrySet().stream()
         .map(
             e ->
-                "(year = " + e.getKey() + " AND month IN ("
+                "(year = "
+                    + e.getKey()
+                    + " AND month IN ("
                     + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "))
                     + "))")
         .collect(Collectors.joining(" OR "));

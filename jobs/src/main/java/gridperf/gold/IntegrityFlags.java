@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * names). Rules (docs/integrity.md), with "the last 3 days" the month's last three calendar days:
  *
  * <ul>
- *   <li>VISIT_BUNCHING: evidence = visits on the last 3 days, value = evidence / visits; raised when
- *       visits ≥ min_visits and value ≥ min_share.
+ *   <li>VISIT_BUNCHING: evidence = visits on the last 3 days, value = evidence / visits; raised
+ *       when visits ≥ min_visits and value ≥ min_share.
  *   <li>TOKEN_ORDERS: evidence = ordering retailers (a credited line with qty_cartons &gt; 0) whose
  *       credited lines of the month all fall on the last 3 days and net to exactly 1 carton; value
  *       = evidence / ordering retailers; raised when evidence ≥ min_count and value ≥ min_share.
@@ -104,16 +104,36 @@ public final class IntegrityFlags {
                     .as("tokens"));
 
     Dataset<Row> bunching =
-        flag(visits, "VISIT_BUNCHING", col("late"), col("visits"), cfg.bunchingMinShare(),
+        flag(
+            visits,
+            "VISIT_BUNCHING",
+            col("late"),
+            col("visits"),
+            cfg.bunchingMinShare(),
             col("visits").geq(cfg.bunchingMinVisits()));
     Dataset<Row> token =
-        flag(tokens, "TOKEN_ORDERS", col("tokens"), col("ordering"), cfg.tokenMinShare(),
+        flag(
+            tokens,
+            "TOKEN_ORDERS",
+            col("tokens"),
+            col("ordering"),
+            cfg.tokenMinShare(),
             col("tokens").geq(cfg.tokenMinCount()));
     Dataset<Row> shortVisits =
-        flag(visits, "SHORT_VISITS", col("short"), col("visits"), cfg.shortMinShare(),
+        flag(
+            visits,
+            "SHORT_VISITS",
+            col("short"),
+            col("visits"),
+            cfg.shortMinShare(),
             col("visits").geq(cfg.shortMinVisits()));
     Dataset<Row> repeat =
-        flag(visits, "REPEAT_VISITS", col("repeats"), col("visits"), cfg.repeatMinShare(),
+        flag(
+            visits,
+            "REPEAT_VISITS",
+            col("repeats"),
+            col("visits"),
+            cfg.repeatMinShare(),
             col("repeats").geq(cfg.repeatMinCount()));
     return bunching.unionByName(token).unionByName(shortVisits).unionByName(repeat);
   }

@@ -18,8 +18,7 @@ public record Monthly(Dataset<Row> sales, Dataset<Row> touchpoints, Dataset<Row>
     return new Monthly(
         Preaggregates.sales(factSales),
         Preaggregates.touchpoints(factTouchpoints),
-        Preaggregates.assigned(
-            Assignment.monthly(Assignment.activeIntervals(dimRetailer, range))));
+        Preaggregates.assigned(Assignment.monthly(Assignment.activeIntervals(dimRetailer, range))));
   }
 
   /** The same pre-aggregates restricted to a filter on year/month. */

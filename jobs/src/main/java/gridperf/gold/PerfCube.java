@@ -46,8 +46,15 @@ public final class PerfCube {
   /** Key columns, in table order. */
   public static final List<String> KEYS =
       List.of(
-          "grid_code", "manager_code", "format", "market_type", "scale", "price_class",
-          "grouping_id", "period_type", "period");
+          "grid_code",
+          "manager_code",
+          "format",
+          "market_type",
+          "scale",
+          "price_class",
+          "grouping_id",
+          "period_type",
+          "period");
 
   private PerfCube() {}
 
@@ -63,8 +70,7 @@ public final class PerfCube {
             in.sales()
                 .select(PerfMetrics.cols(base).toArray(new Column[0]))
                 .withColumn(
-                    "qty_high",
-                    when(col("price_class").leq(2), col("qty")).otherwise(lit(0L))));
+                    "qty_high", when(col("price_class").leq(2), col("qty")).otherwise(lit(0L))));
     List<String> periodCols = List.of("period_type", "period", "year");
     // one row per (dimensions, retailer, period) before the grouping sets: the expansion into
     // eight sets (and Spark's second expansion for the distinct count) then multiplies about 1.4
@@ -90,9 +96,7 @@ public final class PerfCube {
     all.addAll(periodCols);
     Dataset<Row> agg =
         sales
-            .groupingSets(
-                ScalaSeq.of(sets),
-                PerfMetrics.cols(all).toArray(new Column[0]))
+            .groupingSets(ScalaSeq.of(sets), PerfMetrics.cols(all).toArray(new Column[0]))
             .agg(
                 shiftright(grouping_id(), 3).as("grouping_id"),
                 count_distinct(when(col("ordered"), col("retailer_code"))).as("retailers_ordering"),
@@ -112,5 +116,4 @@ public final class PerfCube {
     out.add(PerfMetrics.highClassShare(col("qty_high"), col("qty")).as("high_class_share"));
     return agg.select(out.toArray(new Column[0]));
   }
-
 }

@@ -40,21 +40,22 @@ public final class PerfManager {
 
   /**
    * (manager_code, year, month) of every month in which the manager has an M row: a month with an
-   * assigned retailer or a credited sale or touchpoint (the rows {@link PerfMetrics#compute} groups).
-   * Taken from the pre-aggregates rather than from the computed M rows, so the metrics are computed
-   * once per build and not again for the targets.
+   * assigned retailer or a credited sale or touchpoint (the rows {@link PerfMetrics#compute}
+   * groups). Taken from the pre-aggregates rather than from the computed M rows, so the metrics are
+   * computed once per build and not again for the targets.
    */
   static Dataset<Row> managerMonths(Monthly in) {
     Column[] c = {col("manager_code"), col("year"), col("month")};
-    return in.sales().select(c)
+    return in.sales()
+        .select(c)
         .union(in.touchpoints().select(c))
         .union(in.assigned().select(c))
         .distinct();
   }
 
   /**
-   * Adds target_cases and target_attainment after volume_yoy; {@code months}: the manager months
-   * of {@link #managerMonths}.
+   * Adds target_cases and target_attainment after volume_yoy; {@code months}: the manager months of
+   * {@link #managerMonths}.
    */
   static Dataset<Row> withTargets(Dataset<Row> perf, Dataset<Row> months, Dataset<Row> factTarget) {
     Dataset<Row> t =
@@ -80,9 +81,7 @@ public final class PerfManager {
                 .as("target_cases"),
             lit(null).cast("double").as("target_attainment"));
     return out.withColumn(
-            "target_attainment",
-            PerfMetrics.ratio(col("volume_cases"), col("target_cases")))
+            "target_attainment", PerfMetrics.ratio(col("volume_cases"), col("target_cases")))
         .drop("_t_sum", "_t_missing", "_t_year");
   }
-
 }

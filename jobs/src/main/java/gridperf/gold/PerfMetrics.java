@@ -53,7 +53,9 @@ public final class PerfMetrics {
                         col("year"),
                         col("month"),
                         col("qty"),
-                        when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
+                        when(col("price_class").leq(2), col("qty"))
+                            .otherwise(lit(0L))
+                            .as("qty_high"),
                         col("amount"),
                         col("ordered"))
                     .toArray(new Column[0]));
@@ -104,13 +106,15 @@ public final class PerfMetrics {
     Column assigned = coalesce(col("assigned"), lit(false));
     Dataset<Row> agg =
         perRetailer
-            .groupBy(plus(ent, col("period_type"), col("period"), col("year")).toArray(new Column[0]))
+            .groupBy(
+                plus(ent, col("period_type"), col("period"), col("year")).toArray(new Column[0]))
             .agg(
                 count(when(assigned, 1)).as("retailers_assigned"),
                 count(when(col("ordered"), 1)).as("retailers_ordering"),
                 zero(sum("qty"), 0L).as("qty"),
                 zero(sum("qty_high"), 0L).as("qty_high"),
-                coalesce(sum("amount").cast(REVENUE_TYPE), lit(0).cast(REVENUE_TYPE)).as("revenue_yuan"),
+                coalesce(sum("amount").cast(REVENUE_TYPE), lit(0).cast(REVENUE_TYPE))
+                    .as("revenue_yuan"),
                 zero(sum("touchpoints"), 0L).as("touchpoints"),
                 zero(sum("visits"), 0L).as("visits"),
                 zero(sum("complaints"), 0L).as("complaints"),
@@ -139,7 +143,9 @@ public final class PerfMetrics {
     out.add(ratio(col("sat_sum"), col("sat_n")).as("satisfaction_avg"));
     out.add(col("peak_end_avg"));
     out.add(
-        ratio(col("complaints"), col("retailers_assigned")).multiply(100.0).as("complaints_per_100"));
+        ratio(col("complaints"), col("retailers_assigned"))
+            .multiply(100.0)
+            .as("complaints_per_100"));
     out.add(ratio(col("resolved_24h"), col("complaints")).as("complaint_resolved_24h_rate"));
     return agg.select(out.toArray(new Column[0]));
   }
@@ -179,9 +185,11 @@ public final class PerfMetrics {
 
   /** Null-safe equality of (entity..., period_type, period, year) with the "_pe_" columns. */
   private static Column periodKey(List<String> entity) {
-    Column on = col("period_type").equalTo(col("_pe_period_type"))
-        .and(col("period").equalTo(col("_pe_period")))
-        .and(col("year").equalTo(col("_pe_year")));
+    Column on =
+        col("period_type")
+            .equalTo(col("_pe_period_type"))
+            .and(col("period").equalTo(col("_pe_period")))
+            .and(col("year").equalTo(col("_pe_year")));
     for (String e : entity) {
       on = on.and(col(e).eqNullSafe(col("_pe_" + e)));
     }
@@ -189,14 +197,14 @@ public final class PerfMetrics {
   }
 
   /**
-   * {@link #compute} with volume_yoy after high_class_share: volume_cases / volume_cases of the same
-   * entity and period one year earlier − 1, NULL when that row is missing or its volume ≤ 0. The
-   * earlier year's row is one of the rows computed here or one of {@code storedPrior} —
+   * {@link #compute} with volume_yoy after high_class_share: volume_cases / volume_cases of the
+   * same entity and period one year earlier − 1, NULL when that row is missing or its volume ≤ 0.
+   * The earlier year's row is one of the rows computed here or one of {@code storedPrior} —
    * (entity..., period_type, period, year, volume_cases) rows of years not recomputed in this build
    * (NULL on a full build). Entity columns may be NULL and then match each other.
    *
-   * <p>A window over (entity, period_type, the period without its year) ordered by year, not a
-   * join of the computed rows with themselves: a self-join makes Spark run {@link #compute}'s
+   * <p>A window over (entity, period_type, the period without its year) ordered by year, not a join
+   * of the computed rows with themselves: a self-join makes Spark run {@link #compute}'s
    * aggregations once per side (the two sides prune different columns, so their exchanges are not
    * reused).
    */
@@ -213,10 +221,13 @@ public final class PerfMetrics {
       keys.add(col("volume_cases"));
       rows =
           rows.unionByName(
-              storedPrior.select(keys.toArray(new Column[0])).withColumn("_yoy_current", lit(false)),
+              storedPrior
+                  .select(keys.toArray(new Column[0]))
+                  .withColumn("_yoy_current", lit(false)),
               true);
     }
-    List<Column> partition = plus(cols(entity), col("period_type"), substring(col("period"), 5, 10));
+    List<Column> partition =
+        plus(cols(entity), col("period_type"), substring(col("period"), 5, 10));
     WindowSpec sameOtherYears =
         Window.partitionBy(partition.toArray(new Column[0])).orderBy(col("year"));
     Column priorYear = lag(col("year"), 1).over(sameOtherYears);
@@ -260,7 +271,8 @@ public final class PerfMetrics {
 
   /** One double division; NULL on a zero or missing denominator. */
   static Column ratio(Column num, Column den) {
-    return when(den.isNotNull().and(den.notEqual(0)), num.cast("double").divide(den.cast("double")));
+    return when(
+        den.isNotNull().and(den.notEqual(0)), num.cast("double").divide(den.cast("double")));
   }
 
   private static Column zero(Column c, Object zero) {

@@ -33,9 +33,9 @@ import org.apache.spark.sql.Row;
  * or with a credited sale or touchpoint in it; primary_grid_code and primary_manager_code are the
  * values held on most assigned days of the period (days of all versions with the value added up,
  * ties to the smallest code; NULL with no assigned day); the §4 metrics over the retailer's own
- * rows; orders = distinct order_id with a line of qty_cartons &gt; 0; months_ordering = months
- * with such a line; visits_owed and contacts_owed = Σ over its months with an assigned day of
- * the class's visit entry and of all its entries; menu_months = those months when the class owes
+ * rows; orders = distinct order_id with a line of qty_cartons &gt; 0; months_ordering = months with
+ * such a line; visits_owed and contacts_owed = Σ over its months with an assigned day of the
+ * class's visit entry and of all its entries; menu_months = those months when the class owes
  * something, menu_months_met = those whose touchpoints (any manager) meet every menu entry. Data
  * tests after the write, then Σ volume_cases and Σ revenue_yuan per period must equal perf_cube's
  * company total.
@@ -44,12 +44,34 @@ public final class PerfRetailer {
   /** Columns in table order. */
   public static final List<String> COLUMNS =
       List.of(
-          "retailer_code", "period_type", "period", "year", "primary_grid_code",
-          "primary_manager_code", "segment", "class", "assigned_days", "volume_cases",
-          "revenue_yuan", "revenue_per_case", "high_class_share", "volume_yoy", "orders",
-          "months_ordering", "touchpoints", "visits", "phone", "wechat", "complaints",
-          "visits_owed", "contacts_owed", "menu_months", "menu_months_met", "mot_avg",
-          "satisfaction_avg", "peak_end");
+          "retailer_code",
+          "period_type",
+          "period",
+          "year",
+          "primary_grid_code",
+          "primary_manager_code",
+          "segment",
+          "class",
+          "assigned_days",
+          "volume_cases",
+          "revenue_yuan",
+          "revenue_per_case",
+          "high_class_share",
+          "volume_yoy",
+          "orders",
+          "months_ordering",
+          "touchpoints",
+          "visits",
+          "phone",
+          "wechat",
+          "complaints",
+          "visits_owed",
+          "contacts_owed",
+          "menu_months",
+          "menu_months_met",
+          "mot_avg",
+          "satisfaction_avg",
+          "peak_end");
 
   private static final List<String> KEY = List.of("retailer_code", "period_type", "period", "year");
 
@@ -67,9 +89,10 @@ public final class PerfRetailer {
   }
 
   /**
-   * The table's rows for the computed years. {@code segments}: retailer_segment rows (retailer_code,
-   * year, segment, class, preferred_remote) of the years before; {@code storedPrior}: stored
-   * perf_retailer rows of years not recomputed (for volume_yoy), NULL on a full build.
+   * The table's rows for the computed years. {@code segments}: retailer_segment rows
+   * (retailer_code, year, segment, class, preferred_remote) of the years before; {@code
+   * storedPrior}: stored perf_retailer rows of years not recomputed (for volume_yoy), NULL on a
+   * full build.
    */
   public static Dataset<Row> build(
       Monthly in,
@@ -97,9 +120,13 @@ public final class PerfRetailer {
 
     Dataset<Row> extra =
         primary(in, "grid_code", "primary_grid_code")
-            .join(primary(in, "manager_code", "primary_manager_code"), ScalaSeq.of(KEY), "full_outer");
+            .join(
+                primary(in, "manager_code", "primary_manager_code"),
+                ScalaSeq.of(KEY),
+                "full_outer");
     Dataset<Row> channels =
-        Periods.explode(in.touchpoints().select("retailer_code", "year", "month", "phone", "wechat"))
+        Periods.explode(
+                in.touchpoints().select("retailer_code", "year", "month", "phone", "wechat"))
             .groupBy("retailer_code", "period_type", "period", "year")
             .agg(sum("phone").as("_phone"), sum("wechat").as("_wechat"));
     Dataset<Row> ordering =
@@ -111,10 +138,7 @@ public final class PerfRetailer {
     Dataset<Row> menu = menu(in, segments, cfg);
     Dataset<Row> before =
         segments.select(
-            col("retailer_code"),
-            col("year").plus(1).as("year"),
-            col("segment"),
-            col("class"));
+            col("retailer_code"), col("year").plus(1).as("year"), col("segment"), col("class"));
 
     Dataset<Row> all =
         metrics
@@ -159,14 +183,19 @@ public final class PerfRetailer {
   }
 
   /**
-   * Primary value of {@code attribute} per (retailer, period) with its assigned days of the
-   * period (_assigned_days, carried on the grid's rows).
+   * Primary value of {@code attribute} per (retailer, period) with its assigned days of the period
+   * (_assigned_days, carried on the grid's rows).
    */
   static Dataset<Row> primary(Monthly in, String attribute, String as) {
     Dataset<Row> perValue =
         Periods.explode(
                 in.assigned()
-                    .select(col("retailer_code"), col("year"), col("month"), col(attribute).as("_v"), col("days")))
+                    .select(
+                        col("retailer_code"),
+                        col("year"),
+                        col("month"),
+                        col(attribute).as("_v"),
+                        col("days")))
             .groupBy("retailer_code", "period_type", "period", "year", "_v")
             .agg(sum("days").as("_d"));
     Dataset<Row> p =
@@ -184,7 +213,12 @@ public final class PerfRetailer {
             col("_p.v").as(as));
     if (attribute.equals("grid_code")) {
       return p.select(
-          out.get(0), out.get(1), out.get(2), out.get(3), out.get(4), col("_days").as("_assigned_days"));
+          out.get(0),
+          out.get(1),
+          out.get(2),
+          out.get(3),
+          out.get(4),
+          col("_days").as("_assigned_days"));
     }
     return p.select(out.toArray(new Column[0]));
   }
@@ -237,8 +271,8 @@ public final class PerfRetailer {
 
   /**
    * Computes, writes (replaceWhere on the planned periods, or a full overwrite), checks and
-   * reconciles perf_retailer; called by the build after the other gold tables are written (it
-   * reads the stored retailer_segment and perf_cube).
+   * reconciles perf_retailer; called by the build after the other gold tables are written (it reads
+   * the stored retailer_segment and perf_cube).
    */
   static WriteResult write(
       JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> factSales, ScoringConfig scoring) {
@@ -253,7 +287,8 @@ public final class PerfRetailer {
                 .where(col("year").isin(plan.storedPriorYears().toArray()));
     Dataset<Row> rows =
         build(in, orders(factSales), segments, stored, scoring).where(GoldBuild.periodFilter(plan));
-    Dataset<Row> laid = FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
+    Dataset<Row> laid =
+        FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
     DeltaWrite w = lake.write(TableId.PERF_RETAILER, laid).partitionBy("year").overwrite();
     if (plan.full()) {
       w.overwriteSchema();
@@ -275,8 +310,14 @@ public final class PerfRetailer {
         List.of(
             new Bound(List.of("satisfaction_avg", "peak_end"), 1, 5),
             new Bound(
-                List.of("assigned_days", "orders", "months_ordering", "visits_owed", "contacts_owed",
-                    "menu_months", "menu_months_met"),
+                List.of(
+                    "assigned_days",
+                    "orders",
+                    "months_ordering",
+                    "visits_owed",
+                    "contacts_owed",
+                    "menu_months",
+                    "menu_months_met"),
                 0,
                 Double.POSITIVE_INFINITY)));
     reconcile(written, cube);
@@ -330,6 +371,4 @@ public final class PerfRetailer {
     }
     return v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
   }
-
-
 }

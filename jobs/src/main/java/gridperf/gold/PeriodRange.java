@@ -22,13 +22,14 @@ import org.apache.spark.sql.Row;
  */
 public record PeriodRange(YearMonth first, YearMonth last) {
   /**
-   * A range to plan a query over when the lake has no facts (no range): its rows are then
-   * filtered away, so only the plan's schema matters.
+   * A range to plan a query over when the lake has no facts (no range): its rows are then filtered
+   * away, so only the plan's schema matters.
    */
   public static final PeriodRange PLACEHOLDER =
       new PeriodRange(YearMonth.of(2000, 1), YearMonth.of(2000, 1));
 
-  private static final Pattern MONTH_PARTITION = Pattern.compile("/year=(\\d{4})/month=(\\d{1,2})/");
+  private static final Pattern MONTH_PARTITION =
+      Pattern.compile("/year=(\\d{4})/month=(\\d{1,2})/");
 
   /** First day of the first month. */
   public LocalDate start() {
@@ -43,11 +44,12 @@ public record PeriodRange(YearMonth first, YearMonth last) {
   /**
    * The range of two silver fact tables read from Delta, from the (year, month) partitions of the
    * files in their snapshots: no data is scanned, which matters on a lake of several years (a
-   * partition holds a file only when it has rows: partitioned writes never write empty files, and
-   * a MERGE or DELETE that empties a file removes it). Falls back to {@link #of} when a table's
-   * files are not laid out in year=/month= folders.
+   * partition holds a file only when it has rows: partitioned writes never write empty files, and a
+   * MERGE or DELETE that empties a file removes it). Falls back to {@link #of} when a table's files
+   * are not laid out in year=/month= folders.
    */
-  public static Optional<PeriodRange> ofPartitions(Dataset<Row> factSales, Dataset<Row> factTouchpoints) {
+  public static Optional<PeriodRange> ofPartitions(
+      Dataset<Row> factSales, Dataset<Row> factTouchpoints) {
     Optional<List<YearMonth>> s = partitionMonths(factSales);
     Optional<List<YearMonth>> t = partitionMonths(factTouchpoints);
     if (s.isEmpty() || t.isEmpty()) {
@@ -88,7 +90,9 @@ public record PeriodRange(YearMonth first, YearMonth last) {
     return Optional.of(new PeriodRange(YearMonth.from(lo), YearMonth.from(hi)));
   }
 
-  /** Column {@code i} of {@code r} as a day (Spark gives java.sql.Date or LocalDate); NULL as null. */
+  /**
+   * Column {@code i} of {@code r} as a day (Spark gives java.sql.Date or LocalDate); NULL as null.
+   */
   public static LocalDate date(Row r, int i) {
     if (r.isNullAt(i)) {
       return null;

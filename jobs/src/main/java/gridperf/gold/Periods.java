@@ -90,16 +90,24 @@ public final class Periods {
     List<String> parts = new ArrayList<>();
     for (String t : List.of("M", "Q", "Y")) {
       Set<String> ps =
-          keys.stream().filter(k -> k.type().equals(t)).map(Key::period).collect(
-              Collectors.toCollection(TreeSet::new));
+          keys.stream()
+              .filter(k -> k.type().equals(t))
+              .map(Key::period)
+              .collect(Collectors.toCollection(TreeSet::new));
       if (!ps.isEmpty()) {
         parts.add(
-            "(period_type = '" + t + "' AND period IN ("
-                + ps.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")) + "))");
+            "(period_type = '"
+                + t
+                + "' AND period IN ("
+                + ps.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "))
+                + "))");
       }
     }
     String years =
-        keys.stream().map(k -> String.valueOf(k.year())).distinct().sorted()
+        keys.stream()
+            .map(k -> String.valueOf(k.year()))
+            .distinct()
+            .sorted()
             .collect(Collectors.joining(", "));
     return "year IN (" + years + ") AND (" + String.join(" OR ", parts) + ")";
   }

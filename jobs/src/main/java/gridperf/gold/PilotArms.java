@@ -9,14 +9,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The windows and arms of the pilots in {@code dim_pilot}: which grids are compared, and over
- * which months. Plain Java over the (small) dimension rows.
+ * The windows and arms of the pilots in {@code dim_pilot}: which grids are compared, and over which
+ * months. Plain Java over the (small) dimension rows.
  *
  * <ul>
- *   <li>L = the months from start_month to end_month. Pre window: the L months before
- *       start_month. Post window: start_month … end_month, cut at the last month of the period
- *       range ({@code running} when cut, else {@code complete}); a pilot with no post month inside
- *       the range has no window.
+ *   <li>L = the months from start_month to end_month. Pre window: the L months before start_month.
+ *       Post window: start_month … end_month, cut at the last month of the period range ({@code
+ *       running} when cut, else {@code complete}); a pilot with no post month inside the range has
+ *       no window.
  *   <li>Controls: the pilot's {@code control} rows; a pilot with none takes every grid that is not
  *       listed in its rows, is in the {@code pilot} arm of no pilot (whatever its window), and has
  *       the market_type of one of its pilot grids.
@@ -24,11 +24,16 @@ import java.util.TreeSet;
  */
 public final class PilotArms {
   /** One dim_pilot row. */
-  public record Listed(String pilotId, String gridCode, String arm, String startMonth, String endMonth) {}
+  public record Listed(
+      String pilotId, String gridCode, String arm, String startMonth, String endMonth) {}
 
   /** A pilot's windows. */
   public record Window(
-      String pilotId, YearMonth preFrom, YearMonth preTo, YearMonth postFrom, YearMonth postTo,
+      String pilotId,
+      YearMonth preFrom,
+      YearMonth preTo,
+      YearMonth postFrom,
+      YearMonth postTo,
       String status) {
     /** The months of window {@code pre} or {@code post}, in order. */
     public List<YearMonth> months(String which) {
@@ -67,7 +72,11 @@ public final class PilotArms {
       out.put(
           p.pilotId(),
           new Window(
-              p.pilotId(), start.minusMonths(l), start.minusMonths(1), start, cut ? last : end,
+              p.pilotId(),
+              start.minusMonths(l),
+              start.minusMonths(1),
+              start,
+              cut ? last : end,
               cut ? "running" : "complete"));
     }
     return out;

@@ -71,9 +71,9 @@ public final class PilotEffect {
   private PilotEffect() {}
 
   /**
-   * The table's rows. {@code perfGrid}: perf_grid (any period types); {@code dimPilot},
-   * {@code dimGrid}: the silver dimensions; {@code range}: the period range (no rows without one).
-   * The dimensions and the grid-level window values are small and collected to the driver.
+   * The table's rows. {@code perfGrid}: perf_grid (any period types); {@code dimPilot}, {@code
+   * dimGrid}: the silver dimensions; {@code range}: the period range (no rows without one). The
+   * dimensions and the grid-level window values are small and collected to the driver.
    */
   public static Dataset<Row> build(
       Dataset<Row> perfGrid,
@@ -83,9 +83,12 @@ public final class PilotEffect {
     SparkSession spark = perfGrid.sparkSession();
     List<PilotArms.Listed> listed = new ArrayList<>();
     for (Row r :
-        dimPilot.select("pilot_id", "grid_code", "arm", "start_month", "end_month").collectAsList()) {
+        dimPilot
+            .select("pilot_id", "grid_code", "arm", "start_month", "end_month")
+            .collectAsList()) {
       listed.add(
-          new PilotArms.Listed(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+          new PilotArms.Listed(
+              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
     }
     if (range.isEmpty() || listed.isEmpty()) {
       return spark.createDataFrame(List.of(), SCHEMA);
@@ -110,7 +113,8 @@ public final class PilotEffect {
         }
       }
     }
-    Map<List<String>, Double> values = windowValues(spark.createDataFrame(months, MONTHS), perfGrid);
+    Map<List<String>, Double> values =
+        windowValues(spark.createDataFrame(months, MONTHS), perfGrid);
     List<Row> out = new ArrayList<>();
     for (PilotArms.Window w : windows.values()) {
       for (String metric : METRICS) {
@@ -150,7 +154,8 @@ public final class PilotEffect {
   }
 
   /** (pilot_id, grid_code, metric, window) → the grid's window value, for the non-NULL ones. */
-  private static Map<List<String>, Double> windowValues(Dataset<Row> months, Dataset<Row> perfGrid) {
+  private static Map<List<String>, Double> windowValues(
+      Dataset<Row> months, Dataset<Row> perfGrid) {
     Map<List<String>, Double> out = new HashMap<>();
     List<Row> rows =
         months
@@ -168,9 +173,25 @@ public final class PilotEffect {
 
   private static Row row(PilotArms.Window w, String metric, DidEstimate e) {
     return RowFactory.create(
-        w.pilotId(), metric, w.status(), w.preFrom().toString(), w.preTo().toString(),
-        w.postFrom().toString(), w.postTo().toString(), e.nPilot(), e.nControl(), e.pilotPre(),
-        e.pilotPost(), e.controlPre(), e.controlPost(), e.did(), e.se(), e.df(), e.tCrit(),
-        e.ciLow(), e.ciHigh(), e.significant());
+        w.pilotId(),
+        metric,
+        w.status(),
+        w.preFrom().toString(),
+        w.preTo().toString(),
+        w.postFrom().toString(),
+        w.postTo().toString(),
+        e.nPilot(),
+        e.nControl(),
+        e.pilotPre(),
+        e.pilotPost(),
+        e.controlPre(),
+        e.controlPost(),
+        e.did(),
+        e.se(),
+        e.df(),
+        e.tCrit(),
+        e.ciLow(),
+        e.ciHigh(),
+        e.significant());
   }
 }

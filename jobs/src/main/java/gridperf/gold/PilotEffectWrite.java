@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * Writes {@code pilot_effect} at the end of a build, from perf_grid as just stored: a full
- * overwrite (the table is a few rows a pilot), skipped when nothing it depends on changed since
- * the last build (perf_grid not rewritten, same dim_pilot and dim_grid versions, the table exists).
+ * overwrite (the table is a few rows a pilot), skipped when nothing it depends on changed since the
+ * last build (perf_grid not rewritten, same dim_pilot and dim_grid versions, the table exists).
  * Runs the data tests after the write.
  */
 public final class PilotEffectWrite {
@@ -82,7 +82,10 @@ public final class PilotEffectWrite {
   }
 
   private static Dataset<Row> read(
-      Lake lake, TableId t, Map<TableId, Long> versions, org.apache.spark.sql.types.StructType schema) {
+      Lake lake,
+      TableId t,
+      Map<TableId, Long> versions,
+      org.apache.spark.sql.types.StructType schema) {
     Long v = versions.get(t);
     if (v == null || v < 0) {
       return lake.spark().createDataFrame(List.of(), schema);

@@ -26,15 +26,22 @@ public final class Preaggregates {
   /** Columns that identify a retailer version and its credited entities. */
   public static final List<String> VERSION =
       List.of(
-          "year", "month", "retailer_code", "retailer_valid_from", "grid_code", "manager_code",
-          "format", "market_type", "scale");
+          "year",
+          "month",
+          "retailer_code",
+          "retailer_valid_from",
+          "grid_code",
+          "manager_code",
+          "format",
+          "market_type",
+          "scale");
 
   private Preaggregates() {}
 
   /**
    * Sales grain: (year, month, retailer version, price_class). Columns: {@link #VERSION},
-   * price_class, lines, qty (Σ qty_cartons, long), amount (Σ amount_yuan, decimal(28,2)), ordered (true
-   * when a line has qty_cartons &gt; 0).
+   * price_class, lines, qty (Σ qty_cartons, long), amount (Σ amount_yuan, decimal(28,2)), ordered
+   * (true when a line has qty_cartons &gt; 0).
    */
   public static Dataset<Row> sales(Dataset<Row> factSales) {
     return factSales
@@ -48,9 +55,10 @@ public final class Preaggregates {
 
   /**
    * Touchpoint grain: (year, month, retailer version). Columns: {@link #VERSION}, touchpoints,
-   * visits, complaints, phone, wechat, training, resolved_24h (longs), mot_sum (Σ appearance + behaviour + communication
-   * over visits with all three), mot_n, sat_sum, sat_n, peak = max struct(d = |s − 3|, ts,
-   * event_id, s) and last = max struct(ts, event_id, s) over touchpoints with a satisfaction.
+   * visits, complaints, phone, wechat, training, resolved_24h (longs), mot_sum (Σ appearance +
+   * behaviour + communication over visits with all three), mot_n, sat_sum, sat_n, peak = max
+   * struct(d = |s − 3|, ts, event_id, s) and last = max struct(ts, event_id, s) over touchpoints
+   * with a satisfaction.
    */
   public static Dataset<Row> touchpoints(Dataset<Row> factTouchpoints) {
     Column visit = col("channel").equalTo("visit");
@@ -72,29 +80,26 @@ public final class Preaggregates {
             count(when(col("channel").equalTo("training"), 1)).as("training"),
             count(when(complaint.and(col("complaint_resolved_24h").equalTo(true)), 1))
                 .as("resolved_24h"),
-            sum(
-                    when(
-                        motComplete,
-                        col("mot_appearance")
-                            .plus(col("mot_behaviour"))
-                            .plus(col("mot_communication"))))
+            sum(when(
+                    motComplete,
+                    col("mot_appearance")
+                        .plus(col("mot_behaviour"))
+                        .plus(col("mot_communication"))))
                 .as("mot_sum"),
             count(when(motComplete, 1)).as("mot_n"),
             sum(s.cast("long")).as("sat_sum"),
             count(s).as("sat_n"),
-            max(
-                    when(
-                        s.isNotNull(),
-                        struct(
-                            abs(s.minus(3)).as("d"),
-                            col("ts").as("ts"),
-                            col("event_id").as("event_id"),
-                            s.as("s"))))
+            max(when(
+                    s.isNotNull(),
+                    struct(
+                        abs(s.minus(3)).as("d"),
+                        col("ts").as("ts"),
+                        col("event_id").as("event_id"),
+                        s.as("s"))))
                 .as("peak"),
-            max(
-                    when(
-                        s.isNotNull(),
-                        struct(col("ts").as("ts"), col("event_id").as("event_id"), s.as("s"))))
+            max(when(
+                    s.isNotNull(),
+                    struct(col("ts").as("ts"), col("event_id").as("event_id"), s.as("s"))))
                 .as("last"));
   }
 

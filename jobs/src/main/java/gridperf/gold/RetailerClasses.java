@@ -92,8 +92,7 @@ public final class RetailerClasses {
    */
   public static Dataset<Row> withClass(
       Dataset<Row> segments, Dataset<Row> attributes, Dataset<Row> preferred, ServiceClasses cfg) {
-    Dataset<Row> joined =
-        segments.join(attributes, ScalaSeq.of("retailer_code", "year"), "left");
+    Dataset<Row> joined = segments.join(attributes, ScalaSeq.of("retailer_code", "year"), "left");
     Column pref = lit("phone");
     if (preferred != null) {
       joined =
@@ -170,15 +169,14 @@ public final class RetailerClasses {
 
   /** Whether the class owes something (a menu entry above 0); false for a NULL class. */
   public static Column owes(ServiceClasses cfg, Column cls) {
-    Object[] owing =
-        cfg.menu().keySet().stream().filter(cfg::owesSomething).toArray();
+    Object[] owing = cfg.menu().keySet().stream().filter(cfg::owesSomething).toArray();
     return owing.length == 0 ? lit(false) : coalesce(cls.isin(owing), lit(false));
   }
 
   /**
-   * Whether a month's touchpoints meet the class's menu: every entry checked on its own against
-   * the count of its channel (columns visits, phone, wechat, training), remote against the
-   * preferred channel's count.
+   * Whether a month's touchpoints meet the class's menu: every entry checked on its own against the
+   * count of its channel (columns visits, phone, wechat, training), remote against the preferred
+   * channel's count.
    */
   public static Column met(ServiceClasses cfg, Column cls, Column preferredRemote) {
     Column remote = when(preferredRemote.equalTo("wechat"), col("wechat")).otherwise(col("phone"));

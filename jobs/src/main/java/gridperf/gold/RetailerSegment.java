@@ -19,15 +19,15 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys: retailer_code, year
- * (partition column). Columns: retailer_code, year, market_type, revenue_yuan, segment, class,
- * preferred_remote. Sources:
- * the assignment and sales pre-aggregates of {@link Monthly}; cut-offs from the scoring file. Rules:
- * every retailer assigned on at least one day of the year (inside the period range); market_type
- * of its primary grid of the year (most assigned days, ties grid_code ascending); revenue_yuan =
- * Σ amount_yuan of the year's sales (0 without sales); within (year, market_type), rank = 1 + the
- * number with a strictly higher revenue, p = (rank − 1) / n: A if p &lt; segments.a, B if p &lt;
- * segments.b, else C; class and preferred_remote as {@link RetailerClasses} says.
+ * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys:
+ * retailer_code, year (partition column). Columns: retailer_code, year, market_type, revenue_yuan,
+ * segment, class, preferred_remote. Sources: the assignment and sales pre-aggregates of {@link
+ * Monthly}; cut-offs from the scoring file. Rules: every retailer assigned on at least one day of
+ * the year (inside the period range); market_type of its primary grid of the year (most assigned
+ * days, ties grid_code ascending); revenue_yuan = Σ amount_yuan of the year's sales (0 without
+ * sales); within (year, market_type), rank = 1 + the number with a strictly higher revenue, p =
+ * (rank − 1) / n: A if p &lt; segments.a, B if p &lt; segments.b, else C; class and
+ * preferred_remote as {@link RetailerClasses} says.
  */
 public final class RetailerSegment {
   private RetailerSegment() {}
@@ -66,7 +66,9 @@ public final class RetailerSegment {
             col("retailer_code"),
             col("year"),
             col("market_type"),
-            coalesce(col("revenue").cast(PerfMetrics.REVENUE_TYPE), lit(0).cast(PerfMetrics.REVENUE_TYPE))
+            coalesce(
+                    col("revenue").cast(PerfMetrics.REVENUE_TYPE),
+                    lit(0).cast(PerfMetrics.REVENUE_TYPE))
                 .as("revenue_yuan"));
   }
 

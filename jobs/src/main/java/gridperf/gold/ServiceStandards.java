@@ -25,15 +25,15 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * {@code service_standards} — grain: manager × period (M, Q, Y); keys manager_code, period_type,
  * period (year is the partition column); a row for every manager and period with a perf_manager
- * row. Sources: fact_inspection (an inspection counts in the periods of its date, under the
- * manager it names), the assignment and complaint pre-aggregates ({@link Monthly}) and the
- * {@code standards} settings of the scoring file. Rules (docs/standards.md): counts by level,
+ * row. Sources: fact_inspection (an inspection counts in the periods of its date, under the manager
+ * it names), the assignment and complaint pre-aggregates ({@link Monthly}) and the {@code
+ * standards} settings of the scoring file. Rules (docs/standards.md): counts by level,
  * spot_check_pass_rate = passed / spot checks (NULL without one), errors = Σ errors; over the
  * period's assigned months (≥ 1 assigned retailer) the months with enough self-inspections, the
- * error-free months (≥ 1 inspection, 0 errors), the complaint-free months (no complaint credited
- * to the manager) and the longest run of consecutive error-free months (any other month breaks
- * it); standards_met = months met ≥ share × months assigned and the pass rate NULL or ≥ the
- * minimum, true when no month is assigned.
+ * error-free months (≥ 1 inspection, 0 errors), the complaint-free months (no complaint credited to
+ * the manager) and the longest run of consecutive error-free months (any other month breaks it);
+ * standards_met = months met ≥ share × months assigned and the pass rate NULL or ≥ the minimum,
+ * true when no month is assigned.
  */
 public final class ServiceStandards {
   public static final List<String> KEYS = List.of("manager_code", "period_type", "period");
@@ -102,24 +102,23 @@ public final class ServiceStandards {
     Column monthsAssigned = coalesce(col("months_assigned"), lit(0));
     Column met = coalesce(col("self_check_months_met"), lit(0));
     Column rate = PerfMetrics.ratio(col("spot_checks_passed"), col("spot_checks"));
-    return joined
-        .select(
-            col("manager_code"),
-            col("period_type"),
-            col("period"),
-            col("year"),
-            monthsAssigned.as("months_assigned"),
-            coalesce(col("self_inspections"), lit(0L)).as("self_inspections"),
-            coalesce(col("general_inspections"), lit(0L)).as("general_inspections"),
-            coalesce(col("spot_checks"), lit(0L)).as("spot_checks"),
-            coalesce(col("spot_checks_passed"), lit(0L)).as("spot_checks_passed"),
-            rate.as("spot_check_pass_rate"),
-            coalesce(col("errors"), lit(0L)).as("errors"),
-            met.as("self_check_months_met"),
-            coalesce(col("error_free_months"), lit(0)).as("error_free_months"),
-            coalesce(col("complaint_free_months"), lit(0)).as("complaint_free_months"),
-            coalesce(col("longest_error_free_run"), lit(0)).as("longest_error_free_run"),
-            standardsMet(monthsAssigned, met, rate, cfg).as("standards_met"));
+    return joined.select(
+        col("manager_code"),
+        col("period_type"),
+        col("period"),
+        col("year"),
+        monthsAssigned.as("months_assigned"),
+        coalesce(col("self_inspections"), lit(0L)).as("self_inspections"),
+        coalesce(col("general_inspections"), lit(0L)).as("general_inspections"),
+        coalesce(col("spot_checks"), lit(0L)).as("spot_checks"),
+        coalesce(col("spot_checks_passed"), lit(0L)).as("spot_checks_passed"),
+        rate.as("spot_check_pass_rate"),
+        coalesce(col("errors"), lit(0L)).as("errors"),
+        met.as("self_check_months_met"),
+        coalesce(col("error_free_months"), lit(0)).as("error_free_months"),
+        coalesce(col("complaint_free_months"), lit(0)).as("complaint_free_months"),
+        coalesce(col("longest_error_free_run"), lit(0)).as("longest_error_free_run"),
+        standardsMet(monthsAssigned, met, rate, cfg).as("standards_met"));
   }
 
   /**
@@ -147,7 +146,8 @@ public final class ServiceStandards {
    */
   private static Dataset<Row> longestRuns(Dataset<Row> errorFreeMonths) {
     Dataset<Row> exploded =
-        Periods.explode(errorFreeMonths.withColumn("_idx", col("year").multiply(12).plus(col("month"))));
+        Periods.explode(
+            errorFreeMonths.withColumn("_idx", col("year").multiply(12).plus(col("month"))));
     Column rank =
         row_number()
             .over(Window.partitionBy("manager_code", "period_type", "period").orderBy("_idx"));
@@ -190,8 +190,12 @@ public final class ServiceStandards {
         List.of(
             new Bound(List.of("spot_check_pass_rate"), 0, 1),
             new Bound(
-                List.of("months_assigned", "self_check_months_met", "error_free_months",
-                    "complaint_free_months", "longest_error_free_run"),
+                List.of(
+                    "months_assigned",
+                    "self_check_months_met",
+                    "error_free_months",
+                    "complaint_free_months",
+                    "longest_error_free_run"),
                 0,
                 12)));
     ctx.progress().step("wrote service_standards");

@@ -16,12 +16,12 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code service_visits} — grain: (entity_type, entity_code, retailer_code, year, month), the small
- * aggregate the contract (docs/contract.md, Manager scorecard) keeps so a what-if run can recompute service_compliance. Keys: all
- * but the channel counts; year is the partition column. entity_type is 'manager' or 'grid'. Sources: the
- * assignment and touchpoint pre-aggregates of {@link Monthly}. Rules: one row per (entity,
- * retailer, month) with the retailer assigned to that entity on at least one day of the month;
- * visits, phone, wechat, training = touchpoints of that channel credited to that entity for that
- * retailer in the month (0 allowed).
+ * aggregate the contract (docs/contract.md, Manager scorecard) keeps so a what-if run can recompute
+ * service_compliance. Keys: all but the channel counts; year is the partition column. entity_type
+ * is 'manager' or 'grid'. Sources: the assignment and touchpoint pre-aggregates of {@link Monthly}.
+ * Rules: one row per (entity, retailer, month) with the retailer assigned to that entity on at
+ * least one day of the month; visits, phone, wechat, training = touchpoints of that channel
+ * credited to that entity for that retailer in the month (0 allowed).
  */
 public final class ServiceVisits {
   private ServiceVisits() {}
@@ -37,11 +37,13 @@ public final class ServiceVisits {
   private static Dataset<Row> forEntity(Monthly in, String type, String codeColumn) {
     Dataset<Row> pairs =
         in.assigned()
-            .select(col(codeColumn).as("entity_code"), col("retailer_code"), col("year"), col("month"))
+            .select(
+                col(codeColumn).as("entity_code"), col("retailer_code"), col("year"), col("month"))
             .distinct();
     Dataset<Row> visits =
         in.touchpoints()
-            .groupBy(col(codeColumn).as("entity_code"), col("retailer_code"), col("year"), col("month"))
+            .groupBy(
+                col(codeColumn).as("entity_code"), col("retailer_code"), col("year"), col("month"))
             .agg(
                 sum("visits").as("v"),
                 sum("phone").as("p"),
@@ -76,16 +78,15 @@ public final class ServiceVisits {
   }
 
   /**
-   * service_compliance per entity and year (pure; the score job calls it with a scenario's
-   * classes and menus). Inputs: {@code serviceVisits} with entity_type, entity_code,
-   * retailer_code, year, month, visits, phone, wechat, training (the service_visits table);
-   * {@code retailerSegment} with retailer_code, year, class, preferred_remote (the
-   * retailer_segment table or a scenario's recomputation). A (retailer, month) pair of year y
-   * counts when the retailer's class of year y − 1 owes something; it complies when every entry
-   * of that class's menu is met by the channel's touchpoints credited to the entity that month
-   * (remote on the preferred channel of y − 1). Output: entity_type, entity_code, year,
-   * service_compliance = complying pairs / pairs (entities or years without pairs have no row,
-   * i.e. NULL when joined).
+   * service_compliance per entity and year (pure; the score job calls it with a scenario's classes
+   * and menus). Inputs: {@code serviceVisits} with entity_type, entity_code, retailer_code, year,
+   * month, visits, phone, wechat, training (the service_visits table); {@code retailerSegment} with
+   * retailer_code, year, class, preferred_remote (the retailer_segment table or a scenario's
+   * recomputation). A (retailer, month) pair of year y counts when the retailer's class of year y −
+   * 1 owes something; it complies when every entry of that class's menu is met by the channel's
+   * touchpoints credited to the entity that month (remote on the preferred channel of y − 1).
+   * Output: entity_type, entity_code, year, service_compliance = complying pairs / pairs (entities
+   * or years without pairs have no row, i.e. NULL when joined).
    */
   public static Dataset<Row> serviceCompliance(
       Dataset<Row> serviceVisits, Dataset<Row> retailerSegment, ScoringConfig cfg) {
@@ -96,7 +97,10 @@ public final class ServiceVisits {
             col("entity_type"),
             col("entity_code"),
             col("year"),
-            col("_ok").cast("double").divide(col("_pairs").cast("double")).as("service_compliance"));
+            col("_ok")
+                .cast("double")
+                .divide(col("_pairs").cast("double"))
+                .as("service_compliance"));
   }
 
   /**
@@ -116,15 +120,17 @@ public final class ServiceVisits {
     return withChannels(serviceVisits)
         .join(
             seg,
-            col("retailer_code").equalTo(col("_s_retailer")).and(col("year").equalTo(col("_s_year"))))
+            col("retailer_code")
+                .equalTo(col("_s_retailer"))
+                .and(col("year").equalTo(col("_s_year"))))
         .where(RetailerClasses.owes(cfg.classes(), cls))
         .withColumn("met", RetailerClasses.met(cfg.classes(), cls, col("preferred_remote")))
         .drop("_s_retailer", "_s_year");
   }
 
   /**
-   * Appends service_compliance to a perf table: the entity's value on Y rows, NULL on M and Q
-   * rows and when the entity has no pairs in the year.
+   * Appends service_compliance to a perf table: the entity's value on Y rows, NULL on M and Q rows
+   * and when the entity has no pairs in the year.
    */
   static Dataset<Row> attach(
       Dataset<Row> perf, Dataset<Row> compliance, String entityType, String codeColumn) {

@@ -13,13 +13,14 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code bronze_sales_line}, {@code bronze_touchpoint}, {@code bronze_master} — grain: one row per
- * non-blank data line of the current delivery of each landing file (key: source_file, line_no),
- * as read: raw text (decoded; a lossy rendering when undecodable), the line's encoding ({@code
- * ASCII}, {@code UTF-8}, {@code GB18030}, {@code MALFORMED} or the configured charset), for CSV the
- * fields in contract order (NULL when the line cannot be split), the parse error if any, and the
- * batch (id, sequence, time, as-of date) that read it; a row's date range is checked against
- * the as-of date of the batch that read it, so recomputing it later gives the same answer. A re-delivered file's rows replace its earlier rows.
- * Every silver, quarantine and ledger row can be recomputed from bronze plus master data.
+ * non-blank data line of the current delivery of each landing file (key: source_file, line_no), as
+ * read: raw text (decoded; a lossy rendering when undecodable), the line's encoding ({@code ASCII},
+ * {@code UTF-8}, {@code GB18030}, {@code MALFORMED} or the configured charset), for CSV the fields
+ * in contract order (NULL when the line cannot be split), the parse error if any, and the batch
+ * (id, sequence, time, as-of date) that read it; a row's date range is checked against the as-of
+ * date of the batch that read it, so recomputing it later gives the same answer. A re-delivered
+ * file's rows replace its earlier rows. Every silver, quarantine and ledger row can be recomputed
+ * from bronze plus master data.
  */
 public final class Bronze {
   public static final StructType SCHEMA =

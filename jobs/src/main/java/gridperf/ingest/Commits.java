@@ -59,7 +59,8 @@ final class Commits {
       keep = keep == null ? c : keep.or(c);
     }
     String where = String.join(" OR ", parts);
-    return Optional.of(lake.write(table, data.filter(keep)).overwrite().replaceWhere(where).commit());
+    return Optional.of(
+        lake.write(table, data.filter(keep)).overwrite().replaceWhere(where).commit());
   }
 
   /**

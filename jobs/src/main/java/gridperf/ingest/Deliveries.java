@@ -15,11 +15,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Which landing files this run processes (docs/contract.md, Re-delivery): a file whose size and
- * modification time match its ledger row is skipped without reading; otherwise it is hashed
- * (on the executors) — the same hash is skipped ({@link #touched}: only its ledger size and time
- * are refreshed), a new path or new content is delivered. Refuses, before anything is committed,
- * a CSV header lacking a contract column and an empty re-delivery of a file that had rows (unless
- * {@code --allow-empty}).
+ * modification time match its ledger row is skipped without reading; otherwise it is hashed (on the
+ * executors) — the same hash is skipped ({@link #touched}: only its ledger size and time are
+ * refreshed), a new path or new content is delivered. Refuses, before anything is committed, a CSV
+ * header lacking a contract column and an empty re-delivery of a file that had rows (unless {@code
+ * --allow-empty}).
  */
 public record Deliveries(
     List<LandingFile> delivered,
@@ -73,8 +73,15 @@ public record Deliveries(
       if (e != null && e.contentHash().equals(s.contentHash())) {
         touched.add(
             new IngestFiles.Entry(
-                e.sourceFile(), e.contentHash(), e.batchId(), e.encoding(), e.source(), f.size(),
-                f.modificationTime(), e.batchSeq(), e.counts()));
+                e.sourceFile(),
+                e.contentHash(),
+                e.batchId(),
+                e.encoding(),
+                e.source(),
+                f.size(),
+                f.modificationTime(),
+                e.batchSeq(),
+                e.counts()));
         continue;
       }
       boolean empty = s.dataLines() == 0;

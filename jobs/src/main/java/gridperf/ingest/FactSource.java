@@ -18,12 +18,25 @@ import org.apache.spark.sql.types.StructType;
  * ingest paths ({@link Incremental}, {@link FullRecompute}) treat every fact source alike.
  */
 enum FactSource {
-  SALES(LandingSource.SALES, TableId.BRONZE_SALES_LINE, TableId.FACT_SALES_LINE, FactSalesLine.SCHEMA,
-      "order_id", "line_no"),
-  TOUCHPOINTS(LandingSource.TOUCHPOINTS, TableId.BRONZE_TOUCHPOINT, TableId.FACT_TOUCHPOINT,
-      FactTouchpoint.SCHEMA, "event_id"),
-  INSPECTIONS(LandingSource.INSPECTIONS, TableId.BRONZE_INSPECTION, TableId.FACT_INSPECTION,
-      FactInspection.SCHEMA, "inspection_id");
+  SALES(
+      LandingSource.SALES,
+      TableId.BRONZE_SALES_LINE,
+      TableId.FACT_SALES_LINE,
+      FactSalesLine.SCHEMA,
+      "order_id",
+      "line_no"),
+  TOUCHPOINTS(
+      LandingSource.TOUCHPOINTS,
+      TableId.BRONZE_TOUCHPOINT,
+      TableId.FACT_TOUCHPOINT,
+      FactTouchpoint.SCHEMA,
+      "event_id"),
+  INSPECTIONS(
+      LandingSource.INSPECTIONS,
+      TableId.BRONZE_INSPECTION,
+      TableId.FACT_INSPECTION,
+      FactInspection.SCHEMA,
+      "inspection_id");
 
   private final LandingSource landing;
   private final TableId bronze;
@@ -32,7 +45,8 @@ enum FactSource {
   private final String[] keys;
   private final StructType validated;
 
-  FactSource(LandingSource landing, TableId bronze, TableId fact, StructType factSchema, String... keys) {
+  FactSource(
+      LandingSource landing, TableId bronze, TableId fact, StructType factSchema, String... keys) {
     this.landing = landing;
     this.bronze = bronze;
     this.fact = fact;

@@ -66,10 +66,7 @@ public final class FactValidator {
 
   /** Validates bronze rows (Bronze.SCHEMA) of one fact source. */
   static Dataset<Row> validate(
-      Dataset<Row> bronze,
-      FactSource source,
-      Broadcast<MasterData> master,
-      ZoneId zone) {
+      Dataset<Row> bronze, FactSource source, Broadcast<MasterData> master, ZoneId zone) {
     StructType schema = source.validatedSchema();
     int width = schema.size() - RowStatus.SCHEMA.size();
     MapPartitionsFunction<Row, Row> f =
@@ -88,8 +85,7 @@ public final class FactValidator {
     return bronze.mapPartitions(f, Encoders.row(schema));
   }
 
-  static Row check(
-      Row b, FactSource source, MasterData m, ZoneId zone, int width) {
+  static Row check(Row b, FactSource source, MasterData m, ZoneId zone, int width) {
     LocalDate asOf = b.getDate(10).toLocalDate();
     Object[] out = new Object[RowStatus.SCHEMA.size() + width];
     out[0] = b.getString(0);

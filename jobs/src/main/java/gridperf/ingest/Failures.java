@@ -3,7 +3,9 @@ package gridperf.ingest;
 import gridperf.landingfiles.Header;
 import java.io.UncheckedIOException;
 
-/** Turns a Spark task failure back into the error the task raised, so its message names the file. */
+/**
+ * Turns a Spark task failure back into the error the task raised, so its message names the file.
+ */
 final class Failures {
   private Failures() {}
 

@@ -22,9 +22,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The full path of an ingest run (master file changed, re-delivery, {@code --retry-quarantine},
  * first run, rerun after a killed run): every row's status is recomputed from bronze (the current
- * delivery of every ledger file plus this batch) under the master data of this run — master on
- * the driver, facts on the executors against broadcast master data, precedence by a window over
- * the rows of repeated keys only ({@link Precedence#classifyMostlyUnique}). Only tables (and fact
+ * delivery of every ledger file plus this batch) under the master data of this run — master on the
+ * driver, facts on the executors against broadcast master data, precedence by a window over the
+ * rows of repeated keys only ({@link Precedence#classifyMostlyUnique}). Only tables (and fact
  * partitions) whose content changed are committed; the dimension tables are compared only when a
  * master file was delivered (they are a function of master bronze alone).
  */
@@ -90,7 +90,10 @@ final class FullRecompute {
           rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), true);
       commitLedger(job, b, ledger);
       return new JobOutcome(
-          rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
+          rec.batchRead(),
+          rec.batchAccepted(),
+          rec.batchQuarantined(),
+          job.writes(),
           Summary.render(tally, rec, b.deliveries(), "full recompute"));
     } finally {
       validated.values().forEach(Dataset::unpersist);
@@ -99,16 +102,20 @@ final class FullRecompute {
   }
 
   /**
-   * Writes the ledger when it differs from the one the run started from (no job: both small).
-   * The ledger is a full overwrite computed from the version read at the start, so a ledger
-   * committed meanwhile by another ingest on the same lake would be silently replaced: the run
-   * refuses instead (its data commits are in; a rerun finishes the batch).
+   * Writes the ledger when it differs from the one the run started from (no job: both small). The
+   * ledger is a full overwrite computed from the version read at the start, so a ledger committed
+   * meanwhile by another ingest on the same lake would be silently replaced: the run refuses
+   * instead (its data commits are in; a rerun finishes the batch).
    */
-  static void commitLedger(IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
+  static void commitLedger(
+      IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
     long now = job.lake().version(TableId.INGEST_FILES);
     if (now != b.ledgerVersion()) {
       throw new IllegalStateException(
-          "ingest_files changed while this ingest ran (version " + b.ledgerVersion() + " -> " + now
+          "ingest_files changed while this ingest ran (version "
+              + b.ledgerVersion()
+              + " -> "
+              + now
               + "): another ingest wrote to this lake at the same time; rerun this ingest");
     }
     Optional<gridperf.lakehouse.WriteResult> w = Optional.empty();
@@ -143,16 +150,15 @@ final class FullRecompute {
     for (TableId t : IngestJob.BRONZE_TABLES) {
       List<String> paths = IngestJob.deliveredTo(b.deliveries(), t);
       if (!paths.isEmpty() || !job.lake().exists(t)) {
-        job.committed(
-            t,
-            Optional.of(
-                Commits.replaceFiles(job.lake(), t, b.bronze(t), paths)));
+        job.committed(t, Optional.of(Commits.replaceFiles(job.lake(), t, b.bronze(t), paths)));
       }
     }
   }
 
   private static boolean masterDelivered(IngestJob.Batch b) {
-    return b.deliveries().delivered().stream().map(LandingFile::source).anyMatch(LandingSource::isMaster);
+    return b.deliveries().delivered().stream()
+        .map(LandingFile::source)
+        .anyMatch(LandingSource::isMaster);
   }
 
   private static boolean dimsExist(Lake lake) {

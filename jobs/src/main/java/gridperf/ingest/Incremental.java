@@ -21,14 +21,14 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The incremental path of an ingest run: the batch brings only new fact files (no master file, no
- * re-delivery, no {@code --retry-quarantine}). Nothing earlier can change: master data is the
- * same, and every earlier row precedes the batch, so its status is as it was (a correction in this
- * batch does not change the earlier file's rows_accepted: that row was accepted when it came). So
- * only the batch's rows are validated, and precedence runs per key over the key's current winner
- * in silver (found through its key columns; it may sit in another (year, month) partition) and
- * the batch's rows in (path, line) order. New keys are appended; a key whose winner changes moves
- * by one MERGE restricted to the partitions of the displaced winners. Ledger counts change only
- * for the batch's files. {@link IncrementalTest} checks this path equals the full recompute.
+ * re-delivery, no {@code --retry-quarantine}). Nothing earlier can change: master data is the same,
+ * and every earlier row precedes the batch, so its status is as it was (a correction in this batch
+ * does not change the earlier file's rows_accepted: that row was accepted when it came). So only
+ * the batch's rows are validated, and precedence runs per key over the key's current winner in
+ * silver (found through its key columns; it may sit in another (year, month) partition) and the
+ * batch's rows in (path, line) order. New keys are appended; a key whose winner changes moves by
+ * one MERGE restricted to the partitions of the displaced winners. Ledger counts change only for
+ * the batch's files. {@link IncrementalTest} checks this path equals the full recompute.
  */
 final class Incremental {
   /** Tables the path reads or appends to: they must exist and hold no commit of this batch. */
@@ -111,7 +111,10 @@ final class Incremental {
       FullRecompute.commitLedger(
           job, b, rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), false));
       return new JobOutcome(
-          rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined(), job.writes(),
+          rec.batchRead(),
+          rec.batchAccepted(),
+          rec.batchQuarantined(),
+          job.writes(),
           Summary.render(tally, rec, b.deliveries(), "incremental"));
     } finally {
       parts.forEach(p -> p.classified().unpersist());
@@ -124,25 +127,32 @@ final class Incremental {
   private static Part part(
       Lake lake, IngestJob.Batch b, Broadcast<MasterData> bc, ZoneId zone, FactSource src) {
     Dataset<Row> validated = FactValidator.validate(b.bronze(src.bronze()), src, bc, zone);
-    Dataset<Row> winners = currentWinners(lake.read(src.fact()), validated, src.label(), src.keys());
+    Dataset<Row> winners =
+        currentWinners(lake.read(src.fact()), validated, src.label(), src.keys());
     Dataset<Row> classified =
         Precedence.classify(validated.unionByName(winners), src.keys())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    return new Part(src.label(), src.bronze(), src.fact(), src.factSchema(), src.keys(), classified);
+    return new Part(
+        src.label(), src.bronze(), src.fact(), src.factSchema(), src.keys(), classified);
   }
 
   /**
    * The silver winners of the keys of the batch's valid rows, as validated rows that sort before
-   * the batch (batch_seq 0). A range filter on the first key column (order and event ids start
-   * with their date) lets Delta skip the files that cannot hold them.
+   * the batch (batch_seq 0). A range filter on the first key column (order and event ids start with
+   * their date) lets Delta skip the files that cannot hold them.
    */
   static Dataset<Row> currentWinners(
       Dataset<Row> fact, Dataset<Row> validated, String label, String... keys) {
     Dataset<Row> batchKeys =
-        validated.filter(col("status").equalTo(FactValidator.VALID)).select(keys[0], rest(keys)).distinct();
+        validated
+            .filter(col("status").equalTo(FactValidator.VALID))
+            .select(keys[0], rest(keys))
+            .distinct();
     Row range =
         batchKeys
-            .agg(org.apache.spark.sql.functions.min(keys[0]), org.apache.spark.sql.functions.max(keys[0]))
+            .agg(
+                org.apache.spark.sql.functions.min(keys[0]),
+                org.apache.spark.sql.functions.max(keys[0]))
             .first();
     if (range.isNullAt(0)) {
       return validated.limit(0);
@@ -162,7 +172,9 @@ final class Incremental {
           });
     }
     return fact.filter(
-            col(keys[0]).geq(lit(range.getString(0))).and(col(keys[0]).leq(lit(range.getString(1)))))
+            col(keys[0])
+                .geq(lit(range.getString(0)))
+                .and(col(keys[0]).leq(lit(range.getString(1)))))
         .join(org.apache.spark.sql.functions.broadcast(batchKeys), ScalaSeq.of(keys), "left_semi")
         .select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
@@ -188,12 +200,17 @@ final class Incremental {
             .collectAsList();
     if (displaced.isEmpty()) {
       return Optional.of(
-          lake.write(p.fact(), winners).append().idempotent(appId(b, p.fact()), b.batchSeq()).commit());
+          lake.write(p.fact(), winners)
+              .append()
+              .idempotent(appId(b, p.fact()), b.batchSeq())
+              .commit());
     }
     if (Commits.lastBatchSeq(lake, p.fact()) >= b.batchSeq()) {
       // a MERGE cannot carry a txn id: refuse rather than re-insert another run's rows
       throw new IllegalStateException(
-          p.fact().tableName() + " already has a commit of batch " + b.batchSeq()
+          p.fact().tableName()
+              + " already has a commit of batch "
+              + b.batchSeq()
               + " (another ingest ran at the same time); rerun this ingest");
     }
     List<String> partsSql = new ArrayList<>();
@@ -230,12 +247,14 @@ final class Incremental {
       var scan = b.deliveries().scans().get(path);
       s.append('\n').append(path).append('=').append(scan == null ? "" : scan.contentHash());
     }
-    return "gridperf-ingest " + t.tableName() + " "
-        + java.util.UUID.nameUUIDFromBytes(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "gridperf-ingest "
+        + t.tableName()
+        + " "
+        + java.util.UUID.nameUUIDFromBytes(
+            s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static String[] rest(String[] keys) {
     return java.util.Arrays.copyOfRange(keys, 1, keys.length);
   }
-
 }

@@ -58,8 +58,18 @@ public final class IngestFiles {
     /** The ledger row (schema {@link IngestFiles#SCHEMA}). */
     Row toRow() {
       return RowFactory.create(
-          sourceFile, contentHash, batchId, encoding, counts.read(), counts.accepted(),
-          counts.quarantined(), counts.duplicate(), source, size, modificationTime, batchSeq);
+          sourceFile,
+          contentHash,
+          batchId,
+          encoding,
+          counts.read(),
+          counts.accepted(),
+          counts.quarantined(),
+          counts.duplicate(),
+          source,
+          size,
+          modificationTime,
+          batchSeq);
     }
   }
 
@@ -83,8 +93,14 @@ public final class IngestFiles {
       out.put(
           r.getString(0),
           new Entry(
-              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(8),
-              r.getLong(9), r.getLong(10), r.getLong(11),
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getString(8),
+              r.getLong(9),
+              r.getLong(10),
+              r.getLong(11),
               new Counts(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
     }
     return out;

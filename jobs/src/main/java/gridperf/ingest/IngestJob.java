@@ -32,15 +32,15 @@ import org.apache.spark.storage.StorageLevel;
  * The ingest job (docs/contract.md, Flow and guarantees to Master-data changes): landing files →
  * bronze, quarantine, silver, ledger.
  *
- * <p>Reads top to bottom: list landing → find new or changed files (size and mtime, then SHA-256)
- * → refuse bad headers and empty re-deliveries → parse the delivered files on the executors →
+ * <p>Reads top to bottom: list landing → find new or changed files (size and mtime, then SHA-256) →
+ * refuse bad headers and empty re-deliveries → parse the delivered files on the executors →
  * classify on one of two paths → guard (quarantine rate, reconciliation) → commit bronze,
  * quarantine, silver, ledger last.
  *
  * <ul>
- *   <li>{@link Incremental}: the batch brings only new fact files (no master file, no
- *       re-delivery, no {@code --retry-quarantine}): only the new rows are validated, against the
- *       current winners of their keys in silver.
+ *   <li>{@link Incremental}: the batch brings only new fact files (no master file, no re-delivery,
+ *       no {@code --retry-quarantine}): only the new rows are validated, against the current
+ *       winners of their keys in silver.
  *   <li>{@link FullRecompute}: anything else: every row's status is recomputed from bronze under
  *       the master data.
  * </ul>
@@ -95,14 +95,17 @@ public final class IngestJob {
         return new JobOutcome(o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(), summary);
       }
       return new JobOutcome(
-          o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(),
+          o.rowsIn(),
+          o.rowsOut(),
+          o.rowsQuarantined(),
+          o.writes(),
           summary + "\n" + jobs.jobs() + " Spark jobs, " + o.writes().size() + " Delta commits");
     }
   }
 
   /**
-   * The files under the landing root that are not contract files, as reported (how many, the
-   * first few paths); empty when there were none or the listing did not happen.
+   * The files under the landing root that are not contract files, as reported (how many, the first
+   * few paths); empty when there were none or the listing did not happen.
    */
   public String ignoredFiles() {
     return ignored;
@@ -173,8 +176,8 @@ public final class IngestJob {
   }
 
   /**
-   * Landing bytes of the rows the precedence window sorts: the batch's files, plus on the full
-   * path every other ledger file (master files are counted like the others; they are small).
+   * Landing bytes of the rows the precedence window sorts: the batch's files, plus on the full path
+   * every other ledger file (master files are counted like the others; they are small).
    */
   static long sortedBytes(Batch b, boolean full) {
     long bytes = b.deliveries().delivered().stream().mapToLong(LandingFile::size).sum();
@@ -195,25 +198,33 @@ public final class IngestJob {
   static final long SORT_BYTES_PER_PARTITION = 32L << 20;
 
   /**
-   * Raises {@code spark.sql.shuffle.partitions} for a large batch, never lowers it: the shuffles
-   * of a run (the precedence window of the incremental path, the key-hash count of the full path,
-   * the silver writes by month) hold every fact row in that many partitions, and too few make
-   * blocks that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of
-   * a 6 GiB heap when the window sorted every row). Small batches keep the configured count,
-   * which adaptive execution coalesces anyway.
-   * {@link #runCounted} restores the previous value when the run ends.
+   * Raises {@code spark.sql.shuffle.partitions} for a large batch, never lowers it: the shuffles of
+   * a run (the precedence window of the incremental path, the key-hash count of the full path, the
+   * silver writes by month) hold every fact row in that many partitions, and too few make blocks
+   * that do not fit a task's share of the heap (8 partitions ran a scale-1 ingest out of a 6 GiB
+   * heap when the window sorted every row). Small batches keep the configured count, which adaptive
+   * execution coalesces anyway. {@link #runCounted} restores the previous value when the run ends.
    */
   private void sizeShuffle(long bytes) {
     int now = Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS));
     int wanted = shufflePartitions(bytes, now);
     if (wanted > now) {
       spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(wanted));
-      ctx.progress().step(
-          "shuffle partitions " + now + " -> " + wanted + " for " + (bytes >> 20) + " MiB of landing files");
+      ctx.progress()
+          .step(
+              "shuffle partitions "
+                  + now
+                  + " -> "
+                  + wanted
+                  + " for "
+                  + (bytes >> 20)
+                  + " MiB of landing files");
     }
   }
 
-  /** The shuffle partitions for sorting {@code bytes} of fact files: the configured count or more. */
+  /**
+   * The shuffle partitions for sorting {@code bytes} of fact files: the configured count or more.
+   */
   static int shufflePartitions(long bytes, int configured) {
     long wanted = Math.min(4000, (bytes + SORT_BYTES_PER_PARTITION - 1) / SORT_BYTES_PER_PARTITION);
     return (int) Math.max(configured, wanted);
@@ -279,10 +290,10 @@ public final class IngestJob {
 
   /**
    * Parses the delivered files, one dataset per bronze table. Master files are small: they are
-   * parsed on the driver into a local relation. Fact files are parsed on the executors, packed
-   * into about {@link #BYTES_PER_TASK} of landing text a task (largest first, each file whole in
-   * one task) and persisted, since validation, the tally and the bronze and silver writes all
-   * read them.
+   * parsed on the driver into a local relation. Fact files are parsed on the executors, packed into
+   * about {@link #BYTES_PER_TASK} of landing text a task (largest first, each file whole in one
+   * task) and persisted, since validation, the tally and the bronze and silver writes all read
+   * them.
    */
   private Map<TableId, Dataset<Row>> parse(Deliveries d, String batchId, long batchSeq) {
     Map<String, Header> headers = new HashMap<>(d.headers());
@@ -304,8 +315,13 @@ public final class IngestJob {
     for (LandingFile f : byTable.get(TableId.BRONZE_MASTER)) {
       try (FileParser p =
           new FileParser(
-              f, headers.get(f.relativePath()), charsets.get(f.source().label()), batchId,
-              batchSeq, now, asOf)) {
+              f,
+              headers.get(f.relativePath()),
+              charsets.get(f.source().label()),
+              batchId,
+              batchSeq,
+              now,
+              asOf)) {
         p.forEachRemaining(master::add);
       }
     }
@@ -357,13 +373,17 @@ public final class IngestJob {
   static final long BYTES_PER_TASK = 16L << 20;
 
   /**
-   * Packs files into tasks: at least twice {@code parallelism} tasks (when there are that many files),
-   * more when the files exceed {@link #BYTES_PER_TASK} each; largest file first into the lightest
-   * task.
+   * Packs files into tasks: at least twice {@code parallelism} tasks (when there are that many
+   * files), more when the files exceed {@link #BYTES_PER_TASK} each; largest file first into the
+   * lightest task.
    */
   static List<List<LandingFile>> packed(List<LandingFile> files, int parallelism) {
     long total = files.stream().mapToLong(LandingFile::size).sum();
-    int n = (int) Math.min(files.size(), Math.max(2L * parallelism, (total + BYTES_PER_TASK - 1) / BYTES_PER_TASK));
+    int n =
+        (int)
+            Math.min(
+                files.size(),
+                Math.max(2L * parallelism, (total + BYTES_PER_TASK - 1) / BYTES_PER_TASK));
     List<List<LandingFile>> tasks = new ArrayList<>();
     long[] load = new long[n];
     for (int i = 0; i < n; i++) {

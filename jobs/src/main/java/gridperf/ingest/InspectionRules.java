@@ -40,19 +40,32 @@ final class InspectionRules {
       throw Reason.OUT_OF_RANGE.reject("errors is negative: " + errors);
     }
     if (!m.managers().contains(manager)) {
-      throw Reason.UNKNOWN_MANAGER.reject("manager_code " + manager + " is not in master/managers.csv");
+      throw Reason.UNKNOWN_MANAGER.reject(
+          "manager_code " + manager + " is not in master/managers.csv");
     }
     if (!m.retailers().containsKey(retailer)) {
       throw Reason.UNKNOWN_RETAILER.reject("retailer_code " + retailer + " has no version");
     }
     MasterData.Version v = m.versionOn(retailer, date);
     if (v == null) {
-      throw Reason.NO_RETAILER_VERSION.reject("retailer " + retailer + " has no version on " + date);
+      throw Reason.NO_RETAILER_VERSION.reject(
+          "retailer " + retailer + " has no version on " + date);
     }
     return new Object[] {
-      f.get(0), Date.valueOf(date), level, manager, retailer, passed.equals("Y"), errors,
-      Date.valueOf(v.validFrom()), v.gridCode(), v.format(), v.marketType(), v.scale(),
-      date.getYear(), date.getMonthValue()
+      f.get(0),
+      Date.valueOf(date),
+      level,
+      manager,
+      retailer,
+      passed.equals("Y"),
+      errors,
+      Date.valueOf(v.validFrom()),
+      v.gridCode(),
+      v.format(),
+      v.marketType(),
+      v.scale(),
+      date.getYear(),
+      date.getMonthValue()
     };
   }
 }

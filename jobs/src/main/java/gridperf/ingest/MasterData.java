@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The accepted master data a fact row is validated and credited against, small enough to
- * broadcast: grid → market type, managers, product → price class, and each retailer's versions
- * sorted by valid_from (valid_to = the next version's valid_from, exclusive).
+ * The accepted master data a fact row is validated and credited against, small enough to broadcast:
+ * grid → market type, managers, product → price class, and each retailer's versions sorted by
+ * valid_from (valid_to = the next version's valid_from, exclusive).
  */
 public record MasterData(
     Map<String, String> gridMarketType,

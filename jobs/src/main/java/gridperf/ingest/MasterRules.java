@@ -78,7 +78,9 @@ final class MasterRules {
   private static Object[] manager(List<String> f) throws Reason.Reject {
     key(f, 0);
     LocalDate hire = missing(f.get(3)) ? null : date("hire_date", f.get(3));
-    return new Object[] {f.get(0), opt(f.get(1)), opt(f.get(2)), hire == null ? null : Date.valueOf(hire)};
+    return new Object[] {
+      f.get(0), opt(f.get(1)), opt(f.get(2)), hire == null ? null : Date.valueOf(hire)
+    };
   }
 
   private static Object[] product(List<String> f) throws Reason.Reject {

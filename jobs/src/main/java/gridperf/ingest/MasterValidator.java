@@ -24,15 +24,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Validates the master rows (small; on the driver) in dependency order — grids, managers,
- * products, retailers (grid and manager must be accepted), targets (manager must be accepted) —
- * applying the same precedence as facts (first valid row per key, later equal rows duplicates,
- * later different rows corrections). A quarantined retailer version does not exist.
+ * Validates the master rows (small; on the driver) in dependency order — grids, managers, products,
+ * retailers (grid and manager must be accepted), targets (manager must be accepted) — applying the
+ * same precedence as facts (first valid row per key, later equal rows duplicates, later different
+ * rows corrections). A quarantined retailer version does not exist.
  */
 public final class MasterValidator {
   /** Everything master validation produces. */
-  public record Result(
-      MasterData data, Map<LandingSource, List<Row>> dims, List<Row> statuses) {
+  public record Result(MasterData data, Map<LandingSource, List<Row>> dims, List<Row> statuses) {
     public StructType schemaOf(LandingSource s) {
       return switch (s) {
         case GRIDS -> DimGrid.SCHEMA;
@@ -129,14 +128,16 @@ public final class MasterValidator {
   private static void quarantineDisagreeingWindows(
       Map<List<Object>, Object[]> winners, Map<Integer, Object> kept, List<Row> statuses) {
     Map<Object, Set<List<Object>>> windows = new HashMap<>();
-    winners.values().forEach(
-        t -> windows.computeIfAbsent(t[0], k -> new HashSet<>()).add(List.of(t[4], t[5])));
+    winners
+        .values()
+        .forEach(t -> windows.computeIfAbsent(t[0], k -> new HashSet<>()).add(List.of(t[4], t[5])));
     Set<Object> bad = new HashSet<>();
-    windows.forEach((pilot, w) -> {
-      if (w.size() > 1) {
-        bad.add(pilot);
-      }
-    });
+    windows.forEach(
+        (pilot, w) -> {
+          if (w.size() > 1) {
+            bad.add(pilot);
+          }
+        });
     if (bad.isEmpty()) {
       return;
     }
@@ -149,8 +150,14 @@ public final class MasterValidator {
         statuses.set(
             i,
             RowFactory.create(
-                st.get(0), st.get(1), st.get(2), st.get(3), st.get(4), st.get(5),
-                RowStatus.QUARANTINED, Reason.OUT_OF_RANGE.name(),
+                st.get(0),
+                st.get(1),
+                st.get(2),
+                st.get(3),
+                st.get(4),
+                st.get(5),
+                RowStatus.QUARANTINED,
+                Reason.OUT_OF_RANGE.name(),
                 "pilot " + pilot + ": its rows disagree on start_month or end_month",
                 st.get(9)));
       }
@@ -163,8 +170,7 @@ public final class MasterValidator {
       Map<String, List<MasterData.Version>> versions) {
     List<Object[]> sorted = new ArrayList<>(winners);
     sorted.sort(
-        Comparator.comparing((Object[] t) -> (String) t[0])
-            .thenComparing(t -> (LocalDate) t[1]));
+        Comparator.comparing((Object[] t) -> (String) t[0]).thenComparing(t -> (LocalDate) t[1]));
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       Object[] t = sorted.get(i);
@@ -176,14 +182,29 @@ public final class MasterValidator {
       String market = grids.get((String) t[6]);
       out.add(
           RowFactory.create(
-              t[0], Date.valueOf(from), to == null ? null : Date.valueOf(to), t[2], t[3], t[4],
-              t[5], t[6], t[7], t[8], market));
+              t[0],
+              Date.valueOf(from),
+              to == null ? null : Date.valueOf(to),
+              t[2],
+              t[3],
+              t[4],
+              t[5],
+              t[6],
+              t[7],
+              t[8],
+              market));
       versions
           .computeIfAbsent((String) t[0], k -> new ArrayList<>())
           .add(
               new MasterData.Version(
-                  from, to, (String) t[8], (String) t[6], (String) t[7], (String) t[3],
-                  (String) t[4], market));
+                  from,
+                  to,
+                  (String) t[8],
+                  (String) t[6],
+                  (String) t[7],
+                  (String) t[3],
+                  (String) t[4],
+                  market));
     }
     return out;
   }

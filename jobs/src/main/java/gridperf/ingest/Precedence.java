@@ -53,15 +53,17 @@ public final class Precedence {
    * recompute: every fact row of the lake). A valid row whose key hash occurs once among the valid
    * rows has no earlier row of its key and no later one: it is accepted and its key's winner, with
    * no shuffle or sort. Only the rows of repeated hashes (duplicates, corrections, and the rare
-   * hash collision, which the window then tells apart by the key itself) go through the window.
-   * The one job of this method counts the hashes; {@code validated} is read again by every query
-   * of the result, so the caller persists it.
+   * hash collision, which the window then tells apart by the key itself) go through the window. The
+   * one job of this method counts the hashes; {@code validated} is read again by every query of the
+   * result, so the caller persists it.
    */
   public static Dataset<Row> classifyMostlyUnique(Dataset<Row> validated, String... keys) {
     return classifyMostlyUnique(validated, MAX_REPEATED_KEYS, keys);
   }
 
-  /** {@link #classifyMostlyUnique} with the fallback limit as a parameter (tests use a small one). */
+  /**
+   * {@link #classifyMostlyUnique} with the fallback limit as a parameter (tests use a small one).
+   */
   static Dataset<Row> classifyMostlyUnique(
       Dataset<Row> validated, int maxRepeatedKeys, String... keys) {
     Column valid = isValid();
@@ -92,12 +94,8 @@ public final class Precedence {
             .drop(KEY_HASH)
             // the winner flag reads the validator's status: set it before the status changes
             .withColumn(WINNER, valid)
-            .withColumn(
-                "status", when(valid, lit(RowStatus.ACCEPTED)).otherwise(col("status")));
-    Dataset<Row> many =
-        hashed
-            .join(repeatedHashes, repeatedHash, "left_semi")
-            .drop(KEY_HASH);
+            .withColumn("status", when(valid, lit(RowStatus.ACCEPTED)).otherwise(col("status")));
+    Dataset<Row> many = hashed.join(repeatedHashes, repeatedHash, "left_semi").drop(KEY_HASH);
     return classify(many, keys).unionByName(once);
   }
 

@@ -10,10 +10,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * {@code quarantine} — grain: one row per rejected line of the current deliveries (key:
  * source_file, line_no), as the lake stands now: a row re-validated into acceptance after a master
- * change leaves it, an accepted row that no longer passes enters it. Columns: file, line, raw
- * text, reason code (docs/contract.md, Reason codes: the first that applies), a detail naming the
- * column and value, the batch that read the line, and its source ({@code sales}, {@code
- * touchpoints}, {@code retailers}, ...).
+ * change leaves it, an accepted row that no longer passes enters it. Columns: file, line, raw text,
+ * reason code (docs/contract.md, Reason codes: the first that applies), a detail naming the column
+ * and value, the batch that read the line, and its source ({@code sales}, {@code touchpoints},
+ * {@code retailers}, ...).
  */
 public final class Quarantine {
   public static final StructType SCHEMA =

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 /**
  * The checks that run before anything is committed: per file rows read = accepted + quarantined +
  * duplicates, and for every delivered file rows read equals the data lines its scan counted (an
- * independent count); then the quarantine guard over this batch's fact rows. Also builds the
- * ledger rows as the lake will stand.
+ * independent count); then the quarantine guard over this batch's fact rows. Also builds the ledger
+ * rows as the lake will stand.
  */
 public final class Reconciliation {
   private final Tally tally;
@@ -43,12 +43,15 @@ public final class Reconciliation {
       if (s.headerEncoding() != null) {
         enc.add(s.headerEncoding());
       }
-      labels.put(f.relativePath(), label(enc, s.bom(), cfg.landing().charsetOf(f.source().charsetGroup())));
+      labels.put(
+          f.relativePath(),
+          label(enc, s.bom(), cfg.landing().charsetOf(f.source().charsetGroup())));
     }
     Reconciliation rec = new Reconciliation(tally, labels);
     for (Map.Entry<String, IngestFiles.Counts> e : tally.files().entrySet()) {
       if (!e.getValue().reconciles()) {
-        throw new IllegalStateException("reconciliation failed for " + e.getKey() + ": " + e.getValue());
+        throw new IllegalStateException(
+            "reconciliation failed for " + e.getKey() + ": " + e.getValue());
       }
     }
     String worst = null;
@@ -58,8 +61,13 @@ public final class Reconciliation {
       long lines = d.scans().get(f.relativePath()).dataLines();
       if (c.read() != lines) {
         throw new IllegalStateException(
-            "reconciliation failed for " + f.relativePath() + ": " + lines + " data lines but "
-                + c.read() + " rows read");
+            "reconciliation failed for "
+                + f.relativePath()
+                + ": "
+                + lines
+                + " data lines but "
+                + c.read()
+                + " rows read");
       }
       if (!f.source().isMaster()) {
         rec.batchRead += c.read();
@@ -141,9 +149,15 @@ public final class Reconciliation {
       entries.put(
           f.relativePath(),
           new IngestFiles.Entry(
-              f.relativePath(), d.scans().get(f.relativePath()).contentHash(), batchId,
-              encodings.get(f.relativePath()), f.source().label(), f.size(),
-              f.modificationTime(), batchSeq, tally.counts(f.relativePath())));
+              f.relativePath(),
+              d.scans().get(f.relativePath()).contentHash(),
+              batchId,
+              encodings.get(f.relativePath()),
+              f.source().label(),
+              f.size(),
+              f.modificationTime(),
+              batchSeq,
+              tally.counts(f.relativePath())));
     }
     return entries;
   }

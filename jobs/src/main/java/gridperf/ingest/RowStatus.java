@@ -7,9 +7,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The outcome of every bronze row under the current master data and precedence: {@code accepted}
- * (the first valid row of its key or a correction), {@code duplicate} (equal to its key's
- * winner), or {@code quarantined} with a reason, and the line's encoding. Not a table: the quarantine table and the
- * ledger's counts are derived from it.
+ * (the first valid row of its key or a correction), {@code duplicate} (equal to its key's winner),
+ * or {@code quarantined} with a reason, and the line's encoding. Not a table: the quarantine table
+ * and the ledger's counts are derived from it.
  */
 public final class RowStatus {
   public static final String ACCEPTED = "accepted";

@@ -18,7 +18,8 @@ final class SalesRules {
 
   static Object[] typed(List<String> f, MasterData m, LocalDate asOf) throws Reason.Reject {
     if (missing(f.get(0)) || missing(f.get(1))) {
-      throw Reason.MISSING_KEY.reject(missing(f.get(0)) ? "order_id is missing" : "line_no is missing");
+      throw Reason.MISSING_KEY.reject(
+          missing(f.get(0)) ? "order_id is missing" : "line_no is missing");
     }
     long lineNo = Values.integer("line_no", f.get(1));
     LocalDate date = Values.date("order_date", required("order_date", f.get(2)));
@@ -48,9 +49,22 @@ final class SalesRules {
           "retailer " + retailer + " is " + v.licenseStatus() + " on " + date);
     }
     return new Object[] {
-      f.get(0), lineNo, Date.valueOf(date), retailer, sku, qty, amount,
-      Date.valueOf(v.validFrom()), v.gridCode(), v.managerCode(), v.format(), v.marketType(),
-      v.scale(), priceClass, date.getYear(), date.getMonthValue()
+      f.get(0),
+      lineNo,
+      Date.valueOf(date),
+      retailer,
+      sku,
+      qty,
+      amount,
+      Date.valueOf(v.validFrom()),
+      v.gridCode(),
+      v.managerCode(),
+      v.format(),
+      v.marketType(),
+      v.scale(),
+      priceClass,
+      date.getYear(),
+      date.getMonthValue()
     };
   }
 }

@@ -31,7 +31,14 @@ final class SparkJobCounter extends SparkListener implements AutoCloseable {
       var st = jobStart.stageInfos().head();
       StringBuilder sb = new StringBuilder();
       for (String l : st.details().split("\n")) {
-        if (l.contains("delta.") && !l.contains("DatabricksLogging") && !l.contains("DeltaProgressReporter") && !l.contains("DeltaLogging") && !l.contains("withActiveSession") && !l.contains("anonfun") && sb.length() < 900 || l.contains("gridperf")) {
+        if (l.contains("delta.")
+                && !l.contains("DatabricksLogging")
+                && !l.contains("DeltaProgressReporter")
+                && !l.contains("DeltaLogging")
+                && !l.contains("withActiveSession")
+                && !l.contains("anonfun")
+                && sb.length() < 900
+            || l.contains("gridperf")) {
           sb.append("\n    ").append(l.trim());
         }
         if (l.contains("gridperf")) break;

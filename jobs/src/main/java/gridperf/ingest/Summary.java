@@ -18,15 +18,31 @@ final class Summary {
             Locale.ROOT,
             "ingest (%s): %,d files delivered in this batch (%,d rows read, %,d accepted, %,d"
                 + " quarantined)%n",
-            scope, d.delivered().size(), rec.batchRead(), rec.batchAccepted(), rec.batchQuarantined()));
+            scope,
+            d.delivered().size(),
+            rec.batchRead(),
+            rec.batchAccepted(),
+            rec.batchQuarantined()));
     sb.append(
         String.format(
-            Locale.ROOT, "%-12s %12s %12s %12s %12s%n", "source", "read", "accepted", "quarantined", "duplicate"));
+            Locale.ROOT,
+            "%-12s %12s %12s %12s %12s%n",
+            "source",
+            "read",
+            "accepted",
+            "quarantined",
+            "duplicate"));
     for (Map.Entry<String, Tally.SourceCounts> e : tally.sources().entrySet()) {
       long[] c = e.getValue().byStatus();
       sb.append(
           String.format(
-              Locale.ROOT, "%-12s %,12d %,12d %,12d %,12d%n", e.getKey(), c[0] + c[1] + c[2], c[0], c[1], c[2]));
+              Locale.ROOT,
+              "%-12s %,12d %,12d %,12d %,12d%n",
+              e.getKey(),
+              c[0] + c[1] + c[2],
+              c[0],
+              c[1],
+              c[2]));
       e.getValue()
           .reasons()
           .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "    %-24s %,12d%n", k, v)));

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything the end of a run needs to know about {@link RowStatus} rows, from one aggregation
- * (one Spark job): per file the counts by status and the line encodings seen, per source the
- * counts by status and quarantine reason (for the printed reconciliation).
+ * Everything the end of a run needs to know about {@link RowStatus} rows, from one aggregation (one
+ * Spark job): per file the counts by status and the line encodings seen, per source the counts by
+ * status and quarantine reason (for the printed reconciliation).
  */
 final class Tally {
   /** Counts by status of one source, and its quarantine reasons. */
@@ -41,9 +41,12 @@ final class Tally {
       long n = r.getLong(4);
       int i = index(r.getString(2));
       perFile.computeIfAbsent(r.getString(1), k -> new long[3])[i] += n;
-      t.encodings.computeIfAbsent(r.getString(1), k -> new HashSet<>()).addAll(r.<String>getList(5));
+      t.encodings
+          .computeIfAbsent(r.getString(1), k -> new HashSet<>())
+          .addAll(r.<String>getList(5));
       SourceCounts s =
-          t.sources.computeIfAbsent(r.getString(0), k -> new SourceCounts(new long[3], new TreeMap<>()));
+          t.sources.computeIfAbsent(
+              r.getString(0), k -> new SourceCounts(new long[3], new TreeMap<>()));
       s.byStatus()[i] += n;
       if (i == 1) {
         s.reasons().merge(r.getString(3), n, Long::sum);

@@ -82,7 +82,8 @@ final class TouchpointRules {
       throw Reason.UNKNOWN_RETAILER.reject("retailer_code " + retailer + " has no version");
     }
     if (manager != null && !m.managers().contains(manager)) {
-      throw Reason.UNKNOWN_MANAGER.reject("manager_code " + manager + " is not in master/managers.csv");
+      throw Reason.UNKNOWN_MANAGER.reject(
+          "manager_code " + manager + " is not in master/managers.csv");
     }
     MasterData.Version v = m.versionOn(retailer, day);
     if (v == null) {
@@ -94,19 +95,34 @@ final class TouchpointRules {
     }
     boolean moted = mot != null && mot.isObject();
     return new Object[] {
-      eventId, Timestamp.from(ts), Date.valueOf(day), retailer, manager, channel, duration,
+      eventId,
+      Timestamp.from(ts),
+      Date.valueOf(day),
+      retailer,
+      manager,
+      channel,
+      duration,
       moted ? number(mot.get("appearance")) : null,
       moted ? number(mot.get("behaviour")) : null,
       moted ? number(mot.get("communication")) : null,
-      sat, category, resolved == null ? null : Timestamp.from(resolved), within24h,
-      Date.valueOf(v.validFrom()), v.gridCode(), v.managerCode(), v.format(), v.marketType(),
-      v.scale(), day.getYear(), day.getMonthValue()
+      sat,
+      category,
+      resolved == null ? null : Timestamp.from(resolved),
+      within24h,
+      Date.valueOf(v.validFrom()),
+      v.gridCode(),
+      v.managerCode(),
+      v.format(),
+      v.marketType(),
+      v.scale(),
+      day.getYear(),
+      day.getMonthValue()
     };
   }
 
   /**
-   * A field as text: a string as it is, a number or boolean as its JSON text, an object or array
-   * as its compact JSON text; null, absent or empty is null.
+   * A field as text: a string as it is, a number or boolean as its JSON text, an object or array as
+   * its compact JSON text; null, absent or empty is null.
    */
   private static String text(JsonNode o, String field) {
     JsonNode n = o.get(field);

@@ -23,6 +23,7 @@ public final class Values {
   private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
   /** Amounts and other decimals must stay below 10^16 in magnitude (decimal(18,2)). */
   public static final BigDecimal DECIMAL_LIMIT = new BigDecimal("1E16");
 
@@ -30,8 +31,8 @@ public final class Values {
 
   /**
    * {@link DateTimeFormatter#ISO_DATE_TIME} with ISO-8601's hours-only offset ({@code +08}) also
-   * accepted: {@code +HH}, {@code +HH:MM}, {@code +HH:MM:SS} or {@code Z}, then an optional
-   * {@code [zone]}.
+   * accepted: {@code +HH}, {@code +HH:MM}, {@code +HH:MM:SS} or {@code Z}, then an optional {@code
+   * [zone]}.
    */
   private static final DateTimeFormatter ISO_DATE_TIME =
       new DateTimeFormatterBuilder()
@@ -126,7 +127,8 @@ public final class Values {
       TemporalAccessor t = ISO_DATE_TIME.parse(v);
       LocalDateTime local = LocalDateTime.from(t);
       if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
-        return local.toInstant(java.time.ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)));
+        return local.toInstant(
+            java.time.ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)));
       }
       if (t.query(java.time.temporal.TemporalQueries.zoneId()) != null) {
         return local.atZone(t.query(java.time.temporal.TemporalQueries.zoneId())).toInstant();

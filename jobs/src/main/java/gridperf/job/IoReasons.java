@@ -8,16 +8,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
 /**
- * What went wrong with a file, in words. Java's file-system exceptions often carry only the path
- * as their message ({@code NoSuchFileException: /x/y}), which makes "gridperf export: /x/y" a
- * reason that names the file but not the problem.
+ * What went wrong with a file, in words. Java's file-system exceptions often carry only the path as
+ * their message ({@code NoSuchFileException: /x/y}), which makes "gridperf export: /x/y" a reason
+ * that names the file but not the problem.
  */
 public final class IoReasons {
   private IoReasons() {}
 
   /**
-   * The message of {@code e}, with what is wrong added when it is a file-system exception that
-   * says only which file: "/x/y: no such file or directory".
+   * The message of {@code e}, with what is wrong added when it is a file-system exception that says
+   * only which file: "/x/y: no such file or directory".
    */
   public static String message(Throwable e) {
     String msg = e.getMessage();

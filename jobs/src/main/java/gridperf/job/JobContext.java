@@ -7,4 +7,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** What a running job needs: its settings, the session, the lake, its run id and progress. */
 public record JobContext(
-    GridperfConfig config, SparkSession spark, Lake lake, String runId, Progress progress, Clock clock) {}
+    GridperfConfig config,
+    SparkSession spark,
+    Lake lake,
+    String runId,
+    Progress progress,
+    Clock clock) {}

@@ -11,9 +11,9 @@ import org.apache.logging.log4j.core.config.Configurator;
  * The log layout of this JVM: {@code text} (conf/log4j2.properties) or {@code json} (one JSON
  * object a line, ECS fields, for schedulers and log shippers). JSON is on when log4j was started
  * with a JSON layout ({@code GRIDPERF_LOG_FORMAT=json} in bin/gridperf, or {@code
- * -Dlog4j2.configurationFile=gridperf/log4j2-json.properties}) or when the
- * settings say {@code log.format = json}; then progress lines and the failure line are log events
- * too, so stderr holds nothing but JSON lines.
+ * -Dlog4j2.configurationFile=gridperf/log4j2-json.properties}) or when the settings say {@code
+ * log.format = json}; then progress lines and the failure line are log events too, so stderr holds
+ * nothing but JSON lines.
  */
 public final class LogFormat {
   static final String JSON_CONFIG = "gridperf/log4j2-json.properties";
@@ -53,7 +53,10 @@ public final class LogFormat {
       return false;
     }
     return ctx.getConfiguration().getAppenders().values().stream()
-        .anyMatch(a -> a.getLayout() != null && a.getLayout().getClass().getSimpleName().startsWith("Json"));
+        .anyMatch(
+            a ->
+                a.getLayout() != null
+                    && a.getLayout().getClass().getSimpleName().startsWith("Json"));
   }
 
   /** A logger for gridperf's own events. */

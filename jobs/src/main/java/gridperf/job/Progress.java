@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Progress lines for long jobs: {@code [ingest] parse sales  1,234,567 rows  12.3 s}. On an
+ * Progress lines for long jobs: {@code [ingest] parse sales 1,234,567 rows 12.3 s}. On an
  * interactive terminal a step updates in place; in logs each update is a plain line, at most one
  * every few seconds, so a scheduler's log stays readable; with JSON logs ({@link LogFormat}) each
  * line is a log event of logger {@code gridperf.progress.<job>}.

@@ -2,8 +2,8 @@ package gridperf.job;
 
 /**
  * A run refused by one of its own checks after it had read its input (the quarantine-rate guard):
- * nothing is committed, and the run's {@code pipeline_runs} row still records what it read and
- * how much of it would have gone to quarantine.
+ * nothing is committed, and the run's {@code pipeline_runs} row still records what it read and how
+ * much of it would have gone to quarantine.
  */
 public final class RunRefused extends IllegalStateException {
   private final long rowsIn;
@@ -25,7 +25,9 @@ public final class RunRefused extends IllegalStateException {
     return rowsQuarantined;
   }
 
-  /** The outcome to record for a failed run: what {@code e} or one of its causes read, else zeros. */
+  /**
+   * The outcome to record for a failed run: what {@code e} or one of its causes read, else zeros.
+   */
   public static JobOutcome failedOutcome(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RunRefused r) {

@@ -15,9 +15,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The latest commit of a Delta table read straight from its {@code _delta_log} (one listing and
- * one small JSON file on the driver). {@code DeltaTable.history(1)} gives the same answer but
- * runs a Spark job, which is a noticeable fixed cost when a run makes a dozen commits.
+ * The latest commit of a Delta table read straight from its {@code _delta_log} (one listing and one
+ * small JSON file on the driver). {@code DeltaTable.history(1)} gives the same answer but runs a
+ * Spark job, which is a noticeable fixed cost when a run makes a dozen commits.
  */
 public final class CommitLog {
   /** Version, operation metrics and user metadata of one commit. */
@@ -28,8 +28,8 @@ public final class CommitLog {
   private CommitLog() {}
 
   /**
-   * Operations that rewrite or delete files without changing a row: compaction and vacuum
-   * ({@code maintain}), and table properties.
+   * Operations that rewrite or delete files without changing a row: compaction and vacuum ({@code
+   * maintain}), and table properties.
    */
   static final Set<String> NO_DATA_OPERATIONS =
       Set.of("OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES");
@@ -37,9 +37,9 @@ public final class CommitLog {
   /**
    * The latest version of the table whose commit changed its data: the current version, or an
    * earlier one when the commits after it only compacted, vacuumed or set table properties
-   * (operation {@link #NO_DATA_OPERATIONS}, or no add or remove action with {@code dataChange}).
-   * A commit whose log file is gone (log clean-up) counts as a data change. −1 when the table has
-   * no log.
+   * (operation {@link #NO_DATA_OPERATIONS}, or no add or remove action with {@code dataChange}). A
+   * commit whose log file is gone (log clean-up) counts as a data change. −1 when the table has no
+   * log.
    */
   public static long dataVersion(Lake lake, TableId table) {
     Commit latest = latest(lake, table);

@@ -60,7 +60,9 @@ public final class DeltaWrite {
     return this;
   }
 
-  /** Adds the data's new columns to the table's schema (an append to a table of an older layout). */
+  /**
+   * Adds the data's new columns to the table's schema (an append to a table of an older layout).
+   */
   public DeltaWrite mergeSchema() {
     this.mergeSchema = true;
     return this;

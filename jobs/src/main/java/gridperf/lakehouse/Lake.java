@@ -58,7 +58,10 @@ public final class Lake {
 
   /** Why a table cannot be read: it does not exist yet, and what makes it. */
   public String missing(TableId table) {
-    return "table " + table.tableName() + " does not exist in lake " + root
+    return "table "
+        + table.tableName()
+        + " does not exist in lake "
+        + root
         + " (run the job that builds it first)";
   }
 
@@ -74,8 +77,8 @@ public final class Lake {
   }
 
   /**
-   * The latest version of a table that changed its data (compaction and vacuum commits skipped,
-   * see {@link CommitLog#dataVersion}), or -1 when it does not exist.
+   * The latest version of a table that changed its data (compaction and vacuum commits skipped, see
+   * {@link CommitLog#dataVersion}), or -1 when it does not exist.
    */
   public long dataVersion(TableId table) {
     return exists(table) ? CommitLog.dataVersion(this, table) : -1;

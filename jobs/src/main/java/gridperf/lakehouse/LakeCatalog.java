@@ -17,8 +17,8 @@ import scala.Option;
  * the name: the data stays in the lake.
  *
  * <p>A temporary view would shadow the table, so a temporary view of the same name is dropped; a
- * table registered from another lake earlier in the same session is re-pointed; a name whose
- * table does not exist in this lake is forgotten, so no query silently reads another lake.
+ * table registered from another lake earlier in the same session is re-pointed; a name whose table
+ * does not exist in this lake is forgotten, so no query silently reads another lake.
  */
 public final class LakeCatalog {
   private LakeCatalog() {}
@@ -31,7 +31,8 @@ public final class LakeCatalog {
       throw e;
     } catch (Exception e) {
       // Scala's catalog declares checked exceptions (no such namespace/table)
-      throw new IllegalStateException("cannot register the tables of lake " + lake.root() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot register the tables of lake " + lake.root() + ": " + e.getMessage(), e);
     }
   }
 
@@ -85,7 +86,8 @@ public final class LakeCatalog {
       Path p = new Path(path);
       return p.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(p).toString();
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot resolve lake path " + path + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot resolve lake path " + path + ": " + e.getMessage(), e);
     }
   }
 

@@ -63,8 +63,19 @@ public final class PipelineRuns {
         long rowsQuarantined,
         Map<String, Long> deltaVersions,
         String error) {
-      this(runId, job, args, start, end, status, rowsIn, rowsOut, rowsQuarantined, deltaVersions,
-          error, null);
+      this(
+          runId,
+          job,
+          args,
+          start,
+          end,
+          status,
+          rowsIn,
+          rowsOut,
+          rowsQuarantined,
+          deltaVersions,
+          error,
+          null);
     }
   }
 
@@ -89,6 +100,10 @@ public final class PipelineRuns {
             run.notes());
     Dataset<Row> df = lake.spark().createDataFrame(List.of(row), SCHEMA);
     // mergeSchema: a lake whose pipeline_runs predates a column gains it on the next run
-    return lake.write(TableId.PIPELINE_RUNS, df).append().mergeSchema().idempotent("pipeline_runs:" + run.runId(), 0).commit();
+    return lake.write(TableId.PIPELINE_RUNS, df)
+        .append()
+        .mergeSchema()
+        .idempotent("pipeline_runs:" + run.runId(), 0)
+        .commit();
   }
 }

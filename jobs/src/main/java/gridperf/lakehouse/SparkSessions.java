@@ -58,12 +58,11 @@ public final class SparkSessions {
   }
 
   /**
-   * How many generated classes Spark keeps compiled (its default is 100). One run executes
-   * hundreds of distinct small plans (Delta's log queries, writes, checks): a scale-0.1 week
-   * build compiled 864 classes, 17 s of Janino time on 2 cores. A JVM that runs several jobs
-   * (demo, notebooks, tests) compiles evicted classes again: the worked-examples test spent over a
-   * quarter of its time on that. A static setting: it takes effect when the first session of the
-   * JVM is built.
+   * How many generated classes Spark keeps compiled (its default is 100). One run executes hundreds
+   * of distinct small plans (Delta's log queries, writes, checks): a scale-0.1 week build compiled
+   * 864 classes, 17 s of Janino time on 2 cores. A JVM that runs several jobs (demo, notebooks,
+   * tests) compiles evicted classes again: the worked-examples test spent over a quarter of its
+   * time on that. A static setting: it takes effect when the first session of the JVM is built.
    */
   public static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
 
@@ -72,8 +71,8 @@ public final class SparkSessions {
   /**
    * How many tasks list a table's files in parallel. Delta's {@code VACUUM} lists and deletes with
    * this many tasks, and Spark's default is 10,000: on {@code local[2]} one small table's vacuum
-   * ran 10,000 empty tasks and took 50.1 s (10.9 s with 8). gridperf sets it to {@code spark.shuffle_partitions}
-   * (a {@code spark.conf} or {@code spark-submit --conf} value wins).
+   * ran 10,000 empty tasks and took 50.1 s (10.9 s with 8). gridperf sets it to {@code
+   * spark.shuffle_partitions} (a {@code spark.conf} or {@code spark-submit --conf} value wins).
    */
   public static final String LISTING_PARALLELISM =
       "spark.sql.sources.parallelPartitionDiscovery.parallelism";

@@ -43,7 +43,8 @@ public record TableDefinition(
   }
 
   public TableDefinition keys(String... k) {
-    return new TableDefinition(table, schema, grain, List.of(k), partitionedBy, sources, rules, columns);
+    return new TableDefinition(
+        table, schema, grain, List.of(k), partitionedBy, sources, rules, columns);
   }
 
   public TableDefinition partitionedBy(String... p) {
@@ -51,14 +52,16 @@ public record TableDefinition(
   }
 
   public TableDefinition sources(String... s) {
-    return new TableDefinition(table, schema, grain, keys, partitionedBy, List.of(s), rules, columns);
+    return new TableDefinition(
+        table, schema, grain, keys, partitionedBy, List.of(s), rules, columns);
   }
 
   /** A rule or note, one sentence or a short paragraph (Markdown). */
   public TableDefinition rule(String r) {
     List<String> all = new ArrayList<>(rules);
     all.add(r);
-    return new TableDefinition(table, schema, grain, keys, partitionedBy, sources, List.copyOf(all), columns);
+    return new TableDefinition(
+        table, schema, grain, keys, partitionedBy, sources, List.copyOf(all), columns);
   }
 
   /** The meaning of one column (Markdown, one line). */

@@ -17,8 +17,8 @@ import org.apache.spark.sql.RowFactory;
  * its own, CSV lines split by RFC 4180 and mapped by header name to contract order. A line that
  * cannot be decoded or split, or has the wrong field count, keeps its raw text and a parse error
  * (it will be quarantined as MALFORMED), and so does a last line without a line end (a truncated
- * delivery, {@link #TRUNCATED}), which is never read as a record. JSON lines are kept as text;
- * they are parsed when validated.
+ * delivery, {@link #TRUNCATED}), which is never read as a record. JSON lines are kept as text; they
+ * are parsed when validated.
  */
 public final class FileParser implements Iterator<Row>, AutoCloseable {
   private final LandingFile file;
@@ -83,8 +83,7 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
         }
         LineDecoder.Decoded d = decoder.decode(lines.bytes(), lines.length(), first);
         if (!lines.terminated()) {
-          return row(
-              d.text() != null ? d.text() : d.raw(), d.encoding(), null, TRUNCATED);
+          return row(d.text() != null ? d.text() : d.raw(), d.encoding(), null, TRUNCATED);
         }
         if (d.text() == null) {
           return row(d.raw(), d.encoding(), null, "line is neither valid UTF-8 nor GB18030");
@@ -115,14 +114,19 @@ public final class FileParser implements Iterator<Row>, AutoCloseable {
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          file.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + IoReasons.reason(e) + ")",
+          file.relativePath()
+              + " line "
+              + (lineNo + 1)
+              + ": cannot read ("
+              + IoReasons.reason(e)
+              + ")",
           e);
     }
   }
 
   /**
-   * The parse error of a file's last data line that has no line end: the delivery was cut short
-   * (a copy interrupted, a disk full), so the line may be missing characters even when it parses.
+   * The parse error of a file's last data line that has no line end: the delivery was cut short (a
+   * copy interrupted, a disk full), so the line may be missing characters even when it parses.
    */
   public static final String TRUNCATED =
       "truncated delivery: the file's last line has no line end (LF or CRLF)";

@@ -87,9 +87,9 @@ public final class LandingReader {
   }
 
   /**
-   * Lists the landing root: contract files ({@link LandingSource#of}) and the others. A master
-   * file delivered both plain and gzipped is refused, naming both: which one holds the master
-   * data is not for the run to guess.
+   * Lists the landing root: contract files ({@link LandingSource#of}) and the others. A master file
+   * delivered both plain and gzipped is refused, naming both: which one holds the master data is
+   * not for the run to guess.
    */
   public static Listing listing(String root, Configuration conf) {
     Path rootPath = new Path(root);
@@ -132,10 +132,14 @@ public final class LandingReader {
       if (!f.source().isMaster()) {
         continue;
       }
-      String other = seen.putIfAbsent(LandingSource.uncompressed(f.relativePath()), f.relativePath());
+      String other =
+          seen.putIfAbsent(LandingSource.uncompressed(f.relativePath()), f.relativePath());
       if (other != null) {
         throw new Header.Refused(
-            other + " and " + f.relativePath() + " are both delivered: keep one of them (the"
+            other
+                + " and "
+                + f.relativePath()
+                + " are both delivered: keep one of them (the"
                 + " master file is read whole, so the run cannot tell which one holds the data)");
       }
     }
@@ -213,7 +217,12 @@ public final class LandingReader {
       hashed.transferTo(OutputStream.nullOutputStream()); // bytes after the gzip stream, if any
     } catch (IOException e) {
       throw new Header.Refused(
-          f.relativePath() + " line " + (lineNo + 1) + ": cannot read (" + IoReasons.reason(e) + ")");
+          f.relativePath()
+              + " line "
+              + (lineNo + 1)
+              + ": cannot read ("
+              + IoReasons.reason(e)
+              + ")");
     }
     String hash = HexFormat.of().formatHex(sha.digest());
     return new Scan(f.relativePath(), hash, header, headerEncoding, bom, data);

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public enum LandingSource {
   GRIDS("master", "master/grids.csv", List.of("grid_code", "grid_name", "station", "market_type")),
   MANAGERS(
-      "master", "master/managers.csv", List.of("manager_code", "manager_name", "station", "hire_date")),
+      "master",
+      "master/managers.csv",
+      List.of("manager_code", "manager_name", "station", "hire_date")),
   PRODUCTS(
       "master",
       "master/products.csv",
@@ -134,11 +136,11 @@ public enum LandingSource {
   }
 
   /**
-   * The source of a path relative to the landing root: a contract file is {@code
-   * master/<name>.csv} or {@code <source>/YYYY/*.csv} ({@code *.jsonl} for touchpoints), each also
-   * gzip-compressed with {@code .gz} added; empty for anything else (not ingested, reported as
-   * ignored). A name starting with a dot is a hidden file (an editor's or uploader's temporary
-   * copy), as for a shell's {@code *} and for Spark's file sources: ignored.
+   * The source of a path relative to the landing root: a contract file is {@code master/<name>.csv}
+   * or {@code <source>/YYYY/*.csv} ({@code *.jsonl} for touchpoints), each also gzip-compressed
+   * with {@code .gz} added; empty for anything else (not ingested, reported as ignored). A name
+   * starting with a dot is a hidden file (an editor's or uploader's temporary copy), as for a
+   * shell's {@code *} and for Spark's file sources: ignored.
    */
   public static Optional<LandingSource> of(String relativePath) {
     String plain = uncompressed(relativePath);

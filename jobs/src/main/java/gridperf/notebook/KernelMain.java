@@ -12,12 +12,12 @@ import java.util.logging.LogManager;
  * {@code Channels.connect} binds the shell socket before it creates the message-handler map, so a
  * {@code kernel_info_request} that arrives in between (Jupyter sends them at once, and on a busy
  * machine the gap is long) throws a NullPointerException that kills the shell thread, and the
- * client waits for a kernel that never answers. Setting an empty map first turns that early
- * request into an "unhandled message" the client simply repeats.
+ * client waits for a kernel that never answers. Setting an empty map first turns that early request
+ * into an "unhandled message" the client simply repeats.
  *
  * <p>Reflection only (no other gridperf class, no compile dependency on the kernel): {@link
- * KernelSpec} copies this one class next to the kernel spec and runs {@code java -cp
- * <that dir>:<kernel jar> gridperf.notebook.KernelMain <connection file>}.
+ * KernelSpec} copies this one class next to the kernel spec and runs {@code java -cp <that
+ * dir>:<kernel jar> gridperf.notebook.KernelMain <connection file>}.
  */
 public final class KernelMain {
   private static final String PKG = "org.rapaio.jupyter.kernel.";

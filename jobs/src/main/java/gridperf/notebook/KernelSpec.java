@@ -12,11 +12,11 @@ import java.util.List;
 
 /**
  * Writes the Jupyter kernel spec of the Java notebooks ({@code <dir>/gridperf-java/kernel.json}):
- * rapaio-jupyter-kernel started through {@link KernelMain} (copied into the spec's {@code launcher/}
- * folder; it avoids the kernel's start-up race) by this JVM's {@code java} with Spark's JVM flags —
- * but never {@code --add-modules=jdk.incubator.vector}, which hangs the kernel — headless, with
- * {@code RJK_CLASSPATH} listing the project's classes and jars. Used by {@code bin/setup-notebooks}
- * and by the notebook test.
+ * rapaio-jupyter-kernel started through {@link KernelMain} (copied into the spec's {@code
+ * launcher/} folder; it avoids the kernel's start-up race) by this JVM's {@code java} with Spark's
+ * JVM flags — but never {@code --add-modules=jdk.incubator.vector}, which hangs the kernel —
+ * headless, with {@code RJK_CLASSPATH} listing the project's classes and jars. Used by {@code
+ * bin/setup-notebooks} and by the notebook test.
  *
  * <p>{@code java -cp <gridperf jar> gridperf.notebook.KernelSpec KERNELS_DIR KERNEL_JAR CLASSPATH
  * "JVM OPTIONS"}

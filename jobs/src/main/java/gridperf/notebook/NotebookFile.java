@@ -74,8 +74,8 @@ public final class NotebookFile {
   }
 
   /**
-   * SHA-256 (hex) of the code cells' sources, in order, each followed by a NUL; markdown cells
-   * and outputs do not count, so a comment under a chart needs no new run.
+   * SHA-256 (hex) of the code cells' sources, in order, each followed by a NUL; markdown cells and
+   * outputs do not count, so a comment under a chart needs no new run.
    */
   public static String codeHash(JsonNode notebook) {
     try {
@@ -97,13 +97,12 @@ public final class NotebookFile {
   }
 
   /**
-   * The committed notebook {@code source} with the outputs and execution counts of {@code
-   * executed} (the same notebook run by nbconvert): every other field — cell ids and metadata,
-   * markdown, the notebook's metadata — comes from {@code source}, so nothing the run adds
-   * (timings, the kernel's language version) reaches the file, nor the display ids the kernel
-   * echoes ({@link #displayIdEcho}). {@code replacements} rewrite text
-   * in the outputs (the lake's absolute path, which differs from machine to machine). Records the
-   * code hash in the metadata.
+   * The committed notebook {@code source} with the outputs and execution counts of {@code executed}
+   * (the same notebook run by nbconvert): every other field — cell ids and metadata, markdown, the
+   * notebook's metadata — comes from {@code source}, so nothing the run adds (timings, the kernel's
+   * language version) reaches the file, nor the display ids the kernel echoes ({@link
+   * #displayIdEcho}). {@code replacements} rewrite text in the outputs (the lake's absolute path,
+   * which differs from machine to machine). Records the code hash in the metadata.
    */
   public static ObjectNode merge(
       ObjectNode source, JsonNode executed, Map<String, String> replacements) {
@@ -121,7 +120,8 @@ public final class NotebookFile {
         continue;
       }
       if (!source(cell).equals(source(ran.get(i)))) {
-        throw new IllegalArgumentException("cell " + i + " differs between the source and the executed notebook");
+        throw new IllegalArgumentException(
+            "cell " + i + " differs between the source and the executed notebook");
       }
       cell.set("execution_count", ran.get(i).path("execution_count").deepCopy());
       ArrayNode outputs = JsonNodeFactory.instance.arrayNode();
@@ -142,8 +142,8 @@ public final class NotebookFile {
 
   /**
    * The cell's value when the cell ends with {@code display(...)}: rapaio-jupyter-kernel's {@code
-   * display} returns the display's id, a random UUID the kernel then shows as the cell's result.
-   * It means nothing to a reader and would change the file on every run.
+   * display} returns the display's id, a random UUID the kernel then shows as the cell's result. It
+   * means nothing to a reader and would change the file on every run.
    */
   static boolean displayIdEcho(JsonNode output) {
     JsonNode data = output.path("data");

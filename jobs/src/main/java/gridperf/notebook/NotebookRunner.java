@@ -36,8 +36,11 @@ public final class NotebookRunner {
   private final Path jupyterPath;
   private final Path lake;
 
-  /** Writes the kernel spec under {@code jupyterPath/kernels}, for notebooks run on {@code lake}. */
-  public NotebookRunner(Path jupyterPath, Path lake, String kernelJar, String classpath, String jvmOptions)
+  /**
+   * Writes the kernel spec under {@code jupyterPath/kernels}, for notebooks run on {@code lake}.
+   */
+  public NotebookRunner(
+      Path jupyterPath, Path lake, String kernelJar, String classpath, String jvmOptions)
       throws IOException {
     this.jupyterPath = jupyterPath;
     this.lake = lake;
@@ -52,7 +55,8 @@ public final class NotebookRunner {
     Path log = outDir.resolve(notebook.getFileName() + ".log");
     boolean done = executeOnce(notebook, outDir, log);
     for (int attempt = 2; attempt <= STARTS && kernelNeverAnswered(log); attempt++) {
-      System.err.printf("%s: the kernel did not answer, starting a new one (%d of %d)%n",
+      System.err.printf(
+          "%s: the kernel did not answer, starting a new one (%d of %d)%n",
           notebook.getFileName(), attempt, STARTS);
       done = executeOnce(notebook, outDir, log);
     }
@@ -70,17 +74,25 @@ public final class NotebookRunner {
       throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(
-                JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.startup_timeout=90",
+                JUPYTER.toString(),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=600",
+                "--ExecutePreprocessor.startup_timeout=90",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME,
-                "--output-dir", outDir.toString(), notebook.toString())
+                "--output-dir",
+                outDir.toString(),
+                notebook.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().put("JUPYTER_PATH", jupyterPath.toString());
     pb.environment().put("GRIDPERF_LAKE", lake.toString());
-    pb.environment().put(
-        "JAVA_TOOL_OPTIONS",
-        "-Dgridperf.notebook.log=" + outDir.resolve(notebook.getFileName() + ".spark.log"));
+    pb.environment()
+        .put(
+            "JAVA_TOOL_OPTIONS",
+            "-Dgridperf.notebook.log=" + outDir.resolve(notebook.getFileName() + ".spark.log"));
     Process p = pb.start();
     if (!p.waitFor(15, TimeUnit.MINUTES)) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -96,8 +108,11 @@ public final class NotebookRunner {
       return false;
     }
     try {
-      Process p = new ProcessBuilder(JUPYTER.toString(), "nbconvert", "--version")
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(JUPYTER.toString(), "nbconvert", "--version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       return p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0;
     } catch (IOException e) {
       return false;
@@ -106,15 +121,17 @@ public final class NotebookRunner {
 
   /** Spark's JVM options from the project's pom.xml ({@code <spark.java.options>}). */
   public static String sparkJavaOptions(Path pom) throws IOException {
-    Matcher m = Pattern.compile("<spark.java.options>(.*)</spark.java.options>").matcher(Files.readString(pom));
+    Matcher m =
+        Pattern.compile("<spark.java.options>(.*)</spark.java.options>")
+            .matcher(Files.readString(pom));
     return m.find() ? m.group(1) : "";
   }
 
   /**
    * {@code NotebookRunner --lake DIR --kernel-jar JAR --classpath CP --pom POM NOTEBOOK...}:
-   * executes each notebook on the lake and writes it back in place with its outputs, the code
-   * hash recorded and the lake's path shown as {@code $GRIDPERF_LAKE}. A notebook that fails is
-   * left as it was; the exit code is then 1.
+   * executes each notebook on the lake and writes it back in place with its outputs, the code hash
+   * recorded and the lake's path shown as {@code $GRIDPERF_LAKE}. A notebook that fails is left as
+   * it was; the exit code is then 1.
    */
   public static void main(String[] args) throws Exception {
     Path lake = null;
@@ -131,13 +148,19 @@ public final class NotebookRunner {
         default -> notebooks.add(Path.of(args[i]).toAbsolutePath().normalize());
       }
     }
-    if (lake == null || kernelJar == null || classpath == null || pom == null || notebooks.isEmpty()) {
-      System.err.println("usage: NotebookRunner --lake DIR --kernel-jar JAR --classpath CP --pom POM NOTEBOOK...");
+    if (lake == null
+        || kernelJar == null
+        || classpath == null
+        || pom == null
+        || notebooks.isEmpty()) {
+      System.err.println(
+          "usage: NotebookRunner --lake DIR --kernel-jar JAR --classpath CP --pom POM NOTEBOOK...");
       System.exit(2);
     }
     Path work = Files.createTempDirectory("gridperf-render-");
     NotebookRunner runner =
-        new NotebookRunner(work.resolve("jupyter"), lake, kernelJar, classpath, sparkJavaOptions(pom));
+        new NotebookRunner(
+            work.resolve("jupyter"), lake, kernelJar, classpath, sparkJavaOptions(pom));
     Path out = Files.createDirectories(work.resolve("out"));
     List<String> failed = new ArrayList<>();
     for (Path nb : notebooks) {
@@ -146,13 +169,17 @@ public final class NotebookRunner {
       long seconds = (System.nanoTime() - start) / 1_000_000_000L;
       Path executed = out.resolve(nb.getFileName());
       if (!done || !Files.isRegularFile(executed)) {
-        System.err.printf("%s: FAILED after %d s, left as it was; nbconvert's log: %s%n",
+        System.err.printf(
+            "%s: FAILED after %d s, left as it was; nbconvert's log: %s%n",
             nb.getFileName(), seconds, out.resolve(nb.getFileName() + ".log"));
         failed.add(nb.getFileName().toString());
         continue;
       }
-      ObjectNode merged = NotebookFile.merge(
-          NotebookFile.read(nb), NotebookFile.read(executed), Map.of(lake.toString(), "$GRIDPERF_LAKE"));
+      ObjectNode merged =
+          NotebookFile.merge(
+              NotebookFile.read(nb),
+              NotebookFile.read(executed),
+              Map.of(lake.toString(), "$GRIDPERF_LAKE"));
       NotebookFile.write(nb, merged);
       System.out.printf("%s: %d s, %d KB%n", nb.getFileName(), seconds, Files.size(nb) / 1024);
     }

@@ -26,14 +26,17 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * What the first cell of a Java notebook needs: {@code var spark =
  * Notebooks.session(Notebooks.lakeDir());} gives a Spark session with the project's settings and
  * every lake table registered by its bare name. It sets the java.util.logging root to INFO (the
- * kernel's FINEST breaks Spark's code generation), sends Spark's logs to a file instead of the
- * cell output, and runs headless. {@link #table} renders a result as HTML, {@link #image} a chart
- * as a PNG image for {@code display(...)}.
+ * kernel's FINEST breaks Spark's code generation), sends Spark's logs to a file instead of the cell
+ * output, and runs headless. {@link #table} renders a result as HTML, {@link #image} a chart as a
+ * PNG image for {@code display(...)}.
  */
 public final class Notebooks {
   private Notebooks() {}
 
-  /** The lake: {@code $GRIDPERF_LAKE}, else {@code ../lake} (the project's lake from notebooks-java/). */
+  /**
+   * The lake: {@code $GRIDPERF_LAKE}, else {@code ../lake} (the project's lake from
+   * notebooks-java/).
+   */
   public static String lakeDir() {
     String env = System.getenv("GRIDPERF_LAKE");
     return env != null && !env.isBlank() ? env : "../lake";
@@ -48,13 +51,20 @@ public final class Notebooks {
       h.setLevel(Level.INFO);
     }
     logToFile();
-    List<String> overrides = new ArrayList<>(List.of("spark.master=local[2]", "spark.shuffle_partitions=4"));
+    List<String> overrides =
+        new ArrayList<>(List.of("spark.master=local[2]", "spark.shuffle_partitions=4"));
     overrides.addAll(List.of(sets));
     GridperfConfig cfg = ConfigLoader.load(null, overrides).withLakeRoot(lakeDir);
     SparkSession spark = SparkSessions.create(cfg);
     List<TableId> tables = new Lake(spark, cfg.lake().root()).registerViews();
     System.out.println(
-        "lake " + lakeDir + ": " + tables.size() + " tables (" + String.join(", ", tables.stream().map(TableId::tableName).toList()) + ")");
+        "lake "
+            + lakeDir
+            + ": "
+            + tables.size()
+            + " tables ("
+            + String.join(", ", tables.stream().map(TableId::tableName).toList())
+            + ")");
     return spark;
   }
 
@@ -77,7 +87,9 @@ public final class Notebooks {
     }
   }
 
-  /** The first {@code max} rows of {@code df} as an HTML table (numbers right-aligned, NULL shown). */
+  /**
+   * The first {@code max} rows of {@code df} as an HTML table (numbers right-aligned, NULL shown).
+   */
   public static String table(Dataset<Row> df, int max) {
     Cells cells = new Cells(ZoneId.of(df.sparkSession().conf().get("spark.sql.session.timeZone")));
     StructField[] fields = df.schema().fields();

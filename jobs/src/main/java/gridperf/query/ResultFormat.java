@@ -23,10 +23,10 @@ public enum ResultFormat {
   JSON;
 
   /** Writes {@code result} to {@code out}; at most {@code maxRows} rows when positive. */
-  public long write(Dataset<Row> result, Writer out, Cells cells, long maxRows)
-      throws IOException {
+  public long write(Dataset<Row> result, Writer out, Cells cells, long maxRows) throws IOException {
     StructField[] fields = result.schema().fields();
-    Dataset<Row> rows = maxRows > 0 ? result.limit((int) Math.min(maxRows, Integer.MAX_VALUE)) : result;
+    Dataset<Row> rows =
+        maxRows > 0 ? result.limit((int) Math.min(maxRows, Integer.MAX_VALUE)) : result;
     return switch (this) {
       case TABLE -> table(fields, rows.collectAsList(), out, cells);
       case CSV -> csv(fields, rows.toLocalIterator(), out, cells);
@@ -66,7 +66,10 @@ public enum ResultFormat {
       if (v == null) {
         continue;
       }
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+      if (v.indexOf(',') >= 0
+          || v.indexOf('"') >= 0
+          || v.indexOf('\n') >= 0
+          || v.indexOf('\r') >= 0) {
         sb.append('"').append(v.replace("\"", "\"\"")).append('"');
       } else {
         sb.append(v);
@@ -148,12 +151,13 @@ public enum ResultFormat {
   }
 
   /**
-   * A bigint or decimal as people read it in the table format, {@code 1,130,286} or
-   * {@code 15,000.00}, like the jobs' summaries; int columns (years, months, ranks) and the
-   * csv and json formats keep plain digits.
+   * A bigint or decimal as people read it in the table format, {@code 1,130,286} or {@code
+   * 15,000.00}, like the jobs' summaries; int columns (years, months, ranks) and the csv and json
+   * formats keep plain digits.
    */
   static String grouped(String plain, DataType type) {
-    if (!(type instanceof LongType || type instanceof DecimalType) || !PLAIN_NUMBER.matcher(plain).matches()) {
+    if (!(type instanceof LongType || type instanceof DecimalType)
+        || !PLAIN_NUMBER.matcher(plain).matches()) {
       return plain;
     }
     int start = plain.startsWith("-") ? 1 : 0;

@@ -74,7 +74,9 @@ public final class SqlScript {
    */
   public record Parts(List<String> complete, String rest) {}
 
-  /** Splits {@code script} into its ended statements and the unfinished rest; see {@link #split}. */
+  /**
+   * Splits {@code script} into its ended statements and the unfinished rest; see {@link #split}.
+   */
   public static Parts parts(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -117,7 +119,10 @@ public final class SqlScript {
     }
   }
 
-  /** Throws {@link IllegalArgumentException} when {@code statement} would write (Spark's own error when it does not parse). */
+  /**
+   * Throws {@link IllegalArgumentException} when {@code statement} would write (Spark's own error
+   * when it does not parse).
+   */
   public static void requireReadOnly(SparkSession spark, String statement) throws Exception {
     LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
     String kind = plan.getClass().getSimpleName();

@@ -16,9 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * Spark session for the whole sitting, so only the first query pays for starting Spark) or from
  * standard input (a script). Statements end with {@code ;} and may span lines; every statement's
  * result is printed in the chosen format. Lines starting with {@code .} at the start of a statement
- * are shell commands ({@code .tables}, {@code .schema T}, {@code .format F}, {@code .help},
- * {@code .quit}). A script stops at its first failing statement; an interactive shell prints the
- * one-line reason and goes on.
+ * are shell commands ({@code .tables}, {@code .schema T}, {@code .format F}, {@code .help}, {@code
+ * .quit}). A script stops at its first failing statement; an interactive shell prints the one-line
+ * reason and goes on.
  */
 public final class SqlShell {
   /** Where the shell's lines come from: {@code null} at the end of input. */

@@ -38,8 +38,7 @@ public final class AssignedDays {
         Window.partitionBy("manager_code").orderBy(col("from_date"), col("to_date"));
     // an interval starts a new island when it begins after every earlier interval has ended
     Column endBefore =
-        max(col("to_date"))
-            .over(byStart.rowsBetween(Window.unboundedPreceding(), -1));
+        max(col("to_date")).over(byStart.rowsBetween(Window.unboundedPreceding(), -1));
     Dataset<Row> marked =
         activeIntervals
             .select("manager_code", "from_date", "to_date")
@@ -50,8 +49,7 @@ public final class AssignedDays {
     Dataset<Row> islands =
         marked
             .withColumn(
-                "island",
-                sum("starts").over(byStart.rowsBetween(Window.unboundedPreceding(), 0)))
+                "island", sum("starts").over(byStart.rowsBetween(Window.unboundedPreceding(), 0)))
             .groupBy("manager_code", "island")
             .agg(min("from_date").as("from_date"), max("to_date").as("to_date"));
     Column y = col("y");
@@ -69,7 +67,8 @@ public final class AssignedDays {
     Date start = Date.valueOf(range.start());
     Date end = Date.valueOf(range.end());
     Column inRange =
-        datediff(least(lit(end), make_date(col("year"), lit(12), lit(31))),
+        datediff(
+                least(lit(end), make_date(col("year"), lit(12), lit(31))),
                 greatest(lit(start), make_date(col("year"), lit(1), lit(1))))
             .plus(1);
     return days.withColumn("days_in_range", inRange.cast("int"));

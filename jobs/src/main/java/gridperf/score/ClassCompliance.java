@@ -17,10 +17,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Retailers per class and service compliance per class under one scoring file (a what-if's
- * classes and menus recomputed from the lake, nothing written): for year Y, the classes of year
- * Y − 1 (which set year Y's menus), their retailers, and the managers' (retailer, month) pairs of
- * year Y with how many met the class's menu.
+ * Retailers per class and service compliance per class under one scoring file (a what-if's classes
+ * and menus recomputed from the lake, nothing written): for year Y, the classes of year Y − 1
+ * (which set year Y's menus), their retailers, and the managers' (retailer, month) pairs of year Y
+ * with how many met the class's menu.
  */
 public final class ClassCompliance {
   private ClassCompliance() {}
@@ -72,7 +72,12 @@ public final class ClassCompliance {
   public static String render(List<Line> lines, int y) {
     TextTable t =
         new TextTable(
-            "class " + (y - 1), "menu a month", "retailers>", "pairs " + y + ">", "met>", "compliance>");
+            "class " + (y - 1),
+            "menu a month",
+            "retailers>",
+            "pairs " + y + ">",
+            "met>",
+            "compliance>");
     for (Line l : lines) {
       t.add(
           l.cls(),

@@ -65,9 +65,7 @@ final class FairScorecard {
       df =
           df.withColumn(
               "market_type",
-              when(
-                      col("eligible").and(eligibleInGroup.lt(fair.minPeerGroup())),
-                      lit(ALL))
+              when(col("eligible").and(eligibleInGroup.lt(fair.minPeerGroup())), lit(ALL))
                   .otherwise(col("market_type")));
     }
     return df;

@@ -14,9 +14,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The statement's lines on the fair-scoring settings ({@link FairScorecard}): one line for each that
- * applied to the manager — not eligible, scored against all, re-weighted, pro-rated. Nothing when
- * none applied, so a statement under the default settings reads as before.
+ * The statement's lines on the fair-scoring settings ({@link FairScorecard}): one line for each
+ * that applied to the manager — not eligible, scored against all, re-weighted, pro-rated. Nothing
+ * when none applied, so a statement under the default settings reads as before.
  */
 final class FairStatement {
   private FairStatement() {}

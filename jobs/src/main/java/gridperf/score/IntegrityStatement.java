@@ -21,7 +21,9 @@ import org.apache.spark.sql.Row;
 public final class IntegrityStatement {
   private IntegrityStatement() {}
 
-  /** Reads the manager's flags and moves of the year; an older lake without the tables shows none. */
+  /**
+   * Reads the manager's flags and moves of the year; an older lake without the tables shows none.
+   */
   public static String read(Lake lake, String manager, int y) {
     List<Row> flags =
         lake.exists(TableId.INTEGRITY_FLAGS)
@@ -35,7 +37,10 @@ public final class IntegrityStatement {
                 .where(
                     year(col("moved_on"))
                         .equalTo(y)
-                        .and(col("to_manager").equalTo(manager).or(col("from_manager").equalTo(manager))))
+                        .and(
+                            col("to_manager")
+                                .equalTo(manager)
+                                .or(col("from_manager").equalTo(manager))))
                 .collectAsList()
             : List.of();
     return render(manager, y, flags, moves);
@@ -44,7 +49,8 @@ public final class IntegrityStatement {
   /** The section's text: integrity_flags rows of the manager and year, handover_ledger rows. */
   public static String render(String manager, int y, List<Row> flags, List<Row> moves) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nIntegrity flags %d (evidence to look at, not proof)%n", y));
+    sb.append(
+        String.format(Locale.ROOT, "%nIntegrity flags %d (evidence to look at, not proof)%n", y));
     if (flags.isEmpty()) {
       sb.append("  none raised\n");
     } else {
@@ -78,7 +84,8 @@ public final class IntegrityStatement {
         Comparator.<Row, String>comparing(r -> r.getAs("moved_on").toString())
             .thenComparing(r -> r.<String>getAs("retailer_code")));
     TextTable t =
-        new TextTable("retailer", "moved_on", "", "from", "to", "months>", "post>", "baseline>", "uplift>");
+        new TextTable(
+            "retailer", "moved_on", "", "from", "to", "months>", "post>", "baseline>", "uplift>");
     BigDecimal inherited = BigDecimal.ZERO;
     BigDecimal added = BigDecimal.ZERO;
     BigDecimal handedOver = BigDecimal.ZERO;

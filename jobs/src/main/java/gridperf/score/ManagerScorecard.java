@@ -4,13 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import gridperf.config.ScoringConfig;
+import gridperf.config.ScoringConfig.Component;
 import gridperf.config.StandardsConfig;
 import gridperf.gold.ServiceStandards;
-import gridperf.config.ScoringConfig.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -26,16 +25,16 @@ import org.apache.spark.sql.types.DecimalType;
  * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
  * at least one assigned retailer in the year (perf_manager Y rows with retailers_assigned &gt; 0).
  * Sources: perf_manager (Y rows), the primary grid (from dim_retailer assignment), and optionally
- * service_compliance recomputed for a what-if. Rules (docs/contract.md, Manager scorecard): peer group = the market_type
- * of the primary grid; each component's value, score ({@link ComponentScore}) and points = weight ×
- * score; composite = Σ points / Σ weight rounded half-up to 2 places; tier over all managers of the
- * year by position p = (rank − 1) / n against the tier cut-offs; bonus_yuan = base bonus × the
- * tier's multiplier. The standards gate (docs/standards.md): ranked_tier is the tier from the
- * composite; a manager whose service_standards year row has standards_met = false gets at best
- * {@code standards.gate_tier} (nobody else moves), so tier is the worse of the two and the bonus
- * follows tier. Columns: manager_code, year, market_type, primary_grid_code, then
- * value/score/points per component in the scoring file's order, composite, tier, bonus_yuan,
- * ranked_tier, standards_met.
+ * service_compliance recomputed for a what-if. Rules (docs/contract.md, Manager scorecard): peer
+ * group = the market_type of the primary grid; each component's value, score ({@link
+ * ComponentScore}) and points = weight × score; composite = Σ points / Σ weight rounded half-up to
+ * 2 places; tier over all managers of the year by position p = (rank − 1) / n against the tier
+ * cut-offs; bonus_yuan = base bonus × the tier's multiplier. The standards gate
+ * (docs/standards.md): ranked_tier is the tier from the composite; a manager whose
+ * service_standards year row has standards_met = false gets at best {@code standards.gate_tier}
+ * (nobody else moves), so tier is the worse of the two and the bonus follows tier. Columns:
+ * manager_code, year, market_type, primary_grid_code, then value/score/points per component in the
+ * scoring file's order, composite, tier, bonus_yuan, ranked_tier, standards_met.
  */
 public final class ManagerScorecard {
   /** bonus_yuan: money, exact to the fen. */
@@ -61,8 +60,8 @@ public final class ManagerScorecard {
   }
 
   /**
-   * Builds the scorecard with the standards gate and the fair-scoring settings of {@code cfg};
-   * the columns {@code eligible} and {@code assigned_days} come after the others.
+   * Builds the scorecard with the standards gate and the fair-scoring settings of {@code cfg}; the
+   * columns {@code eligible} and {@code assigned_days} come after the others.
    *
    * @param standards service_standards (any period types; Y rows are used), or null when unknown
    *     (standards_met NULL, no gate)
@@ -97,8 +96,7 @@ public final class ManagerScorecard {
     df = FairScorecard.eligibility(df, assignedDays, cfg.fair());
     Dataset<Row> eligible = df.where(col("eligible"));
     for (Component c : cfg.components()) {
-      eligible =
-          eligible.withColumn(ComponentScore.score(c), FairScorecard.score(c, cfg.fair()));
+      eligible = eligible.withColumn(ComponentScore.score(c), FairScorecard.score(c, cfg.fair()));
       eligible =
           eligible.withColumn(
               ComponentScore.points(c), lit(c.weight()).multiply(col(ComponentScore.score(c))));

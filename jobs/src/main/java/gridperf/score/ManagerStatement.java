@@ -14,8 +14,8 @@ import org.apache.spark.sql.Row;
 /**
  * A manager's statement for one year — the answer to "why did I get tier C?": each component's
  * value, score, weight and points; the peer-group figures it was ranked against; composite, tier
- * and bonus; service compliance by class and month (and, in detail, the retailer-months behind
- * it). Pure: renders collected rows.
+ * and bonus; service compliance by class and month (and, in detail, the retailer-months behind it).
+ * Pure: renders collected rows.
  */
 public final class ManagerStatement {
   private ManagerStatement() {}

@@ -22,8 +22,8 @@ import scala.collection.JavaConverters;
 /**
  * {@code period_close} — grain: one row per close of a year, key (year, closed_at). Written by
  * {@code close}: the year, when it was closed, the latest ingest batch, the Delta versions of
- * manager_scorecard and of every table the scorecard read, and the scoring file (SHA-256 and
- * text). A year is closed while it has a row with reopened_at NULL; {@code close --reopen} sets
+ * manager_scorecard and of every table the scorecard read, and the scoring file (SHA-256 and text).
+ * A year is closed while it has a row with reopened_at NULL; {@code close --reopen} sets
  * reopened_at on that row instead of deleting it, so every close ever made stays readable.
  */
 public final class PeriodClose {

@@ -63,16 +63,21 @@ public final class RetailerStatement {
     if (!lake.exists(TableId.PERF_RETAILER)) {
       throw new IllegalArgumentException("perf_retailer does not exist yet: run build first");
     }
-    Dataset<Row> perf = lake.read(TableId.PERF_RETAILER).where(col("retailer_code").equalTo(retailer));
+    Dataset<Row> perf =
+        lake.read(TableId.PERF_RETAILER).where(col("retailer_code").equalTo(retailer));
     List<Row> yearRow =
         perf.where(col("period_type").equalTo("Y").and(col("year").equalTo(year))).collectAsList();
     if (yearRow.isEmpty()) {
       throw new IllegalArgumentException(
-          "retailer " + retailer + " has no row in " + year
+          "retailer "
+              + retailer
+              + " has no row in "
+              + year
               + " (neither assigned nor with a credited sale or touchpoint that year)");
     }
     List<Row> last =
-        perf.where(col("period_type").equalTo("Y").and(col("year").equalTo(year - 1))).collectAsList();
+        perf.where(col("period_type").equalTo("Y").and(col("year").equalTo(year - 1)))
+            .collectAsList();
     List<Row> months =
         perf.where(col("period_type").equalTo("M").and(col("year").equalTo(year)))
             .orderBy("period")
@@ -155,12 +160,11 @@ public final class RetailerStatement {
               preferred));
       sb.append(
           String.format(
-              Locale.ROOT,
-              "Menu a month: %s%n",
-              ManagerStatement.menuText(classes.menuOf(cls))));
+              Locale.ROOT, "Menu a month: %s%n", ManagerStatement.menuText(classes.menuOf(cls))));
     }
 
-    sb.append(String.format(Locale.ROOT, "%nService month by month (delivered / owed; any manager)%n"));
+    sb.append(
+        String.format(Locale.ROOT, "%nService month by month (delivered / owed; any manager)%n"));
     Map<String, Integer> menu = cls == null ? Map.of() : classes.menuOf(cls);
     List<String> header = new ArrayList<>(List.of("month", "days>", "manager"));
     for (String ch : ServiceClasses.CHANNELS) {
@@ -176,7 +180,8 @@ public final class RetailerStatement {
       long days = m.<Long>getAs("assigned_days");
       boolean owes = cls != null && days > 0 && classes.owesSomething(cls);
       boolean met = owes;
-      List<Object> cells = new ArrayList<>(List.of(m.getAs("period"), days, text(m.getAs("primary_manager_code"))));
+      List<Object> cells =
+          new ArrayList<>(List.of(m.getAs("period"), days, text(m.getAs("primary_manager_code"))));
       for (String ch : ServiceClasses.CHANNELS) {
         long n = got.getOrDefault(ch.equals("remote") ? preferred : ch, 0L);
         Integer owed = menu.get(ch);
@@ -218,8 +223,15 @@ public final class RetailerStatement {
       TextTable r = new TextTable("time", "event", "channel", "manager", "rating>", "");
       for (int i = 0; i < in.ratings().size(); i++) {
         Row x = in.ratings().get(i);
-        String mark = i == peak && i == end ? "peak, end" : i == peak ? "peak" : i == end ? "end" : "";
-        r.add(x.getAs("ts"), x.getAs("event_id"), x.getAs("channel"), text(x.getAs("manager_code")), x.getAs("satisfaction"), mark);
+        String mark =
+            i == peak && i == end ? "peak, end" : i == peak ? "peak" : i == end ? "end" : "";
+        r.add(
+            x.getAs("ts"),
+            x.getAs("event_id"),
+            x.getAs("channel"),
+            text(x.getAs("manager_code")),
+            x.getAs("satisfaction"),
+            mark);
       }
       sb.append(r.render("  "));
       sb.append(

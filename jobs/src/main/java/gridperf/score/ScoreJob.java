@@ -62,7 +62,10 @@ public final class ScoreJob {
     if (inputs != null && upToDate(lake, inputs)) {
       ctx.progress().step("nothing to do");
       return new JobOutcome(
-          0, 0, 0, List.of(),
+          0,
+          0,
+          0,
+          List.of(),
           "score: nothing to do (manager_scorecard is up to date: no silver or gold table, no close"
               + " and not the scoring file changed since it was written)");
     }
@@ -218,7 +221,8 @@ public final class ScoreJob {
     text.append(ctx.config().business().timezone()).append('\n');
     try {
       byte[] sha =
-          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return INPUTS_TAG + HexFormat.of().formatHex(sha);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -236,6 +240,7 @@ public final class ScoreJob {
         CommitLog.at(lake, TableId.MANAGER_SCORECARD, lake.dataVersion(TableId.MANAGER_SCORECARD));
     return c != null && c.userMetadata() != null && c.userMetadata().endsWith(" " + inputs);
   }
+
   /** The scorecard of every year, or of {@code year} only, under {@code scoring}. */
   static Dataset<Row> scorecard(
       Lake lake,
@@ -252,12 +257,13 @@ public final class ScoreJob {
     }
     Dataset<Row> service =
         recomputeService ? managerService(lake, scoring, rules, in.assigned()) : null;
-    return ManagerScorecard.build(perf, primary, service, in.standards(), in.assignedDays(), scoring);
+    return ManagerScorecard.build(
+        perf, primary, service, in.standards(), in.assignedDays(), scoring);
   }
 
   /**
-   * Writes the official scorecard: every year, or, with closed years, every other year (their
-   * rows and files stay as the close left them). The commit carries {@code note}.
+   * Writes the official scorecard: every year, or, with closed years, every other year (their rows
+   * and files stay as the close left them). The commit carries {@code note}.
    */
   static WriteResult writeOfficial(
       Lake lake, Dataset<Row> card, java.util.Set<Integer> closed, String note) {
@@ -287,8 +293,7 @@ public final class ScoreJob {
   static Dataset<Row> closedYears(
       JobContext ctx, Inputs in, Map<Integer, PeriodClose.Closed> closed, SegmentRules rules) {
     Lake lake = ctx.lake();
-    Dataset<Row> out =
-        lake.spark().createDataFrame(List.of(), ScorecardAdjustment.SCHEMA);
+    Dataset<Row> out = lake.spark().createDataFrame(List.of(), ScorecardAdjustment.SCHEMA);
     if (closed.isEmpty()) {
       return out;
     }
@@ -344,13 +349,14 @@ public final class ScoreJob {
   }
 
   /**
-   * Active retailer versions clipped to the period range of the facts. A lake without facts
-   * (master data landed first) has empty gold tables and gets an empty scorecard, as build writes
-   * empty gold tables: nobody is assigned inside an empty range.
+   * Active retailer versions clipped to the period range of the facts. A lake without facts (master
+   * data landed first) has empty gold tables and gets an empty scorecard, as build writes empty
+   * gold tables: nobody is assigned inside an empty range.
    */
   public static Dataset<Row> assignedIntervals(Lake lake) {
     Optional<PeriodRange> range =
-        PeriodRange.ofPartitions(lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
+        PeriodRange.ofPartitions(
+            lake.read(TableId.FACT_SALES_LINE), lake.read(TableId.FACT_TOUCHPOINT));
     return range.isPresent()
         ? Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), range.get())
         : Assignment.activeIntervals(lake.read(TableId.DIM_RETAILER), PeriodRange.PLACEHOLDER)
@@ -376,7 +382,9 @@ public final class ScoreJob {
         scoring.classes());
   }
 
-  /** Service compliance of each manager and year under the request's classes, menus and cut-offs. */
+  /**
+   * Service compliance of each manager and year under the request's classes, menus and cut-offs.
+   */
   static Dataset<Row> managerService(
       Lake lake, ScoringConfig scoring, SegmentRules rules, Dataset<Row> assigned) {
     Dataset<Row> segments = scenarioSegments(lake, scoring, rules, assigned);

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  * The note an official score puts on its manager_scorecard commit (Delta commit userMetadata):
  * {@code gridperf-score scoring_sha256=<hash> perf_manager=12 dim_retailer=3 … inputs=<hash>}, the
  * scoring file and the table versions the scorecard was computed from, and the hash {@code score}
- * compares to find it has nothing to do. {@code close} reads it back to record
- * them with the year.
+ * compares to find it has nothing to do. {@code close} reads it back to record them with the year.
  */
 final class ScoreNote {
   /** The session setting that puts userMetadata on a Delta commit. */

@@ -21,7 +21,7 @@ public final class ScorecardSummary {
 
   /**
    * E.g. {@code data through 2016-01-10 (period range 2015-01 to 2016-01)}, {@code 2015: 30
-   * managers  A 6 B 9 C 12 D 3  bonus total 318,000.00 yuan} and {@code 2016 (provisional, data
+   * managers A 6 B 9 C 12 D 3 bonus total 318,000.00 yuan} and {@code 2016 (provisional, data
    * through 2016-01-10): 30 managers …}.
    */
   public static String byYear(Dataset<Row> scorecard, Optional<DataCoverage> coverage) {
@@ -40,12 +40,11 @@ public final class ScorecardSummary {
     StringBuilder sb = new StringBuilder();
     coverage.ifPresent(c -> sb.append(c.line()).append('\n'));
     years.forEach(
-        (year, rows) ->
-            sb.append(line(DataCoverage.yearLabel(coverage, year), rows)).append('\n'));
+        (year, rows) -> sb.append(line(DataCoverage.yearLabel(coverage, year), rows)).append('\n'));
     return sb.toString().stripTrailing();
   }
 
-  /** One year: {@code <label>: N managers  A a B b C c D d[  no tier u]  bonus total X yuan}. */
+  /** One year: {@code <label>: N managers A a B b C c D d[ no tier u] bonus total X yuan}. */
   static String line(String label, List<Row> tiers) {
     long managers = 0;
     long unranked = 0;

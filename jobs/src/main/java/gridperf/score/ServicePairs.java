@@ -9,10 +9,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The (retailer, month) pairs behind an entity's service_compliance (docs/contract.md, Service menu and
- * service compliance), for the manager's statement:
- * each service_visits row whose retailer's class of the previous year owes something, with the
- * visits that class is owed and whether the month met its whole menu.
+ * The (retailer, month) pairs behind an entity's service_compliance (docs/contract.md, Service menu
+ * and service compliance), for the manager's statement: each service_visits row whose retailer's
+ * class of the previous year owes something, with the visits that class is owed and whether the
+ * month met its whole menu.
  */
 public final class ServicePairs {
   private ServicePairs() {}

@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.apache.spark.sql.Row;
 
 /**
- * The service-standards lines of a manager's statement: the year's service_standards row and,
- * when the standards gate moved the tier, the one line that says so.
+ * The service-standards lines of a manager's statement: the year's service_standards row and, when
+ * the standards gate moved the tier, the one line that says so.
  */
 final class StandardsStatement {
   private StandardsStatement() {}
@@ -46,10 +46,7 @@ final class StandardsStatement {
     Double rate = y.getAs("spot_check_pass_rate");
     sb.append(
         String.format(
-            Locale.ROOT,
-            "%nService standards %d: %s%n",
-            year,
-            metOf(y, card) ? "met" : "NOT met"));
+            Locale.ROOT, "%nService standards %d: %s%n", year, metOf(y, card) ? "met" : "NOT met"));
     sb.append(
         String.format(
             Locale.ROOT,
@@ -83,7 +80,8 @@ final class StandardsStatement {
   }
 
   private static boolean metOf(Row y, Row card) {
-    if (List.of(card.schema().fieldNames()).contains("standards_met") && card.getAs("standards_met") != null) {
+    if (List.of(card.schema().fieldNames()).contains("standards_met")
+        && card.getAs("standards_met") != null) {
       return card.<Boolean>getAs("standards_met");
     }
     return y.<Boolean>getAs("standards_met");

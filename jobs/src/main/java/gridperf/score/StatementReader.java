@@ -93,7 +93,14 @@ public final class StatementReader {
     }
     DataCoverage coverage = DataCoverage.read(lake).orElse(null);
     return new ManagerStatement.Input(
-        cfg, scenario, card, peers, composites, names, pairs, standards,
+        cfg,
+        scenario,
+        card,
+        peers,
+        composites,
+        names,
+        pairs,
+        standards,
         FairStatement.daysInRange(coverage == null ? null : coverage.range(), year),
         coverage);
   }

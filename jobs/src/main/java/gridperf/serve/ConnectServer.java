@@ -10,9 +10,10 @@ import scala.Option;
 /**
  * A Spark Connect server over the lake, for analysts on other machines: the lake's tables are
  * registered in the session catalog (shared by every Connect client session, see {@link
- * gridperf.lakehouse.LakeCatalog}), then the gRPC service listens on {@code host:port}. Clients connect
- * with {@code sc://host:port} from {@code spark-connect-client-jvm} or PySpark's Connect client.
- * There is no authentication: bind to 127.0.0.1 (the default) and reach it through SSH tunnels.
+ * gridperf.lakehouse.LakeCatalog}), then the gRPC service listens on {@code host:port}. Clients
+ * connect with {@code sc://host:port} from {@code spark-connect-client-jvm} or PySpark's Connect
+ * client. There is no authentication: bind to 127.0.0.1 (the default) and reach it through SSH
+ * tunnels.
  */
 public final class ConnectServer implements AutoCloseable {
   private final List<TableId> tables;

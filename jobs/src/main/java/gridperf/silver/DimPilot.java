@@ -6,8 +6,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code dim_pilot} — grain: one row per (pilot_id, grid_code), the accepted rows of the latest
- * {@code master/pilots.csv}. arm ∈ {pilot, control}; start_month ≤ end_month, both {@code
- * YYYY-MM}; every row of a pilot has the same window (a pilot whose rows disagree has none here).
+ * {@code master/pilots.csv}. arm ∈ {pilot, control}; start_month ≤ end_month, both {@code YYYY-MM};
+ * every row of a pilot has the same window (a pilot whose rows disagree has none here).
  */
 public final class DimPilot {
   public static final StructType SCHEMA =

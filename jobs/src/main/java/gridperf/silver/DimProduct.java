@@ -7,8 +7,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code dim_product} — grain: one row per sku_code (accepted rows of {@code
- * master/products.csv}). Key: sku_code. price_class 1..5, 1 = highest.
+ * {@code dim_product} — grain: one row per sku_code (accepted rows of {@code master/products.csv}).
+ * Key: sku_code. price_class 1..5, 1 = highest.
  */
 public final class DimProduct {
   public static final StructType SCHEMA =

@@ -7,12 +7,12 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code dim_retailer} — grain: one row per retailer version in force (retailer_code,
- * valid_from). A version holds from valid_from up to the next accepted version's valid_from,
- * exclusive (valid_to; NULL for the latest). Quarantined versions do not exist, so the previous
- * version stays in force. Versions of one retailer never overlap. market_type is the version's
- * grid's market type (denormalised for crediting: category = format, market_type, scale). A
- * retailer is <em>assigned</em> on a day when its version for that day is {@code active}.
+ * {@code dim_retailer} — grain: one row per retailer version in force (retailer_code, valid_from).
+ * A version holds from valid_from up to the next accepted version's valid_from, exclusive
+ * (valid_to; NULL for the latest). Quarantined versions do not exist, so the previous version stays
+ * in force. Versions of one retailer never overlap. market_type is the version's grid's market type
+ * (denormalised for crediting: category = format, market_type, scale). A retailer is
+ * <em>assigned</em> on a day when its version for that day is {@code active}.
  */
 public final class DimRetailer {
   public static final StructType SCHEMA =

@@ -7,8 +7,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code fact_target} — grain: one row per (year, month, manager_code), the winning accepted row
- * of {@code master/targets.csv}. target_cases ≥ 0, at most 2 decimals.
+ * {@code fact_target} — grain: one row per (year, month, manager_code), the winning accepted row of
+ * {@code master/targets.csv}. target_cases ≥ 0, at most 2 decimals.
  */
 public final class FactTarget {
   public static final StructType SCHEMA =

@@ -72,11 +72,23 @@ public final class SmallLake {
     List<Row> retailers =
         List.of(
             RowFactory.create(
-                "370784100231", "红旗便利店", "convenience", 7, "G001", "M017",
-                Date.valueOf("2012-01-01"), Date.valueOf("2014-06-16")),
+                "370784100231",
+                "红旗便利店",
+                "convenience",
+                7,
+                "G001",
+                "M017",
+                Date.valueOf("2012-01-01"),
+                Date.valueOf("2014-06-16")),
             RowFactory.create(
-                "000000000001", "好又多超市", "supermarket", 22, "G002", "M018",
-                Date.valueOf("2012-01-01"), null));
+                "000000000001",
+                "好又多超市",
+                "supermarket",
+                22,
+                "G002",
+                "M018",
+                Date.valueOf("2012-01-01"),
+                null));
     lake.write(TableId.DIM_RETAILER, spark.createDataFrame(retailers, DIM_RETAILER)).commit();
     List<Row> cards =
         List.of(
@@ -87,10 +99,24 @@ public final class SmallLake {
   }
 
   private static Row perf(
-      String code, String name, String pt, String period, int year, long assigned, Double rate,
-      String volume, String revenue, Double coverage) {
+      String code,
+      String name,
+      String pt,
+      String period,
+      int year,
+      long assigned,
+      Double rate,
+      String volume,
+      String revenue,
+      Double coverage) {
     return RowFactory.create(
-        code, name, pt, period, year, assigned, rate,
+        code,
+        name,
+        pt,
+        period,
+        year,
+        assigned,
+        rate,
         volume == null ? null : new BigDecimal(volume),
         revenue == null ? null : new BigDecimal(revenue),
         coverage);

@@ -23,7 +23,8 @@ class BuildCommandTest {
 
   @Test
   void refusesFromAfterToInOneLine() {
-    String err = stderrOf("build", "--from", "2015-03", "--to", "2015-01", "--lake", "/nonexistent");
+    String err =
+        stderrOf("build", "--from", "2015-03", "--to", "2015-01", "--lake", "/nonexistent");
     assertThat(err.strip()).isEqualTo("gridperf build: --from 2015-03 is after --to 2015-01");
   }
 

@@ -60,7 +60,8 @@ class ScoreCliTest extends SparkTestBase {
     String detail = stdout(append(statement, "--detail"));
     assertThat(detail).contains("retailer  month").contains(text.lines().findFirst().get());
     assertThat(detail.lines().count() - text.lines().count()).isEqualTo(3 - 1);
-    assertThat(Main.run("statement", "--lake", root, "--retailer", "r1", "--year", "2015", "--detail"))
+    assertThat(
+            Main.run("statement", "--lake", root, "--retailer", "r1", "--year", "2015", "--detail"))
         .isEqualTo(2);
     // read-only: no audit row
     assertThat(lake.read(TableId.PIPELINE_RUNS).count()).isEqualTo(2);

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The shutdown hook of a run (what SIGTERM triggers before Spark stops): it says "interrupted"
- * and records the run as INTERRUPTED, once; a run that already ended records nothing more.
- * {@code reliability.SigtermTest} sends a real SIGTERM to a real run.
+ * The shutdown hook of a run (what SIGTERM triggers before Spark stops): it says "interrupted" and
+ * records the run as INTERRUPTED, once; a run that already ended records nothing more. {@code
+ * reliability.SigtermTest} sends a real SIGTERM to a real run.
  */
 class SignalHookTest extends SparkTestBase {
   @Test
@@ -34,13 +34,16 @@ class SignalHookTest extends SparkTestBase {
     new CommandLine(cmd).parseArgs("--lake", lake.root());
     JobContext ctx = context(lake);
 
-    String err = stderrOf(() -> {
-      cmd.onSignal(ctx, Instant.now());
-      cmd.onSignal(ctx, Instant.now()); // a second signal adds nothing
-    });
+    String err =
+        stderrOf(
+            () -> {
+              cmd.onSignal(ctx, Instant.now());
+              cmd.onSignal(ctx, Instant.now()); // a second signal adds nothing
+            });
 
     assertThat(err.strip())
-        .isEqualTo("gridperf build: interrupted (the run was stopped before it ended; run it again to complete it)");
+        .isEqualTo(
+            "gridperf build: interrupted (the run was stopped before it ended; run it again to complete it)");
     List<Row> runs = lake.read(TableId.PIPELINE_RUNS).collectAsList();
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).getString(runs.get(0).fieldIndex("status"))).isEqualTo("INTERRUPTED");

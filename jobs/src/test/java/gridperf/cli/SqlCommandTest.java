@@ -45,8 +45,11 @@ class SqlCommandTest extends SparkTestBase {
   @Test
   void csvHasHeaderPlainNumbersEmptyNullsAndRfc4180Quotes() {
     String csv =
-        run("SELECT manager_code, manager_name, order_rate, volume_cases, revenue_yuan,"
-                + " visit_coverage FROM perf_manager ORDER BY manager_code", "--format", "csv");
+        run(
+            "SELECT manager_code, manager_name, order_rate, volume_cases, revenue_yuan,"
+                + " visit_coverage FROM perf_manager ORDER BY manager_code",
+            "--format",
+            "csv");
     assertThat(csv)
         .isEqualTo(
             "manager_code,manager_name,order_rate,volume_cases,revenue_yuan,visit_coverage\r\n"
@@ -67,8 +70,11 @@ class SqlCommandTest extends SparkTestBase {
   @Test
   void jsonIsOneObjectPerLineWithCodesAsTextAndDatesIso() {
     String json =
-        run("SELECT retailer_code, retailer_name, grade, valid_from, valid_to FROM dim_retailer"
-                + " ORDER BY retailer_code", "--format", "json");
+        run(
+            "SELECT retailer_code, retailer_name, grade, valid_from, valid_to FROM dim_retailer"
+                + " ORDER BY retailer_code",
+            "--format",
+            "json");
     assertThat(json)
         .isEqualTo(
             "{\"retailer_code\":\"000000000001\",\"retailer_name\":\"好又多超市\",\"grade\":22,"
@@ -80,8 +86,9 @@ class SqlCommandTest extends SparkTestBase {
   @Test
   void tableAlignsChineseTextByDisplayWidthAndRightAlignsNumbers() {
     String table =
-        run("SELECT manager_code, manager_name, composite, tier FROM manager_scorecard"
-            + " ORDER BY manager_code");
+        run(
+            "SELECT manager_code, manager_name, composite, tier FROM manager_scorecard"
+                + " ORDER BY manager_code");
     assertThat(table)
         .isEqualTo(
             "manager_code | manager_name | composite | tier\n"
@@ -94,14 +101,16 @@ class SqlCommandTest extends SparkTestBase {
   @Test
   void tableGroupsTheDigitsOfBigintsAndDecimalsButNotOfInts() {
     assertThat(
-            run("SELECT CAST(1130286 AS BIGINT) AS rows_read, 2015 AS year,"
-                + " CAST(-15000.5 AS DECIMAL(12, 2)) AS yuan, CAST(999 AS BIGINT) AS small"))
+            run(
+                "SELECT CAST(1130286 AS BIGINT) AS rows_read, 2015 AS year,"
+                    + " CAST(-15000.5 AS DECIMAL(12, 2)) AS yuan, CAST(999 AS BIGINT) AS small"))
         .isEqualTo(
             "rows_read | year | yuan       | small\n"
                 + "--------- | ---- | ---------- | -----\n"
                 + "1,130,286 | 2015 | -15,000.50 |   999\n"
                 + "(1 row)\n");
-    assertThat(run("SELECT CAST(1130286 AS BIGINT) AS n", "--format", "csv")).isEqualTo("n\r\n1130286\r\n");
+    assertThat(run("SELECT CAST(1130286 AS BIGINT) AS n", "--format", "csv"))
+        .isEqualTo("n\r\n1130286\r\n");
   }
 
   @Test
@@ -112,7 +121,8 @@ class SqlCommandTest extends SparkTestBase {
         "-- tiers; of the year\nCREATE TEMPORARY VIEW a AS SELECT * FROM manager_scorecard"
             + " WHERE tier = 'A';\nSELECT manager_code FROM a; -- trailing\n",
         StandardCharsets.UTF_8);
-    assertThat(run("--file", q.toString(), "--format", "csv")).isEqualTo("manager_code\r\nM017\r\n");
+    assertThat(run("--file", q.toString(), "--format", "csv"))
+        .isEqualTo("manager_code\r\nM017\r\n");
   }
 
   @Test
@@ -170,7 +180,8 @@ class SqlCommandTest extends SparkTestBase {
                 + "SELECT manager_code\n  FROM perf_manager\n  WHERE manager_code = 'M018';\n"
                 + "SELECT 1 AS a\nUNION ALL SELECT 2\nORDER BY a DESC;\n"
                 + "SELECT 'a;b' AS s",
-            "--format", "csv");
+            "--format",
+            "csv");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).isEqualTo("n\r\n4\r\nmanager_code\r\nM018\r\na\r\n2\r\n1\r\ns\r\na;b\r\n");
   }
@@ -178,8 +189,12 @@ class SqlCommandTest extends SparkTestBase {
   @Test
   void fileDashReadsStandardInputAndDotCommandsListTablesAndSwitchFormat() {
     String[] r =
-        shell(".tables\n.format json\nSELECT count(*) AS n FROM perf_manager;\n.quit\nSELECT 1;\n",
-            "--file", "-", "--format", "csv");
+        shell(
+            ".tables\n.format json\nSELECT count(*) AS n FROM perf_manager;\n.quit\nSELECT 1;\n",
+            "--file",
+            "-",
+            "--format",
+            "csv");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).contains("perf_manager").contains("dim_retailer").endsWith("{\"n\":4}\n");
     assertThat(r[1]).doesNotContain("\"1\"");

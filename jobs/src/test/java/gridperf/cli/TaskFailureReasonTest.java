@@ -40,7 +40,9 @@ class TaskFailureReasonTest extends SparkTestBase {
         new SparkException(
             "Job aborted due to stage failure: Task 0 in stage 9.0 failed 4 times, most recent"
                 + " failure: Lost task 0.3 in stage 9.0 (TID 12) (10.0.0.7 executor 2):"
-                + " gridperf.landingfiles.Header$Refused: " + REASON + "\n\tat gridperf.x(X.java:1)\n");
+                + " gridperf.landingfiles.Header$Refused: "
+                + REASON
+                + "\n\tat gridperf.x(X.java:1)\n");
     assertThat(Main.oneLine(e)).isEqualTo(REASON);
     assertThat(Main.oneLine(new RuntimeException("plain reason"))).isEqualTo("plain reason");
   }

@@ -26,23 +26,71 @@ final class ClusterPipeline {
     String landing = dir.resolve("landing").toUri().toString();
     String lakeUri = dir.resolve("lake").toUri().toString();
     List<String> conf = List.of();
-    submitOk(cluster, jar, conf, timeout,
-        "generate", "--scale", "0.01", "--years", "2014-2015", "--seed", "7", "--out", dir.resolve("landing").toString());
-    submitOk(cluster, jar, conf, timeout,
-        "ingest", "--create-lake", "--landing", landing, "--lake", lakeUri, "--as-of", "2016-01-31",
-        "--set", "spark.shuffle_partitions=4");
-    submitOk(cluster, jar, conf, timeout,
-        "build", "--lake", lakeUri, "--set", "spark.shuffle_partitions=4");
-    submitOk(cluster, jar, conf, timeout,
-        "score", "--lake", lakeUri, "--set", "spark.shuffle_partitions=4");
+    submitOk(
+        cluster,
+        jar,
+        conf,
+        timeout,
+        "generate",
+        "--scale",
+        "0.01",
+        "--years",
+        "2014-2015",
+        "--seed",
+        "7",
+        "--out",
+        dir.resolve("landing").toString());
+    submitOk(
+        cluster,
+        jar,
+        conf,
+        timeout,
+        "ingest",
+        "--create-lake",
+        "--landing",
+        landing,
+        "--lake",
+        lakeUri,
+        "--as-of",
+        "2016-01-31",
+        "--set",
+        "spark.shuffle_partitions=4");
+    submitOk(
+        cluster,
+        jar,
+        conf,
+        timeout,
+        "build",
+        "--lake",
+        lakeUri,
+        "--set",
+        "spark.shuffle_partitions=4");
+    submitOk(
+        cluster,
+        jar,
+        conf,
+        timeout,
+        "score",
+        "--lake",
+        lakeUri,
+        "--set",
+        "spark.shuffle_partitions=4");
 
     SparkSession spark = SparkSession.active();
-    assertThat(spark.conf().get("spark.sql.extensions")).isEqualTo(SparkSessions.deltaSettings().get("spark.sql.extensions"));
+    assertThat(spark.conf().get("spark.sql.extensions"))
+        .isEqualTo(SparkSessions.deltaSettings().get("spark.sql.extensions"));
     Lake lake = new Lake(spark, lakeUri);
     for (TableId t :
-        List.of(TableId.DIM_RETAILER, TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT,
-            TableId.PERF_MANAGER, TableId.PERF_GRID, TableId.PERF_CATEGORY, TableId.PERF_CUBE,
-            TableId.RETAILER_SEGMENT, TableId.MANAGER_SCORECARD)) {
+        List.of(
+            TableId.DIM_RETAILER,
+            TableId.FACT_SALES_LINE,
+            TableId.FACT_TOUCHPOINT,
+            TableId.PERF_MANAGER,
+            TableId.PERF_GRID,
+            TableId.PERF_CATEGORY,
+            TableId.PERF_CUBE,
+            TableId.RETAILER_SEGMENT,
+            TableId.MANAGER_SCORECARD)) {
       assertThat(lake.read(t).count()).as(t.tableName()).isPositive();
     }
     Row rec =
@@ -50,14 +98,26 @@ final class ClusterPipeline {
             .selectExpr("sum(rows_read)", "sum(rows_accepted + rows_quarantined + rows_duplicate)")
             .head();
     assertThat(rec.getLong(0)).as("landing reconciled").isEqualTo(rec.getLong(1)).isPositive();
-    assertThat(lake.read(TableId.MANAGER_SCORECARD).selectExpr("count(DISTINCT year)").head().getLong(0))
+    assertThat(
+            lake.read(TableId.MANAGER_SCORECARD)
+                .selectExpr("count(DISTINCT year)")
+                .head()
+                .getLong(0))
         .isEqualTo(2);
 
     Map<String, Long> succeeded =
-        lake.read(TableId.PIPELINE_RUNS).where("status = 'SUCCEEDED'").groupBy("job").count()
-            .collectAsList().stream()
+        lake
+            .read(TableId.PIPELINE_RUNS)
+            .where("status = 'SUCCEEDED'")
+            .groupBy("job")
+            .count()
+            .collectAsList()
+            .stream()
             .collect(java.util.stream.Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
-    assertThat(succeeded).containsEntry("ingest", 1L).containsEntry("build", 1L).containsEntry("score", 1L);
+    assertThat(succeeded)
+        .containsEntry("ingest", 1L)
+        .containsEntry("build", 1L)
+        .containsEntry("score", 1L);
     assertThat(lake.read(TableId.PIPELINE_RUNS).where("status <> 'SUCCEEDED'").count()).isZero();
   }
 

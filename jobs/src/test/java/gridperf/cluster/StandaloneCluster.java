@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code SPARK_HOME/jars} is a temp folder of links to Spark's jars from {@code
  * target/classpath.txt} — without Delta, picocli and typesafe config, which travel in the shaded
- * jar, exactly as on a stock cluster. Every process it starts (and their children, the executors) is
- * stopped by process id in {@link #close}, also from a shutdown hook. {@code bin/local-cluster}
+ * jar, exactly as on a stock cluster. Every process it starts (and their children, the executors)
+ * is stopped by process id in {@link #close}, also from a shutdown hook. {@code bin/local-cluster}
  * does the same from the shell.
  */
 public final class StandaloneCluster implements AutoCloseable {
@@ -66,8 +66,7 @@ public final class StandaloneCluster implements AutoCloseable {
    */
   public static StandaloneCluster start(
       Path dir, Path classpathFile, String moduleOptions, int workers) throws IOException {
-    StandaloneCluster c =
-        new StandaloneCluster(dir, List.of(moduleOptions.trim().split("\\s+")));
+    StandaloneCluster c = new StandaloneCluster(dir, List.of(moduleOptions.trim().split("\\s+")));
     Runtime.getRuntime().addShutdownHook(c.hook);
     try {
       c.linkSparkJars(classpathFile);
@@ -131,11 +130,17 @@ public final class StandaloneCluster implements AutoCloseable {
     if (!done) {
       stop(p.toHandle());
       throw new IllegalStateException(
-          "spark-submit " + String.join(" ", args) + " did not finish within " + timeout + "\n"
+          "spark-submit "
+              + String.join(" ", args)
+              + " did not finish within "
+              + timeout
+              + "\n"
               + tail(err));
     }
     return new Submission(
-        p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /** Stops every process this cluster started, children first, by process id. */
@@ -224,12 +229,18 @@ public final class StandaloneCluster implements AutoCloseable {
     cmd.add("org.apache.spark.deploy.worker.Worker");
     cmd.addAll(
         List.of(
-            "--host", "127.0.0.1",
-            "--port", String.valueOf(freePort()),
-            "--webui-port", String.valueOf(freePort()),
-            "--cores", "1",
-            "--memory", "1g",
-            "--work-dir", work.toString(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(freePort()),
+            "--webui-port",
+            String.valueOf(freePort()),
+            "--cores",
+            "1",
+            "--memory",
+            "1g",
+            "--work-dir",
+            work.toString(),
             masterUrl()));
     launch(cmd, dir.resolve("logs/worker-" + i + ".out"), dir.resolve("logs/worker-" + i + ".err"));
   }
@@ -246,7 +257,9 @@ public final class StandaloneCluster implements AutoCloseable {
       for (Process p : processes) {
         if (!p.isAlive()) {
           throw new IllegalStateException(
-              "a cluster process exited early (status " + p.exitValue() + "); logs in "
+              "a cluster process exited early (status "
+                  + p.exitValue()
+                  + "); logs in "
                   + dir.resolve("logs"));
         }
       }
@@ -265,7 +278,11 @@ public final class StandaloneCluster implements AutoCloseable {
       sleep(500);
     }
     throw new IllegalStateException(
-        n + " workers did not register within " + START_TIMEOUT + "; logs in " + dir.resolve("logs"));
+        n
+            + " workers did not register within "
+            + START_TIMEOUT
+            + "; logs in "
+            + dir.resolve("logs"));
   }
 
   private List<String> java(String heap) {
@@ -279,7 +296,8 @@ public final class StandaloneCluster implements AutoCloseable {
   }
 
   private synchronized Process launch(List<String> cmd, Path out, Path err) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", sparkHome.toString());
     env.put("SPARK_LOCAL_IP", "127.0.0.1");

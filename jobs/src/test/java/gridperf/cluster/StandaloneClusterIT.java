@@ -57,7 +57,10 @@ class StandaloneClusterIT extends SparkTestBase {
     for (int i = 0; i < 4; i++) {
       lake.write(
               TableId.DIM_GRID,
-              df(DimGrid.SCHEMA, row("G0" + i, "grid " + i, "S1", "urban"), row("G1" + i, "grid", "S2", "rural")))
+              df(
+                  DimGrid.SCHEMA,
+                  row("G0" + i, "grid " + i, "S1", "urban"),
+                  row("G1" + i, "grid", "S2", "rural")))
           .append()
           .commit();
     }
@@ -65,8 +68,15 @@ class StandaloneClusterIT extends SparkTestBase {
 
     StandaloneCluster.Submission run =
         cluster.submit(
-            jar, List.of(), SUBMIT_TIMEOUT,
-            "maintain", "--lake", lakeUri, "--retain-hours", "0", "--allow-short-retention");
+            jar,
+            List.of(),
+            SUBMIT_TIMEOUT,
+            "maintain",
+            "--lake",
+            lakeUri,
+            "--retain-hours",
+            "0",
+            "--allow-short-retention");
 
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout()).contains("maintain: 1 tables");
@@ -92,10 +102,19 @@ class StandaloneClusterIT extends SparkTestBase {
   void aFailedRunExitsNonZeroWithOneLineReasonUnderSparkSubmit() throws Exception {
     String lakeUri = newDir("lake-").toUri().toString();
     StandaloneCluster.Submission run =
-        cluster.submit(jar, List.of(), SUBMIT_TIMEOUT, "maintain", "--lake", lakeUri, "--tables", "perf_nothing");
+        cluster.submit(
+            jar,
+            List.of(),
+            SUBMIT_TIMEOUT,
+            "maintain",
+            "--lake",
+            lakeUri,
+            "--tables",
+            "perf_nothing");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.lastErrorLine()).isEqualTo("gridperf maintain: --tables: unknown table 'perf_nothing'");
+    assertThat(run.lastErrorLine())
+        .isEqualTo("gridperf maintain: --tables: unknown table 'perf_nothing'");
   }
 
   @Test
@@ -103,8 +122,16 @@ class StandaloneClusterIT extends SparkTestBase {
     String lakeUri = newDir("lake-").toUri().toString();
     StandaloneCluster.Submission run =
         cluster.submit(
-            jar, List.of(), SUBMIT_TIMEOUT,
-            "maintain", "--lake", lakeUri, "--set", "log.format=json", "--tables", "perf_nothing");
+            jar,
+            List.of(),
+            SUBMIT_TIMEOUT,
+            "maintain",
+            "--lake",
+            lakeUri,
+            "--set",
+            "log.format=json",
+            "--tables",
+            "perf_nothing");
 
     assertThat(run.exitCode()).isEqualTo(2);
     List<String> lines = run.stderr().lines().filter(l -> !l.isBlank()).toList();
@@ -118,7 +145,10 @@ class StandaloneClusterIT extends SparkTestBase {
   @Test
   void theDemoPipelineRunsDistributed() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        Main.newCommandLine().getSubcommands().keySet().containsAll(List.of("generate", "ingest", "build", "score")),
+        Main.newCommandLine()
+            .getSubcommands()
+            .keySet()
+            .containsAll(List.of("generate", "ingest", "build", "score")),
         "generate, ingest, build and score are not on this branch yet");
     ClusterPipeline.runAndCheck(cluster, jar, newDir("pipeline-"), SUBMIT_TIMEOUT);
   }
@@ -128,7 +158,8 @@ class StandaloneClusterIT extends SparkTestBase {
   }
 
   private static long dataFilesOnDisk(String lakeUri, String table) throws IOException {
-    try (var walk = java.nio.file.Files.walk(Path.of(java.net.URI.create(lakeUri)).resolve(table))) {
+    try (var walk =
+        java.nio.file.Files.walk(Path.of(java.net.URI.create(lakeUri)).resolve(table))) {
       return walk.filter(p -> p.getFileName().toString().endsWith(".parquet"))
           .filter(p -> !p.toString().contains("_delta_log"))
           .count();

@@ -32,8 +32,7 @@ class ConfigLoaderTest {
 
   @Test
   void sparkConfPassesThrough() {
-    GridperfConfig c =
-        ConfigLoader.load(null, List.of("spark.conf.\"spark.executor.memory\"=4g"));
+    GridperfConfig c = ConfigLoader.load(null, List.of("spark.conf.\"spark.executor.memory\"=4g"));
     assertThat(c.spark().conf()).containsEntry("spark.executor.memory", "4g");
   }
 
@@ -78,9 +77,13 @@ class ConfigLoaderTest {
   @Test
   void shippedSettingsFilesLoad() {
     Path root = Path.of(System.getProperty("gridperf.project.root", ".."));
-    assertThat(ConfigLoader.load(root.resolve("conf/local.conf").toString(), List.of()).lake().root())
+    assertThat(
+            ConfigLoader.load(root.resolve("conf/local.conf").toString(), List.of()).lake().root())
         .isEqualTo("lake");
-    assertThat(ConfigLoader.load(root.resolve("conf/cluster.conf").toString(), List.of()).lake().root())
+    assertThat(
+            ConfigLoader.load(root.resolve("conf/cluster.conf").toString(), List.of())
+                .lake()
+                .root())
         .startsWith("hdfs:");
   }
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The four fair-scoring keys of the scoring file: defaults, the fair file, bad values. */
 class FairScoringConfigTest {
   static String file(String name) throws Exception {
-    return Files.readString(Path.of(System.getProperty("gridperf.project.root", ".."), "conf", name));
+    return Files.readString(
+        Path.of(System.getProperty("gridperf.project.root", ".."), "conf", name));
   }
 
   @Test

@@ -78,30 +78,44 @@ class ScoringConfigTest {
             "service_menu { A = 4, B = 2, C = 1 }",
             "service_menu { A { visit = 2, fax = 1 }, B = 2, C = 1 }",
             "service_menu.A.fax"),
-        Arguments.of("{ name = A, segments = [A] }", "{ name = A, segments = [AA] }", "classes[0].segments"),
         Arguments.of(
-            "{ name = A, segments = [A] }", "{ name = A, formats = [kiosk] }", "classes[0].formats"),
+            "{ name = A, segments = [A] }", "{ name = A, segments = [AA] }", "classes[0].segments"),
+        Arguments.of(
+            "{ name = A, segments = [A] }",
+            "{ name = A, formats = [kiosk] }",
+            "classes[0].formats"),
         Arguments.of(
             "{ name = B, segments = [B] }",
             "{ name = B, market_types = [city] }",
             "classes[1].market_types"),
-        Arguments.of("{ name = C, segments = [C] }", "{ name = C, scales = [huge] }", "classes[2].scales"),
-        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [0, 5] }", "classes[0].grades"),
-        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [9, 5] }", "classes[0].grades"),
-        Arguments.of("{ name = A, segments = [A] }", "{ name = A, grades = [5, 31] }", "classes[0].grades"),
-        Arguments.of("{ name = A, segments = [A] }", "{ name = A, colour = [red] }", "classes[0].colour"),
-        Arguments.of("{ name = C, segments = [C] }", "{ name = A, segments = [C] }", "classes[2].name"),
-        Arguments.of("{ name = C, segments = [C] }", "{ name = K, segments = [C] }", "service_menu.C"),
+        Arguments.of(
+            "{ name = C, segments = [C] }", "{ name = C, scales = [huge] }", "classes[2].scales"),
+        Arguments.of(
+            "{ name = A, segments = [A] }", "{ name = A, grades = [0, 5] }", "classes[0].grades"),
+        Arguments.of(
+            "{ name = A, segments = [A] }", "{ name = A, grades = [9, 5] }", "classes[0].grades"),
+        Arguments.of(
+            "{ name = A, segments = [A] }", "{ name = A, grades = [5, 31] }", "classes[0].grades"),
+        Arguments.of(
+            "{ name = A, segments = [A] }", "{ name = A, colour = [red] }", "classes[0].colour"),
+        Arguments.of(
+            "{ name = C, segments = [C] }", "{ name = A, segments = [C] }", "classes[2].name"),
+        Arguments.of(
+            "{ name = C, segments = [C] }", "{ name = K, segments = [C] }", "service_menu.C"),
         Arguments.of("multipliers { A = 1.5,", "multipliers { A = -1.5,", "multipliers.A"),
         Arguments.of(
             "weight = 0.25, better", "weight = 0.25, wieght = 1, better", "components[0].wieght"),
         Arguments.of("gate_tier = none", "gate_tier = E", "standards.gate_tier"),
-        Arguments.of("min_spot_pass_rate = 0.90", "min_spot_pass_rate = 90", "standards.min_spot_pass_rate"),
+        Arguments.of(
+            "min_spot_pass_rate = 0.90", "min_spot_pass_rate = 90", "standards.min_spot_pass_rate"),
         Arguments.of(
             "min_self_check_month_share = 1.0",
             "min_self_check_month_share = -0.5",
             "standards.min_self_check_month_share"),
-        Arguments.of("self_checks_per_month = 2", "self_checks_per_month = -1", "standards.self_checks_per_month"),
+        Arguments.of(
+            "self_checks_per_month = 2",
+            "self_checks_per_month = -1",
+            "standards.self_checks_per_month"),
         Arguments.of("gate_tier = none", "gate_tier = none\n  gate = B", "standards.gate"));
   }
 
@@ -129,10 +143,11 @@ class ScoringConfigTest {
             + "  { name = graded, grades = [10, 20] }\n"
             + "]\n"
             + "service_menu { big_town { visit = 2, remote = 2 }, graded = 1 }\n";
-    ServiceClasses c = ServiceClasses.parse(com.typesafe.config.ConfigFactory.parseString(text), "x.conf");
+    ServiceClasses c =
+        ServiceClasses.parse(com.typesafe.config.ConfigFactory.parseString(text), "x.conf");
     assertThat(c.classNames()).containsExactly("big_town", "graded", "unclassified");
-    assertThat(c.menuOf("big_town")).containsExactly(
-        java.util.Map.entry("visit", 2), java.util.Map.entry("remote", 2));
+    assertThat(c.menuOf("big_town"))
+        .containsExactly(java.util.Map.entry("visit", 2), java.util.Map.entry("remote", 2));
     assertThat(c.owed("graded", "visit")).isEqualTo(1);
     assertThat(c.owesSomething("unclassified")).isFalse();
     assertThat(c.classify("B", "town", "grocery", "large", 3)).isEqualTo("big_town");

@@ -25,12 +25,14 @@ class TableDictionaryTest {
       Files.writeString(DOC, expected, StandardCharsets.UTF_8);
     }
     assertThat(Files.exists(DOC))
-        .as("docs/tables.md is missing; run mvn -q -o test -Dtest=TableDictionaryTest"
-            + " -Dgridperf.docs.write=true")
+        .as(
+            "docs/tables.md is missing; run mvn -q -o test -Dtest=TableDictionaryTest"
+                + " -Dgridperf.docs.write=true")
         .isTrue();
     assertThat(Files.readString(DOC, StandardCharsets.UTF_8))
-        .as("docs/tables.md is out of date; run mvn -q -o test -Dtest=TableDictionaryTest"
-            + " -Dgridperf.docs.write=true and commit it")
+        .as(
+            "docs/tables.md is out of date; run mvn -q -o test -Dtest=TableDictionaryTest"
+                + " -Dgridperf.docs.write=true and commit it")
         .isEqualTo(expected);
   }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checker kept in the repository (it checks this repository's own examples without {@code
- * ../shared}) is byte-for-byte the one published with the contract's examples, when that folder
- * is beside the repository. The published examples themselves are read from there, not copied.
+ * ../shared}) is byte-for-byte the one published with the contract's examples, when that folder is
+ * beside the repository. The published examples themselves are read from there, not copied.
  */
 class ExamplesCopyTest {
   @Test

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
  * scorecard from the landing files, and the pipeline's exported tables must equal it cell by cell
  * (numbers within a relative 1e-9; in practice they are bit-equal).
  *
- * <p>The landing is a dirty generated tree (every fault kind of the generator) cut so that the
- * data range starts and ends mid-year (March 2014 to November 2015: assignment days outside it do
- * not count), with two targets removed (NULL target_cases). {@code bench/reference/scenario_runs.py}
+ * <p>The landing is a dirty generated tree (every fault kind of the generator) cut so that the data
+ * range starts and ends mid-year (March 2014 to November 2015: assignment days outside it do not
+ * count), with two targets removed (NULL target_cases). {@code bench/reference/scenario_runs.py}
  * turns it into five successive landing trees, each ingested into one lake and followed by an
  * incremental build:
  *
@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
  *   <li>the tree without its last week, last touchpoint month and late file;
  *   <li>those files (the incremental path, a late file for an old month) and a file of corrections
  *       and duplicates of earlier lines;
- *   <li>every master file changed: a grid's market type, a SKU's price class, a mid-month move to
- *       a new grid and manager, a suspension that takes accepted sales out of silver, a suspended
+ *   <li>every master file changed: a grid's market type, a SKU's price class, a mid-month move to a
+ *       new grid and manager, a suspension that takes accepted sales out of silver, a suspended
  *       version turned active, a version corrected in place, one on an unknown grid; a weekly file
  *       re-delivered with changed, removed and added lines; touchpoints around the move;
- *   <li>the suspension lifted, the new manager removed (his version, targets and touchpoints
- *       become UNKNOWN_MANAGER), a file removed from landing, a correction in a path that sorts
- *       before the rows it corrects;
+ *   <li>the suspension lifted, the new manager removed (his version, targets and touchpoints become
+ *       UNKNOWN_MANAGER), a file removed from landing, a correction in a path that sorts before the
+ *       rows it corrects;
  *   <li>the corrections file re-delivered empty with {@code --allow-empty}.
  * </ol>
  *
@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  */
 class ReferenceImplementationTest extends SparkTestBase {
   static final String AS_OF = "2016-06-30";
-  private static final Pattern DATED = Pattern.compile("(?:sales|touchpoints)-(\\d{4}-\\d{2}(?:-\\d{2})?)\\.\\w+");
+  private static final Pattern DATED =
+      Pattern.compile("(?:sales|touchpoints)-(\\d{4}-\\d{2}(?:-\\d{2})?)\\.\\w+");
   static final List<String> INGEST_TABLES =
       List.of(
           "quarantine",
@@ -74,8 +75,18 @@ class ReferenceImplementationTest extends SparkTestBase {
     spark();
     Path ref = root().resolve("bench/reference");
     Path base = newDir("ref-base");
-    run("generate", "--scale", "0.05", "--years", "2014-2015", "--dirty-rate", "0.01", "--seed", "5",
-        "--out", base.toString());
+    run(
+        "generate",
+        "--scale",
+        "0.05",
+        "--years",
+        "2014-2015",
+        "--dirty-rate",
+        "0.01",
+        "--seed",
+        "5",
+        "--out",
+        base.toString());
     cutToMidYearRange(base);
     // the reference implementation predates inspections: their rules are checked by the worked
     // examples and InspectionIngestTest, so the compared tree holds the sources it models
@@ -91,8 +102,16 @@ class ReferenceImplementationTest extends SparkTestBase {
     for (int i = 1; i <= RUNS; i++) {
       Path landing = runs.resolve("run" + i);
       landings.add(landing.toString());
-      List<String> ingest = new ArrayList<>(List.of("ingest", "--landing", landing.toString(),
-          "--as-of", AS_OF, "--set", "ingest.max_quarantine_rate=1"));
+      List<String> ingest =
+          new ArrayList<>(
+              List.of(
+                  "ingest",
+                  "--landing",
+                  landing.toString(),
+                  "--as-of",
+                  AS_OF,
+                  "--set",
+                  "ingest.max_quarantine_rate=1"));
       if (i == RUNS) {
         ingest.add("--allow-empty");
       }
@@ -104,13 +123,23 @@ class ReferenceImplementationTest extends SparkTestBase {
     }
   }
 
-  private static void compareWithReference(Path ref, String[] common, List<String> landings,
-      boolean allowEmpty) throws Exception {
+  private static void compareWithReference(
+      Path ref, String[] common, List<String> landings, boolean allowEmpty) throws Exception {
     run(concat(new String[] {"score"}, common));
     Path ours = newDir("ref-ours");
     for (String t : Stream.concat(INGEST_TABLES.stream(), GOLD_TABLES.stream()).toList()) {
-      run(concat(new String[] {"export", "--table", t, "--format", "csv", "--out",
-          ours.resolve(t + ".csv").toString()}, common));
+      run(
+          concat(
+              new String[] {
+                "export",
+                "--table",
+                t,
+                "--format",
+                "csv",
+                "--out",
+                ours.resolve(t + ".csv").toString()
+              },
+              common));
     }
     Path silver = newDir("ref-silver");
     Path gold = newDir("ref-gold");
@@ -118,19 +147,32 @@ class ReferenceImplementationTest extends SparkTestBase {
     for (String l : landings) {
       args.addAll(List.of("--landing", l));
     }
-    args.addAll(List.of("--out", silver.toString(), "--as-of", AS_OF, "--max-quarantine-rate", "1"));
+    args.addAll(
+        List.of("--out", silver.toString(), "--as-of", AS_OF, "--max-quarantine-rate", "1"));
     if (allowEmpty) {
       args.add("--allow-empty");
     }
     python(ref.resolve("ingest_ref.py"), args.toArray(String[]::new));
-    String ingest = python(ref.resolve("ingest_compare.py"), "--ref", silver.toString(), "--ours",
-        ours.toString());
-    python(ref.resolve("gold_ref.py"), silver.toString(), gold.toString(), "--scoring",
+    String ingest =
+        python(
+            ref.resolve("ingest_compare.py"),
+            "--ref",
+            silver.toString(),
+            "--ours",
+            ours.toString());
+    python(
+        ref.resolve("gold_ref.py"),
+        silver.toString(),
+        gold.toString(),
+        "--scoring",
         root().resolve("conf/scoring.conf").toString());
     String goldReport = python(ref.resolve("compare.py"), gold.toString(), ours.toString());
 
     // the comparisons saw the tables (a compare of two empty folders would also exit 0)
-    assertThat(ingest).contains("== fact_sales_line: EQUAL").contains("== quarantine: EQUAL").contains("ALL EQUAL");
+    assertThat(ingest)
+        .contains("== fact_sales_line: EQUAL")
+        .contains("== quarantine: EQUAL")
+        .contains("ALL EQUAL");
     for (String t : GOLD_TABLES) {
       assertThat(goldReport).containsPattern(t + "\\s+[1-9]\\d*\\s+[1-9]");
     }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * then {@code check_examples.py} over all of them. Fails with the checker's list of differing
  * cells.
  *
- * <p>Examples run a few at a time, each thread in its own Spark session (own catalog and
- * settings) over the shared SparkContext: tiny Delta jobs wait mostly on the driver.
+ * <p>Examples run a few at a time, each thread in its own Spark session (own catalog and settings)
+ * over the shared SparkContext: tiny Delta jobs wait mostly on the driver.
  */
 class WorkedExamplesTest extends SparkTestBase {
   /** The gold tables the examples check. */
@@ -39,11 +39,14 @@ class WorkedExamplesTest extends SparkTestBase {
           "perf_cube",
           "retailer_segment",
           "manager_scorecard");
+
   /** Tables an ingest alone writes: an example naming only these needs no build. */
   private static final List<String> INGEST_TABLES = List.of("quarantine", "ingest_files");
+
   /** Tables whose cells depend on the score step. */
   private static final List<String> SCORE_TABLES =
       List.of("retailer_segment", "manager_scorecard", "scorecard_adjustment");
+
   private static final int THREADS = 3;
 
   static Path examplesDir() {
@@ -101,14 +104,21 @@ class WorkedExamplesTest extends SparkTestBase {
     // the checker reads one examples folder at a time: once for each folder the examples came from
     for (Path root : WorkedExamples.roots()) {
       List<String> names =
-          folders.stream().filter(f -> f.getParent().equals(root)).map(f -> f.getFileName().toString()).toList();
+          folders.stream()
+              .filter(f -> f.getParent().equals(root))
+              .map(f -> f.getFileName().toString())
+              .toList();
       if (names.isEmpty()) {
         continue;
       }
       Process p =
           new ProcessBuilder(
-                  "python3", checker.toString(), root.toString(), out.toString(),
-                  "--only", String.join(",", names))
+                  "python3",
+                  checker.toString(),
+                  root.toString(),
+                  out.toString(),
+                  "--only",
+                  String.join(",", names))
               .redirectErrorStream(true)
               .start();
       String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -127,8 +137,9 @@ class WorkedExamplesTest extends SparkTestBase {
     try (Stream<String> lines = Files.lines(ex.resolve("expected.csv"))) {
       named = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
     }
-    String[] ingest = {"--landing", ex.resolve("landing").toString(),
-        "--set", "ingest.max_quarantine_rate=1"};
+    String[] ingest = {
+      "--landing", ex.resolve("landing").toString(), "--set", "ingest.max_quarantine_rate=1"
+    };
     // a job runs when a table it writes (or a later job reads) is checked: the README loop runs
     // all three, but an unchecked job's tables change no cell the checker reads. Examples that
     // need the build go through `update` (ingest, build and score in one command, as scheduled)
@@ -140,8 +151,18 @@ class WorkedExamplesTest extends SparkTestBase {
       run(concat(concat(new String[] {"ingest"}, ingest), common));
     }
     for (String t : named) {
-      run(concat(new String[] {"export", "--table", t, "--format", "csv", "--out",
-          exported.resolve(t + ".csv").toString()}, common));
+      run(
+          concat(
+              new String[] {
+                "export",
+                "--table",
+                t,
+                "--format",
+                "csv",
+                "--out",
+                exported.resolve(t + ".csv").toString()
+              },
+              common));
     }
   }
 

@@ -40,14 +40,28 @@ class ExporterTest extends SparkTestBase {
   @Test
   void xlsxKeepsCodesAsTextNumbersTypedRatiosAsPercentAndFreezesTheHeader() throws Exception {
     Path out = newDir("xlsx").resolve("pm.xlsx");
-    export(List.of(TableId.PERF_MANAGER, TableId.DIM_RETAILER), null, null, ExportFormat.XLSX, out, false);
+    export(
+        List.of(TableId.PERF_MANAGER, TableId.DIM_RETAILER),
+        null,
+        null,
+        ExportFormat.XLSX,
+        out,
+        false);
     try (XSSFWorkbook wb = new XSSFWorkbook(out.toFile())) {
       assertThat(wb.getNumberOfSheets()).isEqualTo(2);
       Sheet pm = wb.getSheet("perf_manager");
       assertThat(text(pm.getRow(0)))
           .containsExactly(
-              "manager_code", "manager_name", "period_type", "period", "year",
-              "retailers_assigned", "order_rate", "volume_cases", "revenue_yuan", "visit_coverage");
+              "manager_code",
+              "manager_name",
+              "period_type",
+              "period",
+              "year",
+              "retailers_assigned",
+              "order_rate",
+              "volume_cases",
+              "revenue_yuan",
+              "visit_coverage");
       PaneInformation pane = pm.getPaneInformation();
       assertThat(pane.isFreezePane()).isTrue();
       assertThat(pane.getHorizontalSplitTopRow()).isEqualTo((short) 1);
@@ -110,7 +124,8 @@ class ExporterTest extends SparkTestBase {
   @Test
   void csvStartsWithABomAndHoldsTheFilteredRowsOfTheChosenVersion() throws Exception {
     Path out = newDir("csv").resolve("pm.csv");
-    export(List.of(TableId.PERF_MANAGER), "manager_code <> 'M017'", 0L, ExportFormat.CSV, out, false);
+    export(
+        List.of(TableId.PERF_MANAGER), "manager_code <> 'M017'", 0L, ExportFormat.CSV, out, false);
     byte[] bytes = Files.readAllBytes(out);
     assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
     assertThat(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))
@@ -136,19 +151,22 @@ class ExporterTest extends SparkTestBase {
     Path other = Files.createDirectories(dir.resolve("mine"));
     Files.writeString(other.resolve("notes.txt"), "keep me");
     assertThatThrownBy(
-            () -> export(List.of(TableId.DIM_RETAILER), null, null, ExportFormat.PARQUET, other, false))
+            () ->
+                export(
+                    List.of(TableId.DIM_RETAILER), null, null, ExportFormat.PARQUET, other, false))
         .hasMessageContaining("holds other files (notes.txt)");
     assertThat(other.resolve("notes.txt")).exists();
     Path inLake = Path.of(lake.root(), "gold", "copy");
     assertThatThrownBy(
-            () -> export(List.of(TableId.DIM_RETAILER), null, null, ExportFormat.PARQUET, inLake, false))
+            () ->
+                export(
+                    List.of(TableId.DIM_RETAILER), null, null, ExportFormat.PARQUET, inLake, false))
         .hasMessageContaining("overlaps the lake");
   }
 
   @Test
   void sheetByPeriodNeedsAPeriodOrYearColumn() {
-    assertThatThrownBy(
-            () -> Exporter.periodColumn("dim_retailer", SmallLake.DIM_RETAILER))
+    assertThatThrownBy(() -> Exporter.periodColumn("dim_retailer", SmallLake.DIM_RETAILER))
         .hasMessageContaining("neither a period nor a year column");
     assertThat(Exporter.periodColumn("manager_scorecard", SmallLake.MANAGER_SCORECARD))
         .isEqualTo("year");
@@ -168,7 +186,9 @@ class ExporterTest extends SparkTestBase {
   private static void assertNumber(Cell c, double expected, String format) {
     assertThat(c.getCellType()).as("type of %s", c.getAddress()).isEqualTo(CellType.NUMERIC);
     assertThat(c.getNumericCellValue()).as("value of %s", c.getAddress()).isEqualTo(expected);
-    assertThat(c.getCellStyle().getDataFormatString()).as("format of %s", c.getAddress()).isEqualTo(format);
+    assertThat(c.getCellStyle().getDataFormatString())
+        .as("format of %s", c.getAddress())
+        .isEqualTo(format);
   }
 
   @Test
@@ -182,7 +202,8 @@ class ExporterTest extends SparkTestBase {
     assertThat(ColumnKind.of(insp.apply("inspection_id"))).isEqualTo(ColumnKind.TEXT);
     assertThat(ColumnKind.of(insp.apply("retailer_code"))).isEqualTo(ColumnKind.TEXT);
     assertThat(ColumnKind.of(insp.apply("errors"))).isEqualTo(ColumnKind.INTEGER);
-    assertThat(ColumnKind.of(gridperf.docs.ScoreTables.MANAGER_SCORECARD_SCHEMA.apply("ranked_tier")))
+    assertThat(
+            ColumnKind.of(gridperf.docs.ScoreTables.MANAGER_SCORECARD_SCHEMA.apply("ranked_tier")))
         .isEqualTo(ColumnKind.TEXT);
   }
 }

@@ -261,7 +261,8 @@ class CleanLandingTest {
     ref.touchpoints(ROOT);
     ref.inspections(ROOT);
     assertThat(ref.counts.keySet())
-        .containsExactlyInAnyOrder("sales:ACCEPTED", "touchpoints:ACCEPTED", "inspections:ACCEPTED");
+        .containsExactlyInAnyOrder(
+            "sales:ACCEPTED", "touchpoints:ACCEPTED", "inspections:ACCEPTED");
     String manifest =
         new String(Landing.bytes(ROOT, "manifest.json"), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(manifest)
@@ -296,7 +297,9 @@ class CleanLandingTest {
     int errors = 0;
     int rows = 0;
     List<String> files = Landing.files(ROOT, "inspections");
-    assertThat(files).hasSize(60).allMatch(f -> f.matches("inspections/\\d{4}/inspections-\\d{4}-\\d{2}\\.csv"));
+    assertThat(files)
+        .hasSize(60)
+        .allMatch(f -> f.matches("inspections/\\d{4}/inspections-\\d{4}-\\d{2}\\.csv"));
     for (String file : files) {
       String ym = file.substring(file.length() - 11, file.length() - 4);
       for (List<String> f : rows(file, header)) {
@@ -311,7 +314,8 @@ class CleanLandingTest {
         int q = (Integer.parseInt(ym.substring(5)) + 2) / 3;
         switch (f.get(2)) {
           case "self" -> self.merge(month, 1, Integer::sum);
-          case "general" -> general.merge(f.get(3) + " " + ym.substring(0, 4) + "-Q" + q, 1, Integer::sum);
+          case "general" ->
+              general.merge(f.get(3) + " " + ym.substring(0, 4) + "-Q" + q, 1, Integer::sum);
           default -> {
             spots++;
             passed += f.get(5).equals("Y") ? 1 : 0;

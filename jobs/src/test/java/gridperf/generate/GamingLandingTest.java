@@ -39,7 +39,9 @@ class GamingLandingTest {
     List<String> files = Landing.files(none, "");
     assertThat(Landing.files(zero, "")).isEqualTo(files);
     for (String f : files) {
-      assertThat(Files.readAllBytes(zero.resolve(f))).as(f).isEqualTo(Files.readAllBytes(none.resolve(f)));
+      assertThat(Files.readAllBytes(zero.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(none.resolve(f)));
     }
   }
 
@@ -49,11 +51,17 @@ class GamingLandingTest {
     JsonNode manifest = JSON.readTree(root.resolve("manifest.json").toFile());
     Set<String> planted = new TreeSet<>();
     for (JsonNode g : manifest.get("gaming")) {
-      planted.add(g.get("manager_code").asText() + " " + g.get("month").asText() + " " + g.get("pattern").asText());
+      planted.add(
+          g.get("manager_code").asText()
+              + " "
+              + g.get("month").asText()
+              + " "
+              + g.get("pattern").asText());
     }
     assertThat(manifest.get("gaming_rate").asDouble()).isEqualTo(0.4);
     assertThat(planted).isNotEmpty();
-    assertThat(planted.stream().map(p -> p.substring(0, 4)).distinct().count()).isEqualTo(1); // 0.4 × 3 managers
+    assertThat(planted.stream().map(p -> p.substring(0, 4)).distinct().count())
+        .isEqualTo(1); // 0.4 × 3 managers
 
     Map<String, int[]> visits = new HashMap<>(); // manager month → visits, late, short
     Map<String, Integer> perDay = new HashMap<>();
@@ -76,7 +84,10 @@ class GamingLandingTest {
       }
     }
     Map<String, Integer> repeats = new HashMap<>();
-    perDay.forEach((k, n) -> repeats.merge(k.substring(0, k.lastIndexOf(' ', k.lastIndexOf(' ') - 1)), n - 1, Integer::sum));
+    perDay.forEach(
+        (k, n) ->
+            repeats.merge(
+                k.substring(0, k.lastIndexOf(' ', k.lastIndexOf(' ') - 1)), n - 1, Integer::sum));
     Set<String> found = new TreeSet<>();
     visits.forEach(
         (k, c) -> {
@@ -126,7 +137,8 @@ class GamingLandingTest {
     assertThat(found).allMatch(planted::contains);
     // token orders: at least 4 shops in a planted month, none in another month
     tokens.forEach(
-        (month, n) -> assertThat(plantedTokens).as(month + ": " + n + " one-carton shops").contains(month));
+        (month, n) ->
+            assertThat(plantedTokens).as(month + ": " + n + " one-carton shops").contains(month));
     for (String month : plantedTokens) {
       assertThat(tokens.getOrDefault(month, 0)).as(month).isGreaterThanOrEqualTo(4);
     }

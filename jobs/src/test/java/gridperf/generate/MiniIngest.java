@@ -113,7 +113,13 @@ final class MiniIngest {
         String code = inspectionCode(f, header);
         if (code == null) {
           List<Object> typed =
-              List.of(f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), new BigDecimal(f.get(6)).longValueExact());
+              List.of(
+                  f.get(1),
+                  f.get(2),
+                  f.get(3),
+                  f.get(4),
+                  f.get(5),
+                  new BigDecimal(f.get(6)).longValueExact());
           List<Object> prev = winners.put(f.get(0), typed);
           code = prev == null ? "ACCEPTED" : prev.equals(typed) ? "DUPLICATE" : "CORRECTION";
         }
@@ -145,7 +151,8 @@ final class MiniIngest {
       }
     }
     LocalDate date = LocalDate.parse(f.get(1));
-    if (date.isBefore(LocalDate.of(2000, 1, 1)) || date.isAfter(asOf)
+    if (date.isBefore(LocalDate.of(2000, 1, 1))
+        || date.isAfter(asOf)
         || !Set.of("self", "general", "spot").contains(f.get(2))
         || !Set.of("Y", "N").contains(f.get(5))
         || new BigDecimal(f.get(6)).signum() < 0) {

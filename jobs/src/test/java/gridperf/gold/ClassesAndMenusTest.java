@@ -114,7 +114,11 @@ class ClassesAndMenusTest extends SparkTestBase {
             t("b8", "2015-02-05T10:00", R4, "wechat"),
             t("b9", "2015-01-09T10:00", R3, "visit"));
     in =
-        Monthly.of(sales, touchpoints, dims, new PeriodRange(YearMonth.of(2014, 1), YearMonth.of(2015, 2)))
+        Monthly.of(
+                sales,
+                touchpoints,
+                dims,
+                new PeriodRange(YearMonth.of(2014, 1), YearMonth.of(2015, 2)))
             .persist();
     lake = new Lake(spark(), newDir("classes-lake").toString());
     Dataset<Row> seg = RetailerSegment.build(in, CLASSES);
@@ -131,15 +135,16 @@ class ClassesAndMenusTest extends SparkTestBase {
 
   /**
    * R1 in 2015: class graded of 2014 (segment A: the highest revenue of the four), preferred
-   * channel wechat; January visit 1/1 and wechat 1/1 → met; February visit 1/1 but remote 0/1 →
-   * not met. Ratings 4 (5 January) and 2 (5 February) are equally far from 3: the later is the
-   * peak and also the end, peak–end (2 + 2) / 2 = 2. Volume 0 against 0.04 cases in 2014: −100 %.
+   * channel wechat; January visit 1/1 and wechat 1/1 → met; February visit 1/1 but remote 0/1 → not
+   * met. Ratings 4 (5 January) and 2 (5 February) are equally far from 3: the later is the peak and
+   * also the end, peak–end (2 + 2) / 2 = 2. Volume 0 against 0.04 cases in 2014: −100 %.
    */
   @Test
   void retailerStatementShowsMenuByMonthAndChannelRatingsAndVolume() {
     String text = RetailerStatement.render(RetailerStatement.read(lake, CLASSES, "R1", 2015));
     assertThat(text)
-        .contains("Class graded (of 2014: segment A, market type urban); preferred remote channel wechat")
+        .contains(
+            "Class graded (of 2014: segment A, market type urban); preferred remote channel wechat")
         .contains("Menu a month: visit 1, remote 1")
         .containsPattern("2015-01 +31 +M1 +1/1 +0 +1 +0 +1/1 +met")
         .containsPattern("2015-02 +28 +M1 +1/1 +2 +0 +0 +0/1 +NOT met")
@@ -198,8 +203,15 @@ class ClassesAndMenusTest extends SparkTestBase {
     // R1: 2 months × (1 visit + 1 remote); R3: unclassified, owes nothing
     assertRows(
         rows.select(
-            "retailer_code", "class", "assigned_days", "visits_owed", "contacts_owed",
-            "menu_months", "menu_months_met", "phone", "wechat"),
+            "retailer_code",
+            "class",
+            "assigned_days",
+            "visits_owed",
+            "contacts_owed",
+            "menu_months",
+            "menu_months_met",
+            "phone",
+            "wechat"),
         row("R1", "graded", 59L, 2L, 4L, 2L, 1L, 2L, 1L),
         row("R2", "conv", 59L, 2L, 2L, 2L, 1L, 0L, 0L),
         row("R3", "unclassified", 59L, 0L, 0L, 0L, 0L, 0L, 0L),

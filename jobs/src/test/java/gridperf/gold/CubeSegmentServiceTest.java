@@ -16,7 +16,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** perf_cube grouping ids, retailer segments (shared ranks, primary grid ties), service compliance. */
+/**
+ * perf_cube grouping ids, retailer segments (shared ranks, primary grid ties), service compliance.
+ */
 class CubeSegmentServiceTest extends SparkTestBase {
   static final ScoringConfig CFG = ScoringConfig.defaults();
 
@@ -28,9 +30,19 @@ class CubeSegmentServiceTest extends SparkTestBase {
   @Test
   void cubeHasOneRowPerCombinationOfEachGroupingSet() {
     Silver.V a =
-        new Silver.V("R1", "2014-01-01", "2014-06-15", "G1", "M1", "convenience", "urban", "small", "active");
+        new Silver.V(
+            "R1",
+            "2014-01-01",
+            "2014-06-15",
+            "G1",
+            "M1",
+            "convenience",
+            "urban",
+            "small",
+            "active");
     Silver.V b =
-        new Silver.V("R1", "2014-06-15", null, "G3", "M3", "convenience", "rural", "small", "active");
+        new Silver.V(
+            "R1", "2014-06-15", null, "G3", "M3", "convenience", "rural", "small", "active");
     Dataset<Row> sales =
         df(
             FactSalesLine.SCHEMA,
@@ -67,12 +79,26 @@ class CubeSegmentServiceTest extends SparkTestBase {
         c(n, n, n, n, n, 3, 62, 1, "3", "75000", 25000.0, 0.0),
         c(n, n, n, n, n, 1, 62, 1, "0.5", "50000", 100000.0, 1.0),
         c(n, n, n, n, n, n, 63, 1, "3.5", "125000", 125000.0 / 3.5, 125.0 / 875));
-    assertRows(cube.groupBy("period_type", "period").count(),
-        row("M", "2014-06", 19L), row("Q", "2014-Q2", 19L), row("Y", "2014", 19L));
+    assertRows(
+        cube.groupBy("period_type", "period").count(),
+        row("M", "2014-06", 19L),
+        row("Q", "2014-Q2", 19L),
+        row("Y", "2014", 19L));
   }
 
-  private static Row c(Object g, Object m, Object f, Object mt, Object s, Object pc, int gid,
-      long ordering, String vol, String rev, Double rpc, Double hcs) {
+  private static Row c(
+      Object g,
+      Object m,
+      Object f,
+      Object mt,
+      Object s,
+      Object pc,
+      int gid,
+      long ordering,
+      String vol,
+      String rev,
+      Double rpc,
+      Double hcs) {
     return row(g, m, f, mt, s, pc, (long) gid, "M", "2014-06", 2014, ordering, vol, rev, rpc, hcs);
   }
 
@@ -103,8 +129,8 @@ class CubeSegmentServiceTest extends SparkTestBase {
 
   /**
    * Primary grid: X moves from rural G3 to urban G1 on 1 Oct (273 vs 92 days → rural); Y has 10
-   * days in town G5 and 10 in rural G4 (tie → G4, the lower code → rural); Z is closed all year
-   * (no row); revenue 0 without sales.
+   * days in town G5 and 10 in rural G4 (tie → G4, the lower code → rural); Z is closed all year (no
+   * row); revenue 0 without sales.
    */
   @Test
   void segmentBaseTakesThePrimaryGridOfTheYear() {
@@ -113,8 +139,10 @@ class CubeSegmentServiceTest extends SparkTestBase {
       Silver.v("X", "2014-10-01", null, "G1", "M1", "urban").row(),
       Silver.v("Y", "2014-01-01", "2014-01-11", "G5", "M1", "town").row(),
       Silver.v("Y", "2014-01-11", "2014-01-21", "G4", "M1", "rural").row(),
-      new Silver.V("Y", "2014-01-21", null, "G4", "M1", "grocery", "rural", "small", "closed").row(),
-      new Silver.V("Z", "2013-01-01", null, "G1", "M1", "grocery", "urban", "small", "closed").row(),
+      new Silver.V("Y", "2014-01-21", null, "G4", "M1", "grocery", "rural", "small", "closed")
+          .row(),
+      new Silver.V("Z", "2013-01-01", null, "G1", "M1", "grocery", "urban", "small", "closed")
+          .row(),
     };
     Silver.V x = Silver.v("X", "2014-10-01", null, "G1", "M1", "urban");
     Monthly in =
@@ -186,7 +214,8 @@ class CubeSegmentServiceTest extends SparkTestBase {
                 + "multipliers { A = 1, B = 1, C = 1, D = 1 }",
             "test");
     assertRows(
-        ServiceVisits.serviceCompliance(visits, segments, lenient).where(col("entity_code").equalTo("M1")),
+        ServiceVisits.serviceCompliance(visits, segments, lenient)
+            .where(col("entity_code").equalTo("M1")),
         // class C owes nothing under this menu (C = 0), so its pairs do not count: retailers 1–3
         // in January and February, 5 of 6 met (retailer 3 had no visit in February)
         row("manager", "M1", 2015, 5.0 / 6));

@@ -26,9 +26,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build job on a Delta lake: a first build is full; one more week of sales (in a new month,
- * so the period range grows) rebuilds only the affected periods — the other periods keep their
- * files — and the result equals a full rebuild.
+ * The build job on a Delta lake: a first build is full; one more week of sales (in a new month, so
+ * the period range grows) rebuilds only the affected periods — the other periods keep their files —
+ * and the result equals a full rebuild.
  */
 class GoldBuildTest extends SparkTestBase {
 
@@ -61,7 +61,10 @@ class GoldBuildTest extends SparkTestBase {
 
   private static List<String> snapshot(Lake lake, TableId t) {
     Dataset<Row> d = lake.read(t);
-    return d.select(concat_ws("|", d.columns().length == 0 ? null : cols(d))).collectAsList().stream()
+    return d
+        .select(concat_ws("|", d.columns().length == 0 ? null : cols(d)))
+        .collectAsList()
+        .stream()
         .map(r -> r.getString(0))
         .sorted()
         .toList();
@@ -122,7 +125,8 @@ class GoldBuildTest extends SparkTestBase {
 
     Map<String, Set<String>> after = files(lake, TableId.PERF_MANAGER);
     Set<String> untouched =
-        Set.of("M|2013-12", "Q|2013-Q4", "Y|2013", "M|2014-01", "M|2014-02", "M|2014-03", "Q|2014-Q1");
+        Set.of(
+            "M|2013-12", "Q|2013-Q4", "Y|2013", "M|2014-01", "M|2014-02", "M|2014-03", "Q|2014-Q1");
     for (Map.Entry<String, Set<String>> e : before.entrySet()) {
       boolean keep = untouched.containsAll(e.getValue());
       assertThat(after.containsKey(e.getKey())).as(e.getKey() + " " + e.getValue()).isEqualTo(keep);
@@ -131,12 +135,25 @@ class GoldBuildTest extends SparkTestBase {
             lake.read(TableId.PERF_MANAGER)
                 .where("manager_code = 'M2' AND period = '2014-04'")
                 .select("retailers_assigned", "volume_cases", "revenue_yuan", "high_class_share"))
-        .satisfies(d -> assertRows(d, row(1L, new java.math.BigDecimal("3.000"), new java.math.BigDecimal("35000.00"), 500.0 / 750.0)));
+        .satisfies(
+            d ->
+                assertRows(
+                    d,
+                    row(
+                        1L,
+                        new java.math.BigDecimal("3.000"),
+                        new java.math.BigDecimal("35000.00"),
+                        500.0 / 750.0)));
 
     List<TableId> gold =
         List.of(
-            TableId.PERF_MANAGER, TableId.PERF_GRID, TableId.PERF_CATEGORY, TableId.PERF_CUBE,
-            TableId.RETAILER_SEGMENT, TableId.SERVICE_VISITS, TableId.INTEGRITY_FLAGS,
+            TableId.PERF_MANAGER,
+            TableId.PERF_GRID,
+            TableId.PERF_CATEGORY,
+            TableId.PERF_CUBE,
+            TableId.RETAILER_SEGMENT,
+            TableId.SERVICE_VISITS,
+            TableId.INTEGRITY_FLAGS,
             TableId.HANDOVER_LEDGER);
     Map<TableId, List<String>> incremental = new TreeMap<>();
     for (TableId t : gold) {

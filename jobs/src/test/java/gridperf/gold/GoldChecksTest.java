@@ -64,7 +64,10 @@ class GoldChecksTest extends SparkTestBase {
         .isInstanceOf(DataTestFailure.class)
         .hasMessage("perf_manager: 1 rows with order_rate outside [0.0, 1.0]");
     assertThatThrownBy(
-            () -> check(row("M1", "M", "2014-01", 0.5, 0.5), row("M1", "Q", "2014-Q1", 0.5, Double.NaN)))
+            () ->
+                check(
+                    row("M1", "M", "2014-01", 0.5, 0.5),
+                    row("M1", "Q", "2014-Q1", 0.5, Double.NaN)))
         .isInstanceOf(DataTestFailure.class)
         .hasMessage("perf_manager: 2 rows with peak_end_avg outside [1.0, 5.0]");
   }
@@ -79,12 +82,20 @@ class GoldChecksTest extends SparkTestBase {
     assertThatCode(
             () ->
                 GoldChecks.check(
-                    "perf_cube", df(cube, row(null, 63), row("G1", 31)), keys, List.of("grid_code"), List.of()))
+                    "perf_cube",
+                    df(cube, row(null, 63), row("G1", 31)),
+                    keys,
+                    List.of("grid_code"),
+                    List.of()))
         .doesNotThrowAnyException();
     assertThatThrownBy(
             () ->
                 GoldChecks.check(
-                    "perf_cube", df(cube, row(null, 63), row(null, 63)), keys, List.of("grid_code"), List.of()))
+                    "perf_cube",
+                    df(cube, row(null, 63), row(null, 63)),
+                    keys,
+                    List.of("grid_code"),
+                    List.of()))
         .isInstanceOf(DataTestFailure.class)
         .hasMessageContaining("1 duplicate keys");
   }

@@ -22,8 +22,11 @@ import org.apache.spark.sql.Row;
 final class Golden {
   private Golden() {}
 
-  static void assertMatches(Dataset<Row> table, String resource, int keyColumns) throws IOException {
-    Path p = Path.of(System.getProperty("gridperf.project.root", ".."), "jobs/src/test/resources", resource);
+  static void assertMatches(Dataset<Row> table, String resource, int keyColumns)
+      throws IOException {
+    Path p =
+        Path.of(
+            System.getProperty("gridperf.project.root", ".."), "jobs/src/test/resources", resource);
     if (!Files.exists(p)) {
       p = Path.of("src/test/resources", resource);
     }
@@ -45,7 +48,11 @@ final class Golden {
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
         cells[i] =
-            v == null ? "" : v instanceof BigDecimal bd ? bd.stripTrailingZeros().toPlainString() : v.toString();
+            v == null
+                ? ""
+                : v instanceof BigDecimal bd
+                    ? bd.stripTrailingZeros().toPlainString()
+                    : v.toString();
       }
       got.put(key(cells, keyColumns), cells);
     }
@@ -54,7 +61,16 @@ final class Golden {
       String[] g = got.get(e.getKey());
       for (int i = 0; i < header.length; i++) {
         assertThat(same(g[i], e.getValue()[i]))
-            .as(resource + " " + e.getKey() + " " + header[i] + ": got " + g[i] + ", want " + e.getValue()[i])
+            .as(
+                resource
+                    + " "
+                    + e.getKey()
+                    + " "
+                    + header[i]
+                    + ": got "
+                    + g[i]
+                    + ", want "
+                    + e.getValue()[i])
             .isTrue();
       }
     }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * integrity_flags and handover_ledger: the flag rules on hand-written credited rows (a flag per
- * rule, each at and below its threshold, under other thresholds too), and on a small lake built
- * by the jobs from the handover worked examples every ledger row's post_cases and baseline_cases
- * equal a plain SQL sum over fact_sales_line of the same months.
+ * rule, each at and below its threshold, under other thresholds too), and on a small lake built by
+ * the jobs from the handover worked examples every ledger row's post_cases and baseline_cases equal
+ * a plain SQL sum over fact_sales_line of the same months.
  */
 class IntegrityTablesTest extends SparkTestBase {
   private static final StructType VISITS =
@@ -57,8 +57,19 @@ class IntegrityTablesTest extends SparkTestBase {
     return out.collectAsList().stream()
         .map(
             r ->
-                r.getString(0) + "|" + r.getInt(1) + "-" + r.getInt(2) + "|" + r.getString(3) + "|"
-                    + r.getDouble(4) + "|" + r.getDouble(5) + "|" + r.getLong(6))
+                r.getString(0)
+                    + "|"
+                    + r.getInt(1)
+                    + "-"
+                    + r.getInt(2)
+                    + "|"
+                    + r.getString(3)
+                    + "|"
+                    + r.getDouble(4)
+                    + "|"
+                    + r.getDouble(5)
+                    + "|"
+                    + r.getLong(6))
         .sorted()
         .toList();
   }
@@ -111,7 +122,8 @@ class IntegrityTablesTest extends SparkTestBase {
     }
     Dataset<Row> out =
         IntegrityFlags.build(
-            df(VISITS, v.toArray(new Row[0])), df(LINES, s.toArray(new Row[0])),
+            df(VISITS, v.toArray(new Row[0])),
+            df(LINES, s.toArray(new Row[0])),
             IntegrityConfig.DEFAULTS);
     assertThat(out.schema().simpleString()).isEqualTo(IntegrityFlags.SCHEMA.simpleString());
     assertThat(flags(out))
@@ -138,10 +150,11 @@ class IntegrityTablesTest extends SparkTestBase {
 
   @Test
   void scoringFileThresholdsAreReadAndChecked() {
-    String base = "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
-        + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
-        + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
-        + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
+    String base =
+        "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
+            + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
+            + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
+            + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
     assertThat(ScoringConfig.parse(base, "s.conf").integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
     assertThat(ScoringConfig.defaults().integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
     IntegrityConfig c =
@@ -151,12 +164,27 @@ class IntegrityTablesTest extends SparkTestBase {
     assertThat(c.bunchingMinShare()).isEqualTo(0.5);
     for (String[] bad :
         new String[][] {
-          {"integrity { visit_bunching { min_share = 1.5 } }", "integrity.visit_bunching.min_share must lie in [0, 1]"},
-          {"integrity { short_visits { min_visits = 2.5 } }", "integrity.short_visits.min_visits must be a whole number"},
-          {"integrity { repeat_visits { min_count = 0 } }", "integrity.repeat_visits.min_count must be a whole number ≥ 1"},
-          {"integrity { repeat_visits { min_cnt = 3 } }", "unknown key 'integrity.repeat_visits.min_cnt'"},
+          {
+            "integrity { visit_bunching { min_share = 1.5 } }",
+            "integrity.visit_bunching.min_share must lie in [0, 1]"
+          },
+          {
+            "integrity { short_visits { min_visits = 2.5 } }",
+            "integrity.short_visits.min_visits must be a whole number"
+          },
+          {
+            "integrity { repeat_visits { min_count = 0 } }",
+            "integrity.repeat_visits.min_count must be a whole number ≥ 1"
+          },
+          {
+            "integrity { repeat_visits { min_cnt = 3 } }",
+            "unknown key 'integrity.repeat_visits.min_cnt'"
+          },
           {"integrity { bunching { min_share = 0.5 } }", "unknown key 'integrity.bunching'"},
-          {"integrity { token_orders { min_share = lots } }", "integrity.token_orders.min_share must be a number"},
+          {
+            "integrity { token_orders { min_share = lots } }",
+            "integrity.token_orders.min_share must be a number"
+          },
         }) {
       assertThat(
               org.assertj.core.api.Assertions.catchThrowable(
@@ -172,9 +200,17 @@ class IntegrityTablesTest extends SparkTestBase {
   void ledgerVolumesEqualPlainSumsOverSalesLinesOfTheSameMonths() {
     for (String example : List.of("handover-windows", "handover-edges")) {
       Path lakeDir = newDir("lake-" + example);
-      run("update", "--skip-score", "--landing", WorkedExamples.landing(example).toString(),
-          "--lake", lakeDir.toString(), "--set", "spark.shuffle_partitions=2",
-          "--set", "ingest.max_quarantine_rate=1");
+      run(
+          "update",
+          "--skip-score",
+          "--landing",
+          WorkedExamples.landing(example).toString(),
+          "--lake",
+          lakeDir.toString(),
+          "--set",
+          "spark.shuffle_partitions=2",
+          "--set",
+          "ingest.max_quarantine_rate=1");
       Lake lake = new Lake(spark(), lakeDir.toString());
       lake.read(TableId.HANDOVER_LEDGER).createOrReplaceTempView("ledger");
       lake.read(TableId.FACT_SALES_LINE).createOrReplaceTempView("sales");
@@ -211,7 +247,9 @@ class IntegrityTablesTest extends SparkTestBase {
               .isEqualByComparingTo(BigDecimal.valueOf(r.<Long>getAs("base_sql")));
         }
       }
-      assertThat(rows.stream().filter(r -> r.isNullAt(4) && r.getInt(2) > 0).count()).as(example).isEqualTo(1);
+      assertThat(rows.stream().filter(r -> r.isNullAt(4) && r.getInt(2) > 0).count())
+          .as(example)
+          .isEqualTo(1);
     }
   }
 
@@ -230,8 +268,10 @@ class IntegrityTablesTest extends SparkTestBase {
             version("R3", "2014-05-01", "M3", "closed"),
             version("R3", "2014-06-01", "M4", "active"));
     List<String> moves =
-        HandoverLedger.moves(versions, new PeriodRange(YearMonth.of(2013, 1), YearMonth.of(2014, 12)))
-            .collectAsList().stream()
+        HandoverLedger.moves(
+                versions, new PeriodRange(YearMonth.of(2013, 1), YearMonth.of(2014, 12)))
+            .collectAsList()
+            .stream()
             .map(r -> r.getString(0) + " " + r.get(1) + " " + r.getString(2) + ">" + r.getString(3))
             .sorted()
             .toList();
@@ -255,8 +295,9 @@ class IntegrityTablesTest extends SparkTestBase {
         .containsSubsequence("2014-03  TOKEN_ORDERS", "2014-11  VISIT_BUNCHING")
         .contains("0.625")
         .containsSubsequence("R3", "R1", "R2")
-        .contains("taken over: inherited 2 cases (Σ baseline), added 1.5 cases (Σ uplift);"
-            + " handed over: 1 cases");
+        .contains(
+            "taken over: inherited 2 cases (Σ baseline), added 1.5 cases (Σ uplift);"
+                + " handed over: 1 cases");
     assertThat(gridperf.score.IntegrityStatement.render("M9", 2014, List.of(), List.of()))
         .contains("none raised")
         .contains("no retailer moved to or from M9");
@@ -271,8 +312,14 @@ class IntegrityTablesTest extends SparkTestBase {
       String r, String on, String from, String to, int k, String post, String base, String up) {
     return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
         new Object[] {
-          r, Date.valueOf(on), from, to, k, new BigDecimal(post),
-          base == null ? null : new BigDecimal(base), up == null ? null : new BigDecimal(up)
+          r,
+          Date.valueOf(on),
+          from,
+          to,
+          k,
+          new BigDecimal(post),
+          base == null ? null : new BigDecimal(base),
+          up == null ? null : new BigDecimal(up)
         },
         HandoverLedger.SCHEMA);
   }

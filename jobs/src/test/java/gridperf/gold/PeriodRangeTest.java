@@ -34,9 +34,13 @@ class PeriodRangeTest extends SparkTestBase {
   @Test
   void partitionFoldersGiveTheScannedRange() {
     Dataset<Row> sales =
-        df(SALES, row(Date.valueOf("2013-12-31"), 2013, 12), row(Date.valueOf("2014-03-01"), 2014, 3));
+        df(
+            SALES,
+            row(Date.valueOf("2013-12-31"), 2013, 12),
+            row(Date.valueOf("2014-03-01"), 2014, 3));
     Dataset<Row> touch = df(TOUCH, row(Date.valueOf("2014-06-01"), 2014, 6));
-    Optional<PeriodRange> expected = Optional.of(new PeriodRange(YearMonth.of(2013, 12), YearMonth.of(2014, 6)));
+    Optional<PeriodRange> expected =
+        Optional.of(new PeriodRange(YearMonth.of(2013, 12), YearMonth.of(2014, 6)));
 
     assertThat(PeriodRange.of(sales, touch)).isEqualTo(expected);
     assertThat(PeriodRange.ofPartitions(delta(sales), delta(touch))).isEqualTo(expected);

@@ -44,7 +44,9 @@ class PilotArmsAndDidTest {
 
   @Test
   void oneGridInAnArmLeavesSeAndIntervalNullAndZeroSeLeavesSignificantNull() {
-    DidEstimate one = DidEstimate.of(List.of(new GridValues(1, 3)), List.of(new GridValues(2, 3), new GridValues(2, 2)));
+    DidEstimate one =
+        DidEstimate.of(
+            List.of(new GridValues(1, 3)), List.of(new GridValues(2, 3), new GridValues(2, 2)));
     assertThat(one.did()).isEqualTo(1.5);
     assertThat(one.se()).isNull();
     assertThat(one.df()).isNull();
@@ -52,7 +54,8 @@ class PilotArmsAndDidTest {
     assertThat(one.significant()).isNull();
     DidEstimate flat =
         DidEstimate.of(
-            List.of(new GridValues(1, 1), new GridValues(1, 1)), List.of(new GridValues(1, 1), new GridValues(1, 1)));
+            List.of(new GridValues(1, 1), new GridValues(1, 1)),
+            List.of(new GridValues(1, 1), new GridValues(1, 1)));
     assertThat(flat.se()).isZero();
     assertThat(flat.ciLow()).isZero();
     assertThat(flat.significant()).isNull();
@@ -75,7 +78,9 @@ class PilotArmsAndDidTest {
             APR);
     assertThat(w).containsOnlyKeys("P1", "P2");
     assertThat(w.get("P1"))
-        .isEqualTo(new PilotArms.Window("P1", JAN, YearMonth.of(2014, 2), YearMonth.of(2014, 3), APR, "complete"));
+        .isEqualTo(
+            new PilotArms.Window(
+                "P1", JAN, YearMonth.of(2014, 2), YearMonth.of(2014, 3), APR, "complete"));
     assertThat(w.get("P2"))
         .isEqualTo(new PilotArms.Window("P2", JAN, YearMonth.of(2014, 3), APR, APR, "running"));
   }
@@ -83,7 +88,9 @@ class PilotArmsAndDidTest {
   @Test
   void automaticControlsAreUnlistedGridsOfThePilotMarketTypesInNoPilotArm() {
     Map<String, String> markets =
-        Map.of("G1", "urban", "G2", "urban", "G3", "rural", "G4", "town", "G5", "urban", "G6", "urban");
+        Map.of(
+            "G1", "urban", "G2", "urban", "G3", "rural", "G4", "town", "G5", "urban", "G6",
+            "urban");
     List<Member> m =
         PilotArms.members(
             List.of(
@@ -94,7 +101,9 @@ class PilotArmsAndDidTest {
             markets);
     assertThat(m.stream().filter(x -> x.pilotId().equals("P1")))
         .containsExactly(
-            new Member("P1", "G1", "pilot"), new Member("P1", "G5", "control"), new Member("P1", "G6", "control"));
+            new Member("P1", "G1", "pilot"),
+            new Member("P1", "G5", "control"),
+            new Member("P1", "G6", "control"));
     assertThat(m.stream().filter(x -> x.pilotId().equals("P3")))
         .containsExactly(new Member("P3", "G4", "pilot"), new Member("P3", "G6", "control"));
   }

@@ -15,7 +15,9 @@ final class Silver {
 
   private Silver() {}
 
-  /** A retailer version: valid_from, valid_to (exclusive, may be NULL) and its credited entities. */
+  /**
+   * A retailer version: valid_from, valid_to (exclusive, may be NULL) and its credited entities.
+   */
   record V(
       String code,
       String from,
@@ -28,8 +30,17 @@ final class Silver {
       String status) {
     Row row() {
       return RowFactory.create(
-          code, date(from), to == null ? null : date(to), "shop " + code, format, scale, 5, grid,
-          manager, status, market);
+          code,
+          date(from),
+          to == null ? null : date(to),
+          "shop " + code,
+          format,
+          scale,
+          5,
+          grid,
+          manager,
+          status,
+          market);
     }
   }
 
@@ -40,9 +51,25 @@ final class Silver {
   static Row sale(String id, String day, V v, int priceClass, long qty, String amount) {
     LocalDate d = LocalDate.parse(day);
     return RowFactory.create(
-        id, 1L, Date.valueOf(d), v.code(), "S" + priceClass, qty, new BigDecimal(amount),
-        date(v.from()), v.grid(), v.manager(), v.format(), v.market(), v.scale(), priceClass,
-        "sales/s.csv", 2L, "b1", d.getYear(), d.getMonthValue());
+        id,
+        1L,
+        Date.valueOf(d),
+        v.code(),
+        "S" + priceClass,
+        qty,
+        new BigDecimal(amount),
+        date(v.from()),
+        v.grid(),
+        v.manager(),
+        v.format(),
+        v.market(),
+        v.scale(),
+        priceClass,
+        "sales/s.csv",
+        2L,
+        "b1",
+        d.getYear(),
+        d.getMonthValue());
   }
 
   /** A touchpoint at a Shanghai local time; mot scores and satisfaction may be NULL. */
@@ -58,11 +85,31 @@ final class Silver {
     Timestamp ts = Timestamp.from(t.atZone(SHANGHAI).toInstant());
     boolean complaint = channel.equals("complaint");
     return RowFactory.create(
-        id, ts, Date.valueOf(t.toLocalDate()), v.code(), v.manager(), channel, 10.0,
-        mot == null ? null : mot[0], mot == null ? null : mot[1], mot == null ? null : mot[2],
-        satisfaction, complaint ? "delivery" : null, null, complaint ? resolved24h : null,
-        date(v.from()), v.grid(), v.manager(), v.format(), v.market(), v.scale(), "tp/t.jsonl", 1L,
-        "b1", t.getYear(), t.getMonthValue());
+        id,
+        ts,
+        Date.valueOf(t.toLocalDate()),
+        v.code(),
+        v.manager(),
+        channel,
+        10.0,
+        mot == null ? null : mot[0],
+        mot == null ? null : mot[1],
+        mot == null ? null : mot[2],
+        satisfaction,
+        complaint ? "delivery" : null,
+        null,
+        complaint ? resolved24h : null,
+        date(v.from()),
+        v.grid(),
+        v.manager(),
+        v.format(),
+        v.market(),
+        v.scale(),
+        "tp/t.jsonl",
+        1L,
+        "b1",
+        t.getYear(),
+        t.getMonthValue());
   }
 
   static Row target(int year, int month, String manager, String cases) {

@@ -34,15 +34,17 @@ import org.junit.jupiter.api.Test;
  * the run.
  */
 class DeliveriesTest extends IngestTestBase {
-  private static final String R1 =
-      "000000000001,r1,grocery,small,5,G1,M1,active,2013-01-01";
+  private static final String R1 = "000000000001,r1,grocery,small,5,G1,M1,active,2013-01-01";
 
   @Test
   void lastDataLineWithoutALineEndIsQuarantinedAsTruncatedNeverRead() {
     Path landing = newDir("landing");
     master(landing, R1);
-    writeBytes(landing, "sales/2014/s.csv",
-        SALES_HEADER + "\nO1,1,2014-03-02,000000000001,S3,10,1000.00\r\nO4,1,2014-03-15,000000000001,S3,30,52");
+    writeBytes(
+        landing,
+        "sales/2014/s.csv",
+        SALES_HEADER
+            + "\nO1,1,2014-03-02,000000000001,S3,10,1000.00\r\nO4,1,2014-03-15,000000000001,S3,30,52");
     Lake lake = newLake();
     ingest(lake, landing, "ingest.max_quarantine_rate=1");
 
@@ -72,7 +74,9 @@ class DeliveriesTest extends IngestTestBase {
   void truncatedJsonLineIsMalformedEvenWhenItIsValidJson() {
     Path landing = newDir("landing");
     master(landing, R1);
-    writeBytes(landing, "touchpoints/2014/t.jsonl",
+    writeBytes(
+        landing,
+        "touchpoints/2014/t.jsonl",
         "{\"event_id\":\"E1\",\"ts\":\"2014-03-10T10:00:00+08:00\",\"retailer_code\":\"000000000001\","
             + "\"manager_code\":\"M1\",\"channel\":\"visit\",\"duration_min\":10}\n"
             + "{\"event_id\":\"E2\",\"ts\":\"2014-03-11T10:00:00+08:00\",\"retailer_code\":\"000000000001\","
@@ -91,9 +95,16 @@ class DeliveriesTest extends IngestTestBase {
   void gzipDeliveryIsReadDecompressedUnderThePathAsDelivered() throws IOException {
     Path landing = newDir("landing");
     master(landing, R1);
-    gzip(landing, "sales/2014/s-03-01.csv.gz",
-        SALES_HEADER + "\nO1,1,2014-03-02,000000000001,S3,10,1000.00\nO2,1,2014-03-02,000000000001,S1,5,2000.00\n");
-    write(landing, "sales/2014/s-03-15.csv", SALES_HEADER, "O1,1,2014-03-02,000000000001,S3,20,2000.00");
+    gzip(
+        landing,
+        "sales/2014/s-03-01.csv.gz",
+        SALES_HEADER
+            + "\nO1,1,2014-03-02,000000000001,S3,10,1000.00\nO2,1,2014-03-02,000000000001,S1,5,2000.00\n");
+    write(
+        landing,
+        "sales/2014/s-03-15.csv",
+        SALES_HEADER,
+        "O1,1,2014-03-02,000000000001,S3,20,2000.00");
     Lake lake = newLake();
     ingest(lake, landing);
 
@@ -103,8 +114,12 @@ class DeliveriesTest extends IngestTestBase {
     assertThat(ledger.getLong(ledger.fieldIndex("rows_accepted"))).isEqualTo(2);
     // precedence by the delivered paths: the later plain file's O1 corrects the gzipped one's
     List<Row> facts =
-        lake.read(TableId.FACT_SALES_LINE).orderBy("order_id").selectExpr("order_id", "qty_cartons", "src_file").collectAsList();
-    assertThat(facts).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
+        lake.read(TableId.FACT_SALES_LINE)
+            .orderBy("order_id")
+            .selectExpr("order_id", "qty_cartons", "src_file")
+            .collectAsList();
+    assertThat(facts)
+        .extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
         .containsExactly("O1 20 sales/2014/s-03-15.csv", "O2 5 sales/2014/s-03-01.csv.gz");
   }
 
@@ -113,13 +128,23 @@ class DeliveriesTest extends IngestTestBase {
     Path landing = newDir("landing");
     master(landing, R1);
     write(landing, "sales/2014/s.csv", SALES_HEADER, "O1,1,2014-03-02,000000000001,S3,10,1000.00");
-    write(landing, "sales/2014/s.csv.tmp", SALES_HEADER, "O9,1,2014-03-02,000000000001,S3,99,9900.00");
+    write(
+        landing,
+        "sales/2014/s.csv.tmp",
+        SALES_HEADER,
+        "O9,1,2014-03-02,000000000001,S3,99,9900.00");
     write(landing, "README.txt", "notes");
     Lake lake = newLake();
     GridperfConfig cfg = ConfigLoader.load(null, List.of()).withLakeRoot(lake.root());
     IngestJob job =
         new IngestJob(
-            new JobContext(cfg, spark(), lake, UUID.randomUUID().toString(), Progress.silent("ingest"), Clock.systemUTC()),
+            new JobContext(
+                cfg,
+                spark(),
+                lake,
+                UUID.randomUUID().toString(),
+                Progress.silent("ingest"),
+                Clock.systemUTC()),
             new IngestJob.Options(landing.toString(), AS_OF, false, false));
     String summary = job.run().summary();
 
@@ -127,7 +152,11 @@ class DeliveriesTest extends IngestTestBase {
         "2 files under the landing root not in the contract, ignored: README.txt, sales/2014/s.csv.tmp";
     assertThat(job.ignoredFiles()).isEqualTo(expected);
     assertThat(summary).contains(expected);
-    assertThat(lake.read(TableId.INGEST_FILES).where("source_file LIKE '%tmp' OR source_file LIKE '%txt'").count()).isZero();
+    assertThat(
+            lake.read(TableId.INGEST_FILES)
+                .where("source_file LIKE '%tmp' OR source_file LIKE '%txt'")
+                .count())
+        .isZero();
     assertThat(lake.read(TableId.FACT_SALES_LINE).count()).isEqualTo(1);
   }
 
@@ -137,7 +166,15 @@ class DeliveriesTest extends IngestTestBase {
     master(landing, R1);
     write(landing, "notes/howto.md", "x");
     Lake lake = newLake();
-    int rc = Main.run("ingest", "--lake", lake.root(), "--landing", landing.toString(), "--as-of", AS_OF.toString());
+    int rc =
+        Main.run(
+            "ingest",
+            "--lake",
+            lake.root(),
+            "--landing",
+            landing.toString(),
+            "--as-of",
+            AS_OF.toString());
     assertThat(rc).isZero();
     Row run = lake.read(TableId.PIPELINE_RUNS).head();
     assertThat(run.getString(run.fieldIndex("notes")))
@@ -148,7 +185,8 @@ class DeliveriesTest extends IngestTestBase {
   void masterFileDeliveredPlainAndGzippedStopsTheRunNamingBoth() throws IOException {
     Path landing = newDir("landing");
     master(landing, R1);
-    gzip(landing, "master/grids.csv.gz", "grid_code,grid_name,station,market_type\nG1,g1,s,urban\n");
+    gzip(
+        landing, "master/grids.csv.gz", "grid_code,grid_name,station,market_type\nG1,g1,s,urban\n");
     Lake lake = newLake();
     assertThatThrownBy(() -> ingest(lake, landing))
         .hasMessageContaining("master/grids.csv and master/grids.csv.gz are both delivered");
@@ -166,14 +204,21 @@ class DeliveriesTest extends IngestTestBase {
       assertThat(LandingSource.of(path + ".gz")).as(path + ".gz").contains(s);
     }
     for (String other :
-        List.of("README.txt", "sales/2015/x.csv.tmp", "sales/2015/.x.csv", "sales/x.csv",
-            "sales/2015/x.jsonl", "master/retailers.csv.gz.gz", "master/other.csv")) {
+        List.of(
+            "README.txt",
+            "sales/2015/x.csv.tmp",
+            "sales/2015/.x.csv",
+            "sales/x.csv",
+            "sales/2015/x.jsonl",
+            "master/retailers.csv.gz.gz",
+            "master/other.csv")) {
       assertThat(LandingSource.of(other)).as(other).isEmpty();
     }
   }
 
   private static List<Boolean> terminated(String text) throws IOException {
-    PhysicalLines p = new PhysicalLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    PhysicalLines p =
+        new PhysicalLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     List<Boolean> out = new ArrayList<>();
     while (p.next()) {
       out.add(p.terminated());

@@ -56,7 +56,9 @@ class InspectionIngestTest extends IngestTestBase {
     master(landing, R1);
     write(landing, "sales/2014/s.csv", SALES_HEADER, "O1,1,2014-03-01,R1,S3,10,1000");
     write(
-        landing, "inspections/2014/a.csv", HEADER,
+        landing,
+        "inspections/2014/a.csv",
+        HEADER,
         "I1,2014-03-03,self,M1,R1,Y,0",
         "I2,2014-03-04,spot,M1,R1,Y,0",
         "I1,2014-03-03,self,M1,R1,Y,0.0",
@@ -64,7 +66,8 @@ class InspectionIngestTest extends IngestTestBase {
     Lake lake = newLake();
     ingest(lake, landing, "ingest.max_quarantine_rate=1");
     assertThat(facts(lake))
-        .isEqualTo("[I1:M1:true:0:G1:inspections/2014/a.csv, I2:M1:true:0:G1:inspections/2014/a.csv]");
+        .isEqualTo(
+            "[I1:M1:true:0:G1:inspections/2014/a.csv, I2:M1:true:0:G1:inspections/2014/a.csv]");
     assertThat(IngestScenariosTest.ledger(lake, "inspections/2014/a.csv")).isEqualTo("4/2/1/1");
     assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().getString(0))
         .isEqualTo("UNKNOWN_MANAGER");
@@ -72,7 +75,12 @@ class InspectionIngestTest extends IngestTestBase {
     assertThat(march(lake)).isEqualTo("1/1/1/0/1/false");
 
     // a new file only: the incremental path; I2 corrected (N, 1 error) wins
-    write(landing, "inspections/2014/b.csv", HEADER, "I2,2014-03-04,spot,M1,R1,N,1", "I4,2014-03-20,self,M1,R1,Y,0");
+    write(
+        landing,
+        "inspections/2014/b.csv",
+        HEADER,
+        "I2,2014-03-04,spot,M1,R1,N,1",
+        "I4,2014-03-20,self,M1,R1,Y,0");
     JobOutcome inc = ingest(lake, landing);
     assertThat(inc.summary()).contains("incremental");
     assertThat(facts(lake))
@@ -97,11 +105,21 @@ class InspectionIngestTest extends IngestTestBase {
 
     // M3 appears and R1 moves to G2 from 1 March: I3 is re-validated into acceptance (it is
     // M3's, not the version's manager), every March inspection is re-credited to G2
-    write(landing, "master/managers.csv", "manager_code,manager_name,station,hire_date",
-        "M1,a,s,2010-01-01", "M2,b,s,2010-01-01", "M3,c,s,2010-01-01");
+    write(
+        landing,
+        "master/managers.csv",
+        "manager_code,manager_name,station,hire_date",
+        "M1,a,s,2010-01-01",
+        "M2,b,s,2010-01-01",
+        "M3,c,s,2010-01-01");
     master(landing, R1, "R1,r,grocery,medium,5,G2,M1,active,2014-03-01");
-    write(landing, "master/managers.csv", "manager_code,manager_name,station,hire_date",
-        "M1,a,s,2010-01-01", "M2,b,s,2010-01-01", "M3,c,s,2010-01-01");
+    write(
+        landing,
+        "master/managers.csv",
+        "manager_code,manager_name,station,hire_date",
+        "M1,a,s,2010-01-01",
+        "M2,b,s,2010-01-01",
+        "M3,c,s,2010-01-01");
     ingest(lake, landing);
     assertThat(facts(lake))
         .isEqualTo(

@@ -26,20 +26,45 @@ class PrecedenceTest extends SparkTestBase {
   private static StructType schema() {
     StructType s = new StructType();
     for (StructField f : RowStatus.SCHEMA.fields()) {
-      s = s.add(f.name().equals("line_no") ? FactValidator.FILE_LINE : f.name(), f.dataType(), f.nullable());
+      s =
+          s.add(
+              f.name().equals("line_no") ? FactValidator.FILE_LINE : f.name(),
+              f.dataType(),
+              f.nullable());
     }
     return s.add("k", DataTypes.StringType, true).add("v", DataTypes.LongType, true);
   }
 
   private static Row valid(long batch, String file, long line, String key, long value) {
     return RowFactory.create(
-        "sales", file, line, null, "b" + batch, batch, FactValidator.VALID, null, null, "UTF-8", key, value);
+        "sales",
+        file,
+        line,
+        null,
+        "b" + batch,
+        batch,
+        FactValidator.VALID,
+        null,
+        null,
+        "UTF-8",
+        key,
+        value);
   }
 
   private static Row quarantined(long batch, String file, long line) {
     return RowFactory.create(
-        "sales", file, line, "raw", "b" + batch, batch, RowStatus.QUARANTINED, "MISSING_KEY",
-        "order_id is missing", "UTF-8", null, null);
+        "sales",
+        file,
+        line,
+        "raw",
+        "b" + batch,
+        batch,
+        RowStatus.QUARANTINED,
+        "MISSING_KEY",
+        "order_id is missing",
+        "UTF-8",
+        null,
+        null);
   }
 
   private Dataset<Row> validated() {
@@ -47,7 +72,8 @@ class PrecedenceTest extends SparkTestBase {
     rows.add(valid(1, "a.csv", 1, "ONCE", 10)); // alone: accepted, winner
     rows.add(valid(1, "a.csv", 2, "DUP", 5)); // first: accepted; its repeat below is a duplicate
     rows.add(valid(2, "b.csv", 1, "DUP", 5));
-    rows.add(valid(1, "a.csv", 3, "FIX", 1)); // corrected in a later batch: both accepted, last wins
+    rows.add(
+        valid(1, "a.csv", 3, "FIX", 1)); // corrected in a later batch: both accepted, last wins
     rows.add(valid(2, "b.csv", 2, "FIX", 2));
     rows.add(valid(1, "b.csv", 1, "ABA", 2)); // A-B-A: every change is accepted, the last A wins
     rows.add(valid(1, "a.csv", 4, "ABA", 1)); // a.csv sorts before b.csv in the same batch
@@ -61,7 +87,9 @@ class PrecedenceTest extends SparkTestBase {
     return classified
         .selectExpr(
             "concat_ws(':', source_file, cast(file_line as string), coalesce(k, '-'), status,"
-                + " cast(" + Precedence.WINNER + " as string))")
+                + " cast("
+                + Precedence.WINNER
+                + " as string))")
         .orderBy("source_file", FactValidator.FILE_LINE)
         .as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
@@ -82,15 +110,19 @@ class PrecedenceTest extends SparkTestBase {
 
   @Test
   void windowOverEveryRowFollowsThePrecedenceRules() {
-    assertThat(render(Precedence.classify(validated(), "k"))).containsExactlyInAnyOrderElementsOf(EXPECTED);
+    assertThat(render(Precedence.classify(validated(), "k")))
+        .containsExactlyInAnyOrderElementsOf(EXPECTED);
   }
 
   @Test
   void keysSeenOnceSkipTheWindowWithTheSameResult() {
     Dataset<Row> in = validated().cache();
-    assertThat(render(Precedence.classifyMostlyUnique(in, "k"))).containsExactlyInAnyOrderElementsOf(EXPECTED);
-    // three repeated keys (DUP, FIX, ABA) are over a limit of two: every row goes through the window
-    assertThat(render(Precedence.classifyMostlyUnique(in, 2, "k"))).containsExactlyInAnyOrderElementsOf(EXPECTED);
+    assertThat(render(Precedence.classifyMostlyUnique(in, "k")))
+        .containsExactlyInAnyOrderElementsOf(EXPECTED);
+    // three repeated keys (DUP, FIX, ABA) are over a limit of two: every row goes through the
+    // window
+    assertThat(render(Precedence.classifyMostlyUnique(in, 2, "k")))
+        .containsExactlyInAnyOrderElementsOf(EXPECTED);
     in.unpersist();
   }
 

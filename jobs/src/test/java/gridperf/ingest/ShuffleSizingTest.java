@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Ingest's shuffle partitions: one per 32 MB of fact files sorted, never below the configured count. */
+/**
+ * Ingest's shuffle partitions: one per 32 MB of fact files sorted, never below the configured
+ * count.
+ */
 class ShuffleSizingTest {
   private static final long MIB = 1L << 20;
 

@@ -27,9 +27,7 @@ class LakeTest extends SparkTestBase {
     assertThat(first.rowsWritten()).isEqualTo(2);
 
     WriteResult second =
-        lake.write(TableId.PERF_GRID, df(T, row(2015, "c")))
-            .replaceWhere("year = 2015")
-            .commit();
+        lake.write(TableId.PERF_GRID, df(T, row(2015, "c"))).replaceWhere("year = 2015").commit();
     assertThat(second.version()).isEqualTo(1);
     assertRows(lake.read(TableId.PERF_GRID), row(2014, "a"), row(2015, "c"));
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LandingParsingTest {
   @Test
   void splitsRfc4180AndTrimsFields() throws Exception {
-    assertThat(CsvLine.split(" a , \"b,c\" ,\"d\"\"e\",,")).containsExactly("a", "b,c", "d\"e", "", "");
+    assertThat(CsvLine.split(" a , \"b,c\" ,\"d\"\"e\",,"))
+        .containsExactly("a", "b,c", "d\"e", "", "");
     assertThat(CsvLine.split("\"O11\",\"1\"")).containsExactly("O11", "1");
     // inside quotes too, and every Unicode space: no-break (U+00A0, U+202F), ideographic (U+3000)
     assertThat(CsvLine.split("\" S1 \",12.50\u00a0,\u3000R1\u202f,\"\u00a0\""))
@@ -37,7 +38,9 @@ class LandingParsingTest {
     LineDecoder d = new LineDecoder("auto");
     byte[] gbk = "安丘O1".getBytes(Charset.forName("GBK"));
     byte[] utf = "\uFEFF订单1".getBytes(StandardCharsets.UTF_8);
-    assertThat(d.decode(gbk, gbk.length, false)).extracting("text", "encoding").containsExactly("安丘O1", "GB18030");
+    assertThat(d.decode(gbk, gbk.length, false))
+        .extracting("text", "encoding")
+        .containsExactly("安丘O1", "GB18030");
     LineDecoder.Decoded first = d.decode(utf, utf.length, true);
     assertThat(first.text()).isEqualTo("订单1");
     assertThat(first.bom()).isTrue();
@@ -57,10 +60,14 @@ class LandingParsingTest {
 
   @Test
   void physicalLinesStripCarriageReturnAndKeepTheLastLine() throws Exception {
-    PhysicalLines p = new PhysicalLines(new ByteArrayInputStream("a\r\n\r\n  \nb".getBytes(StandardCharsets.UTF_8)));
+    PhysicalLines p =
+        new PhysicalLines(
+            new ByteArrayInputStream("a\r\n\r\n  \nb".getBytes(StandardCharsets.UTF_8)));
     List<String> out = new ArrayList<>();
     while (p.next()) {
-      out.add(new String(p.bytes(), 0, p.length(), StandardCharsets.UTF_8) + (p.blank() ? "|blank" : ""));
+      out.add(
+          new String(p.bytes(), 0, p.length(), StandardCharsets.UTF_8)
+              + (p.blank() ? "|blank" : ""));
     }
     assertThat(out).containsExactly("a", "|blank", "  |blank", "b");
   }
@@ -75,9 +82,15 @@ class LandingParsingTest {
     Path f = dir.resolve("t.jsonl");
     Files.write(f, text);
     LandingFile lf =
-        new LandingFile(f.toUri().toString(), "touchpoints/2014/t.jsonl", LandingSource.TOUCHPOINTS, text.length, 0);
+        new LandingFile(
+            f.toUri().toString(),
+            "touchpoints/2014/t.jsonl",
+            LandingSource.TOUCHPOINTS,
+            text.length,
+            0);
     List<Long> lines = new ArrayList<>();
-    try (FileParser p = new FileParser(lf, null, "auto", "b1", 1, new Timestamp(0), Date.valueOf("2016-01-01"))) {
+    try (FileParser p =
+        new FileParser(lf, null, "auto", "b1", 1, new Timestamp(0), Date.valueOf("2016-01-01"))) {
       p.forEachRemaining((Row r) -> lines.add(r.getLong(2)));
     }
     assertThat(lines).containsExactly(2L);
@@ -88,10 +101,15 @@ class LandingParsingTest {
 
   @Test
   void headerByNameIgnoresExtraColumnsAndRefusesMissingOnes() {
-    Header h = Header.of(LandingSource.TARGETS, "master/targets.csv", "note, manager_code,year,month,target_cases");
+    Header h =
+        Header.of(
+            LandingSource.TARGETS,
+            "master/targets.csv",
+            "note, manager_code,year,month,target_cases");
     assertThat(h.width()).isEqualTo(5);
     assertThat(h.index()).containsExactly(2, 3, 1, 4);
-    assertThatThrownBy(() -> Header.of(LandingSource.SALES, "sales/2014/s.csv", "order_id,line_no,order_date"))
+    assertThatThrownBy(
+            () -> Header.of(LandingSource.SALES, "sales/2014/s.csv", "order_id,line_no,order_date"))
         .hasMessageContaining("sales/2014/s.csv line 1")
         .hasMessageContaining("retailer_code, sku_code, qty_cartons, amount_yuan");
   }

@@ -38,13 +38,28 @@ final class IntegrityNotebookData {
     List<Row> visits = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       int day = i < 25 ? 29 + i % 3 : 1 + (i * 7) % 28;
-      Double duration = i % 10 < 3 ? (i % 2 == 0 ? null : Double.valueOf(2.0)) : Double.valueOf(15.0 + i % 20);
+      Double duration =
+          i % 10 < 3 ? (i % 2 == 0 ? null : Double.valueOf(2.0)) : Double.valueOf(15.0 + i % 20);
       visits.add(
-          RowFactory.create("V" + i, Date.valueOf(LocalDate.of(2015, 3, day)),
-              String.format("%012d", 100 + i), "visit", duration, "M002", 2015, 3));
+          RowFactory.create(
+              "V" + i,
+              Date.valueOf(LocalDate.of(2015, 3, day)),
+              String.format("%012d", 100 + i),
+              "visit",
+              duration,
+              "M002",
+              2015,
+              3));
       visits.add(
-          RowFactory.create("W" + i, Date.valueOf(LocalDate.of(2015, 3, 1 + (i * 11) % 31)),
-              String.format("%012d", 200 + i), "visit", 20.0, "M001", 2015, 3));
+          RowFactory.create(
+              "W" + i,
+              Date.valueOf(LocalDate.of(2015, 3, 1 + (i * 11) % 31)),
+              String.format("%012d", 200 + i),
+              "visit",
+              20.0,
+              "M001",
+              2015,
+              3));
     }
     lake.write(TableId.FACT_TOUCHPOINT, spark.createDataFrame(visits, tp)).commit();
 
@@ -56,8 +71,15 @@ final class IntegrityNotebookData {
     for (int i = 0; i < 40; i++) {
       boolean token = i < 4;
       lines.add(
-          RowFactory.create("O" + i, 1L, Date.valueOf(LocalDate.of(2015, 3, token ? 30 : 5 + i % 20)),
-              String.format("%012d", 100 + i), token ? 1L : 8L + i % 5, "M002", 2015, 3));
+          RowFactory.create(
+              "O" + i,
+              1L,
+              Date.valueOf(LocalDate.of(2015, 3, token ? 30 : 5 + i % 20)),
+              String.format("%012d", 100 + i),
+              token ? 1L : 8L + i % 5,
+              "M002",
+              2015,
+              3));
     }
     lake.write(TableId.FACT_SALES_LINE, spark.createDataFrame(lines, sl)).commit();
   }

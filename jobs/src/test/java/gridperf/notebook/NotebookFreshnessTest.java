@@ -17,12 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The notebooks of notebooks-java/ are committed executed, with their outputs from the demo's lake
  * ({@code bin/render-notebooks}). Fails when one is stale: a code cell edited since the render (the
  * hash of the code cells differs from the one recorded in the notebook's metadata), a code cell
- * without an execution count, counts out of order (cells run by hand), an error output.
- * No Spark, no Jupyter: it reads the files.
+ * without an execution count, counts out of order (cells run by hand), an error output. No Spark,
+ * no Jupyter: it reads the files.
  */
 class NotebookFreshnessTest {
   private static final Path DIR =
-      Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize().resolve("notebooks-java");
+      Path.of(System.getProperty("gridperf.project.root", ".."))
+          .toAbsolutePath()
+          .normalize()
+          .resolve("notebooks-java");
 
   private static List<Path> notebooks() throws Exception {
     try (Stream<Path> s = Files.list(DIR)) {
@@ -36,10 +39,17 @@ class NotebookFreshnessTest {
     assertThat(notebooks).hasSizeGreaterThanOrEqualTo(5);
     for (Path nb : notebooks) {
       String name = DIR.getParent().relativize(nb).toString();
-      String rerun = "; run " + NotebookFile.RENDER_COMMAND + " " + name + " (after bin/gridperf demo) and commit it";
+      String rerun =
+          "; run "
+              + NotebookFile.RENDER_COMMAND
+              + " "
+              + name
+              + " (after bin/gridperf demo) and commit it";
       ObjectNode notebook = NotebookFile.read(nb);
       assertThat(NotebookFile.recordedHash(notebook))
-          .as("%s was never rendered (no %s.code_sha256 in its metadata)%s", name, NotebookFile.META, rerun)
+          .as(
+              "%s was never rendered (no %s.code_sha256 in its metadata)%s",
+              name, NotebookFile.META, rerun)
           .isNotNull();
       assertThat(NotebookFile.codeHash(notebook))
           .as("%s: its code cells changed since its outputs were made%s", name, rerun)
@@ -51,7 +61,9 @@ class NotebookFreshnessTest {
             .as("%s: the cell starting \"%s\" was not executed%s", name, first, rerun)
             .isTrue();
         assertThat(cell.path("execution_count").asInt())
-            .as("%s: the cell starting \"%s\" ran out of order (run by hand?)%s", name, first, rerun)
+            .as(
+                "%s: the cell starting \"%s\" ran out of order (run by hand?)%s",
+                name, first, rerun)
             .isEqualTo(expected++);
         for (JsonNode out : cell.path("outputs")) {
           assertThat(out.path("output_type").asText())
@@ -63,7 +75,9 @@ class NotebookFreshnessTest {
       // chart); the demo's lake raises no integrity flag, for one
       String text = Files.readString(nb, StandardCharsets.UTF_8);
       assertThat(text)
-          .as("%s carries run timings (written by a Jupyter front end, not by %s)", name, NotebookFile.RENDER_COMMAND)
+          .as(
+              "%s carries run timings (written by a Jupyter front end, not by %s)",
+              name, NotebookFile.RENDER_COMMAND)
           .doesNotContain("\"iopub.execute_input\"");
     }
   }
@@ -93,31 +107,35 @@ class NotebookFreshnessTest {
   void writesNotebooksAsJupyterDoes(@TempDir Path tmp) throws Exception {
     // nbformat: json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) and a final newline
     Path in = tmp.resolve("in.ipynb");
-    Files.writeString(in,
+    Files.writeString(
+        in,
         "{\"nbformat\": 4, \"cells\": [{\"source\": [\"a\\tb \\\"c\\\"\\n\", \"网格\"], \"cell_type\": \"markdown\","
             + " \"metadata\": {}, \"id\": \"x\"}], \"metadata\": {\"z\": [], \"a\": null}, \"nbformat_minor\": 5}");
     Path out = tmp.resolve("out.ipynb");
     NotebookFile.write(out, NotebookFile.read(in));
-    assertThat(Files.readString(out, StandardCharsets.UTF_8)).isEqualTo(String.join("\n",
-        "{",
-        " \"cells\": [",
-        "  {",
-        "   \"cell_type\": \"markdown\",",
-        "   \"id\": \"x\",",
-        "   \"metadata\": {},",
-        "   \"source\": [",
-        "    \"a\\tb \\\"c\\\"\\n\",",
-        "    \"网格\"",
-        "   ]",
-        "  }",
-        " ],",
-        " \"metadata\": {",
-        "  \"a\": null,",
-        "  \"z\": []",
-        " },",
-        " \"nbformat\": 4,",
-        " \"nbformat_minor\": 5",
-        "}",
-        ""));
+    assertThat(Files.readString(out, StandardCharsets.UTF_8))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "{",
+                " \"cells\": [",
+                "  {",
+                "   \"cell_type\": \"markdown\",",
+                "   \"id\": \"x\",",
+                "   \"metadata\": {},",
+                "   \"source\": [",
+                "    \"a\\tb \\\"c\\\"\\n\",",
+                "    \"网格\"",
+                "   ]",
+                "  }",
+                " ],",
+                " \"metadata\": {",
+                "  \"a\": null,",
+                "  \"z\": []",
+                " },",
+                " \"nbformat\": 4,",
+                " \"nbformat_minor\": 5",
+                "}",
+                ""));
   }
 }

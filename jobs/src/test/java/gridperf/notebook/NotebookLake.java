@@ -96,9 +96,16 @@ final class NotebookLake {
           double vol = scale * (80 + rnd.nextInt(40)) * (1 + 0.05 * (year - 2011));
           pm.add(
               RowFactory.create(
-                  m, type, period, 40L + rnd.nextInt(10), 0.6 + rnd.nextDouble() * 0.4,
-                  dec(vol, 3), dec(vol * 4800, 2), 0.8 + rnd.nextDouble() * 0.4,
-                  0.5 + rnd.nextDouble() * 0.5, 2 + rnd.nextDouble() * 3,
+                  m,
+                  type,
+                  period,
+                  40L + rnd.nextInt(10),
+                  0.6 + rnd.nextDouble() * 0.4,
+                  dec(vol, 3),
+                  dec(vol * 4800, 2),
+                  0.8 + rnd.nextDouble() * 0.4,
+                  0.5 + rnd.nextDouble() * 0.5,
+                  2 + rnd.nextDouble() * 3,
                   type.equals("Y") && year > 2011 ? 0.4 + rnd.nextDouble() * 0.6 : null,
                   rnd.nextDouble() * 5));
         }
@@ -106,10 +113,18 @@ final class NotebookLake {
           double vol = scale * (120 + rnd.nextInt(30)) * (1 + 0.08 * (year - 2011));
           pg.add(
               RowFactory.create(
-                  g, type, period, 60L, dec(vol, 3), dec(vol * 5000, 2), 5000.0,
+                  g,
+                  type,
+                  period,
+                  60L,
+                  dec(vol, 3),
+                  dec(vol * 5000, 2),
+                  5000.0,
                   year > 2011 ? 0.08 / (1 + 0.08 * (year - 2012)) : null,
-                  0.9 + 0.1 * service.nextDouble(), 0.5 + 0.5 * service.nextDouble(),
-                  3 + 2 * service.nextDouble(), 3 + 2 * service.nextDouble(),
+                  0.9 + 0.1 * service.nextDouble(),
+                  0.5 + 0.5 * service.nextDouble(),
+                  3 + 2 * service.nextDouble(),
+                  3 + 2 * service.nextDouble(),
                   2 * service.nextDouble()));
         }
         for (String format : List.of("grocery", "convenience", "supermarket", "tobacco_liquor")) {
@@ -122,7 +137,8 @@ final class NotebookLake {
         }
       }
       for (int m = 0; m < MANAGERS.length; m++) {
-        List<Object> row = new ArrayList<>(List.of(MANAGERS[m], year, MARKETS[m % 4], GRIDS[m % 4]));
+        List<Object> row =
+            new ArrayList<>(List.of(MANAGERS[m], year, MARKETS[m % 4], GRIDS[m % 4]));
         double sum = 0;
         double[] weights = {0.25, 0.15, 0.15, 0.10, 0.15, 0.10, 0.10};
         for (int c = 0; c < COMPONENTS.length; c++) {
@@ -136,7 +152,9 @@ final class NotebookLake {
         String tier = composite >= 70 ? "A" : composite >= 50 ? "B" : composite >= 30 ? "C" : "D";
         row.add(composite);
         row.add(tier);
-        row.add(new BigDecimal(tier.equals("A") ? "15000.00" : tier.equals("B") ? "12000.00" : "10000.00"));
+        row.add(
+            new BigDecimal(
+                tier.equals("A") ? "15000.00" : tier.equals("B") ? "12000.00" : "10000.00"));
         sc.add(RowFactory.create(row.toArray()));
       }
     }
@@ -170,9 +188,22 @@ final class NotebookLake {
         int errorFree = 8 + rnd.nextInt(5);
         std.add(
             RowFactory.create(
-                MANAGERS[m], "Y", String.valueOf(year), year, 12, 2L * met + 3, 4L, spots, passed,
-                (double) passed / spots, (long) (12 - errorFree), met, errorFree, 10 + rnd.nextInt(3),
-                Math.min(errorFree, 3 + rnd.nextInt(6)), met == 12 && (double) passed / spots >= 0.9));
+                MANAGERS[m],
+                "Y",
+                String.valueOf(year),
+                year,
+                12,
+                2L * met + 3,
+                4L,
+                spots,
+                passed,
+                (double) passed / spots,
+                (long) (12 - errorFree),
+                met,
+                errorFree,
+                10 + rnd.nextInt(3),
+                Math.min(errorFree, 3 + rnd.nextInt(6)),
+                met == 12 && (double) passed / spots >= 0.9));
       }
     }
     lake.write(
@@ -193,7 +224,8 @@ final class NotebookLake {
           RowFactory.create(
               "P1", GRIDS[g], "新服务菜单", g % 2 == 0 ? "pilot" : "control", "2015-03", "2015-05"));
     }
-    lake.write(TableId.DIM_PILOT, spark.createDataFrame(rows, gridperf.silver.DimPilot.SCHEMA)).commit();
+    lake.write(TableId.DIM_PILOT, spark.createDataFrame(rows, gridperf.silver.DimPilot.SCHEMA))
+        .commit();
     lake.write(
             TableId.PILOT_EFFECT,
             gridperf.gold.PilotEffect.build(

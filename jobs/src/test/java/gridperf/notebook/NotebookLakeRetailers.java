@@ -33,7 +33,9 @@ final class NotebookLakeRetailers {
       for (int year = 2014; year <= 2015; year++) {
         String cls = CLASSES[(r + year) % 3];
         String pref = rnd.nextBoolean() ? "wechat" : "phone";
-        seg.add(RowFactory.create(code, year, "urban", new BigDecimal(1000 * (12 - r) + ".00"), cls, cls, pref));
+        seg.add(
+            RowFactory.create(
+                code, year, "urban", new BigDecimal(1000 * (12 - r) + ".00"), cls, cls, pref));
         long yearVisits = 0;
         long yearPhone = 0;
         long yearWechat = 0;
@@ -42,32 +44,111 @@ final class NotebookLakeRetailers {
           long v = rnd.nextInt(5);
           long p = rnd.nextInt(3);
           long w = rnd.nextInt(3);
-          visits.add(RowFactory.create("manager", manager, code, year, m, v, p, w, (long) rnd.nextInt(2)));
+          visits.add(
+              RowFactory.create("manager", manager, code, year, m, v, p, w, (long) rnd.nextInt(2)));
           BigDecimal vol = BigDecimal.valueOf(rnd.nextInt(4000), 3);
-          perf.add(retailerRow(code, "M", String.format("%d-%02d", year, m), year, grid, manager,
-              year == 2015 ? "B" : null, year == 2015 ? "B" : null, 30, vol, v, p, w, year == 2015 ? 2 : 0,
-              year == 2015 && v >= 2 ? 1 : 0, year == 2015 ? 1 : 0));
+          perf.add(
+              retailerRow(
+                  code,
+                  "M",
+                  String.format("%d-%02d", year, m),
+                  year,
+                  grid,
+                  manager,
+                  year == 2015 ? "B" : null,
+                  year == 2015 ? "B" : null,
+                  30,
+                  vol,
+                  v,
+                  p,
+                  w,
+                  year == 2015 ? 2 : 0,
+                  year == 2015 && v >= 2 ? 1 : 0,
+                  year == 2015 ? 1 : 0));
           yearVisits += v;
           yearPhone += p;
           yearWechat += w;
           yearVolume = yearVolume.add(vol);
         }
-        perf.add(retailerRow(code, "Y", String.valueOf(year), year, grid, manager,
-            year == 2015 ? "B" : null, year == 2015 ? "B" : null, 365, yearVolume, yearVisits,
-            yearPhone, yearWechat, year == 2015 ? 24 : 0, year == 2015 ? 6 : 0, year == 2015 ? 12 : 0));
+        perf.add(
+            retailerRow(
+                code,
+                "Y",
+                String.valueOf(year),
+                year,
+                grid,
+                manager,
+                year == 2015 ? "B" : null,
+                year == 2015 ? "B" : null,
+                365,
+                yearVolume,
+                yearVisits,
+                yearPhone,
+                yearWechat,
+                year == 2015 ? 24 : 0,
+                year == 2015 ? 6 : 0,
+                year == 2015 ? 12 : 0));
       }
     }
-    lake.write(TableId.RETAILER_SEGMENT, spark.createDataFrame(seg, GoldTables.RETAILER_SEGMENT_SCHEMA)).commit();
-    lake.write(TableId.SERVICE_VISITS, spark.createDataFrame(visits, GoldTables.SERVICE_VISITS_SCHEMA)).commit();
-    lake.write(TableId.PERF_RETAILER, spark.createDataFrame(perf, RetailerViewTables.PERF_RETAILER_SCHEMA)).commit();
+    lake.write(
+            TableId.RETAILER_SEGMENT,
+            spark.createDataFrame(seg, GoldTables.RETAILER_SEGMENT_SCHEMA))
+        .commit();
+    lake.write(
+            TableId.SERVICE_VISITS, spark.createDataFrame(visits, GoldTables.SERVICE_VISITS_SCHEMA))
+        .commit();
+    lake.write(
+            TableId.PERF_RETAILER,
+            spark.createDataFrame(perf, RetailerViewTables.PERF_RETAILER_SCHEMA))
+        .commit();
   }
 
-  private static Row retailerRow(String code, String type, String period, int year, String grid,
-      String manager, String segment, String cls, long days, BigDecimal volume, long visits,
-      long phone, long wechat, long owed, long met, long months) {
+  private static Row retailerRow(
+      String code,
+      String type,
+      String period,
+      int year,
+      String grid,
+      String manager,
+      String segment,
+      String cls,
+      long days,
+      BigDecimal volume,
+      long visits,
+      long phone,
+      long wechat,
+      long owed,
+      long met,
+      long months) {
     BigDecimal revenue = volume.multiply(BigDecimal.valueOf(9000)).setScale(2);
-    return RowFactory.create(code, type, period, year, grid, manager, segment, cls, days,
-        volume, revenue, volume.signum() > 0 ? 9000.0 : null, 0.3, null, visits / 2, months,
-        visits + phone + wechat, visits, phone, wechat, 0L, owed, owed, months, met, 4.2, 4.1, 4.0);
+    return RowFactory.create(
+        code,
+        type,
+        period,
+        year,
+        grid,
+        manager,
+        segment,
+        cls,
+        days,
+        volume,
+        revenue,
+        volume.signum() > 0 ? 9000.0 : null,
+        0.3,
+        null,
+        visits / 2,
+        months,
+        visits + phone + wechat,
+        visits,
+        phone,
+        wechat,
+        0L,
+        owed,
+        owed,
+        months,
+        met,
+        4.2,
+        4.1,
+        4.0);
   }
 }

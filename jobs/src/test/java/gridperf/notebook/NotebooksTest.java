@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Executes every notebook of notebooks-java/ headless ({@code jupyter nbconvert --to notebook
  * --execute}) on a small lake, with a kernel spec pointing at this build's classes, and fails when
- * a cell fails or a notebook shows no chart or table. Skipped, saying why, when Debian's Jupyter
- * is missing ({@code bin/setup-notebooks} or {@code .ci/run} install it); CI sets {@code
+ * a cell fails or a notebook shows no chart or table. Skipped, saying why, when Debian's Jupyter is
+ * missing ({@code bin/setup-notebooks} or {@code .ci/run} install it); CI sets {@code
  * GRIDPERF_REQUIRE_NOTEBOOKS=1} so that it fails instead. The kernel sometimes never answers on
  * start-up (rapaio-jupyter-kernel 3.0.1 on a loaded machine): a notebook whose kernel did not
  * answer gets one fresh kernel more ({@link NotebookRunner}, shared with {@code
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("notebooks")
 class NotebooksTest extends SparkTestBase {
-  private static final Path ROOT = Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();
 
   @Test
   void everyNotebookRunsHeadlessAndDrawsAChart() throws Exception {
@@ -34,19 +35,28 @@ class NotebooksTest extends SparkTestBase {
         NotebookRunner.jupyterAvailable(),
         "Debian's jupyter-nbconvert is not installed: run bin/setup-notebooks to execute the notebooks");
     Path kernelJar = kernelJar();
-    available(Files.isRegularFile(kernelJar), kernelJar + " is missing: run mvn process-test-classes");
+    available(
+        Files.isRegularFile(kernelJar), kernelJar + " is missing: run mvn process-test-classes");
     Path classpathFile = ROOT.resolve("jobs/target/classpath.txt");
-    available(Files.isRegularFile(classpathFile), classpathFile + " is missing: run mvn process-classes");
+    available(
+        Files.isRegularFile(classpathFile), classpathFile + " is missing: run mvn process-classes");
 
     Path lake = newDir("nb-lake");
     NotebookLake.write(spark(), lake.toString());
     Path jupyterPath = newDir("jupyter");
     // the kernel takes jars only: this build's classes go in as a jar
-    Path classesJar = jar(ROOT.resolve("jobs/target/classes"), jupyterPath.resolve("gridperf-classes.jar"));
+    Path classesJar =
+        jar(ROOT.resolve("jobs/target/classes"), jupyterPath.resolve("gridperf-classes.jar"));
     String classpath = classesJar + File.pathSeparator + Files.readString(classpathFile).strip();
-    var runner = new NotebookRunner(jupyterPath, lake, kernelJar.toString(), classpath,
-        NotebookRunner.sparkJavaOptions(ROOT.resolve("pom.xml")));
-    // the executed notebooks (with their charts) and the logs stay in target/ for a look after a run
+    var runner =
+        new NotebookRunner(
+            jupyterPath,
+            lake,
+            kernelJar.toString(),
+            classpath,
+            NotebookRunner.sparkJavaOptions(ROOT.resolve("pom.xml")));
+    // the executed notebooks (with their charts) and the logs stay in target/ for a look after a
+    // run
     Path out = Files.createDirectories(ROOT.resolve("jobs/target/notebooks"));
 
     List<Path> notebooks;
@@ -57,11 +67,15 @@ class NotebooksTest extends SparkTestBase {
     for (Path nb : notebooks) {
       long start = System.nanoTime();
       boolean done = runner.execute(nb, out);
-      System.err.printf("%s: %d s%n", nb.getFileName(), (System.nanoTime() - start) / 1_000_000_000L);
-      String report = Files.readString(out.resolve(nb.getFileName() + ".log"), StandardCharsets.UTF_8);
+      System.err.printf(
+          "%s: %d s%n", nb.getFileName(), (System.nanoTime() - start) / 1_000_000_000L);
+      String report =
+          Files.readString(out.resolve(nb.getFileName() + ".log"), StandardCharsets.UTF_8);
       assertThat(done).as("%s failed:%n%s", nb.getFileName(), tail(report)).isTrue();
       String executed = Files.readString(out.resolve(nb.getFileName()), StandardCharsets.UTF_8);
-      assertThat(executed).as("%s has an error output", nb.getFileName()).doesNotContain("\"output_type\": \"error\"");
+      assertThat(executed)
+          .as("%s has an error output", nb.getFileName())
+          .doesNotContain("\"output_type\": \"error\"");
       assertThat(executed).as("%s draws no chart", nb.getFileName()).contains("\"image/png\"");
       assertThat(executed).as("%s shows no table", nb.getFileName()).contains("<table>");
     }
@@ -71,7 +85,8 @@ class NotebooksTest extends SparkTestBase {
     try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
         Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        out.putNextEntry(
+            new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
         Files.copy(f, out);
         out.closeEntry();
       }
@@ -93,6 +108,8 @@ class NotebooksTest extends SparkTestBase {
   }
 
   private static String tail(String s) {
-    return s.length() > 12000 ? s.substring(0, 6000) + "\n...\n" + s.substring(s.length() - 6000) : s;
+    return s.length() > 12000
+        ? s.substring(0, 6000) + "\n...\n" + s.substring(s.length() - 6000)
+        : s;
   }
 }

@@ -24,34 +24,128 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad configuration and bad arguments through {@code Main.run}. Each is refused
- * with exactly one line on stderr naming the problem and a non-zero exit, and nothing is written:
- * a missing lake is not created, and an existing lake keeps every table version.
+ * Bad configuration and bad arguments through {@code Main.run}. Each is refused with exactly one
+ * line on stderr naming the problem and a non-zero exit, and nothing is written: a missing lake is
+ * not created, and an existing lake keeps every table version.
  */
 class BadArgumentsTest extends ReliabilityBase {
   /** A command line against a lake folder that does not exist, and what stderr must say. */
   static Stream<Arguments> refusedOnAMissingLake() {
     return Stream.of(
-        refused("unknown setting", "unknown", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_ratio=0.1"),
-        refused("setting of the wrong type", "ingest.max_quarantine_rate", "ingest", "--landing", "x", "--set", "ingest.max_quarantine_rate=lots"),
+        refused(
+            "unknown setting",
+            "unknown",
+            "ingest",
+            "--landing",
+            "x",
+            "--set",
+            "ingest.max_quarantine_ratio=0.1"),
+        refused(
+            "setting of the wrong type",
+            "ingest.max_quarantine_rate",
+            "ingest",
+            "--landing",
+            "x",
+            "--set",
+            "ingest.max_quarantine_rate=lots"),
         refused("bad --as-of", "--as-of", "ingest", "--landing", "x", "--as-of", "2015-13-01"),
-        refused("missing landing folder", "landing directory /nonexistent/landing does not exist", "ingest", "--create-lake", "--landing", "/nonexistent/landing"),
-        refused("ingest on a missing lake", "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)", "ingest", "--landing", "x"),
-        refused("update on a missing lake", "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)", "update", "--landing", "x"),
+        refused(
+            "missing landing folder",
+            "landing directory /nonexistent/landing does not exist",
+            "ingest",
+            "--create-lake",
+            "--landing",
+            "/nonexistent/landing"),
+        refused(
+            "ingest on a missing lake",
+            "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)",
+            "ingest",
+            "--landing",
+            "x"),
+        refused(
+            "update on a missing lake",
+            "does not exist (check --lake / lake.root; to start a new lake there, run ingest or update with --create-lake)",
+            "update",
+            "--landing",
+            "x"),
         refused("maintain on a missing lake", "does not exist", "maintain"),
         refused("build on a missing lake", "does not exist", "build"),
         refused("score on a missing lake", "does not exist", "score"),
         refused("sql on a missing lake", "does not exist", "sql", "SELECT 1"),
-        refused("statement on a missing lake", "does not exist", "statement", "--manager", "M1", "--year", "2014"),
-        refused("build --from after --to", "--from 2015-03 is after --to 2015-01", "build", "--from", "2015-03", "--to", "2015-01"),
-        refused("export of an unknown table", "unknown table perf_managers", "export", "--table", "perf_managers", "--format", "csv", "--out", "OUT"),
-        refused("export in an unknown format", "xls", "export", "--table", "perf_manager", "--format", "xls", "--out", "OUT"),
-        refused("a settings file that does not exist", "x.conf: no such file or directory", "build", "--conf", "/nonexistent/x.conf"),
-        refused("generate checks --set as every command does", "unknown setting 'nope'", "generate", "--scale", "0.01", "--out", "OUT", "--set", "nope=1"),
+        refused(
+            "statement on a missing lake",
+            "does not exist",
+            "statement",
+            "--manager",
+            "M1",
+            "--year",
+            "2014"),
+        refused(
+            "build --from after --to",
+            "--from 2015-03 is after --to 2015-01",
+            "build",
+            "--from",
+            "2015-03",
+            "--to",
+            "2015-01"),
+        refused(
+            "export of an unknown table",
+            "unknown table perf_managers",
+            "export",
+            "--table",
+            "perf_managers",
+            "--format",
+            "csv",
+            "--out",
+            "OUT"),
+        refused(
+            "export in an unknown format",
+            "xls",
+            "export",
+            "--table",
+            "perf_manager",
+            "--format",
+            "xls",
+            "--out",
+            "OUT"),
+        refused(
+            "a settings file that does not exist",
+            "x.conf: no such file or directory",
+            "build",
+            "--conf",
+            "/nonexistent/x.conf"),
+        refused(
+            "generate checks --set as every command does",
+            "unknown setting 'nope'",
+            "generate",
+            "--scale",
+            "0.01",
+            "--out",
+            "OUT",
+            "--set",
+            "nope=1"),
         // usage errors: the reason and where help is, not the whole usage text
-        refused("missing required option", "Missing required option: '--format=FORMAT' (see 'gridperf export --help')", "export", "--table", "perf_manager", "--out", "OUT"),
-        refused("unknown option", "Unknown option: '--nope' (see 'gridperf build --help')", "build", "--nope"),
-        refused("value of the wrong type", "'--scale': 'abc' is not a double", "generate", "--scale", "abc", "--out", "OUT"));
+        refused(
+            "missing required option",
+            "Missing required option: '--format=FORMAT' (see 'gridperf export --help')",
+            "export",
+            "--table",
+            "perf_manager",
+            "--out",
+            "OUT"),
+        refused(
+            "unknown option",
+            "Unknown option: '--nope' (see 'gridperf build --help')",
+            "build",
+            "--nope"),
+        refused(
+            "value of the wrong type",
+            "'--scale': 'abc' is not a double",
+            "generate",
+            "--scale",
+            "abc",
+            "--out",
+            "OUT"));
   }
 
   private static Arguments refused(String name, String says, String... args) {
@@ -81,11 +175,15 @@ class BadArgumentsTest extends ReliabilityBase {
   void updateWithATypoedLakeCreatesNothingAndSaysHowToCreateOne() throws IOException {
     Path landing = copyTree(WorkedExamples.landing("reason-codes"));
     Path lake = newDir("typo").resolve("lakee");
-    Cli c = cli("update", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF);
+    Cli c =
+        cli("update", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF);
     assertThat(c.status()).isEqualTo(2);
     assertThat(c.err().strip())
-        .isEqualTo("gridperf update: lake folder " + lake + " does not exist (check --lake / lake.root; to start"
-            + " a new lake there, run ingest or update with --create-lake)");
+        .isEqualTo(
+            "gridperf update: lake folder "
+                + lake
+                + " does not exist (check --lake / lake.root; to start"
+                + " a new lake there, run ingest or update with --create-lake)");
     assertThat(Files.exists(lake)).isFalse();
   }
 
@@ -94,7 +192,10 @@ class BadArgumentsTest extends ReliabilityBase {
     Cli c = cli("build", "--lake", "no-such-lake-here");
     assertThat(c.status()).isEqualTo(2);
     assertThat(c.err().strip())
-        .startsWith("gridperf build: lake folder " + Path.of("no-such-lake-here").toAbsolutePath() + " does not exist");
+        .startsWith(
+            "gridperf build: lake folder "
+                + Path.of("no-such-lake-here").toAbsolutePath()
+                + " does not exist");
   }
 
   @Test
@@ -104,48 +205,70 @@ class BadArgumentsTest extends ReliabilityBase {
     Cli c = cli("demo", "--dir", dir.toString());
     assertThat(c.status()).isEqualTo(2);
     assertThat(c.err().strip())
-        .isEqualTo("gridperf demo: " + dir.resolve("lake") + " is a lake the demo did not write; it"
-            + " replaces only its own. Run the demo in another folder (--dir DIR) or move that one away");
+        .isEqualTo(
+            "gridperf demo: "
+                + dir.resolve("lake")
+                + " is a lake the demo did not write; it"
+                + " replaces only its own. Run the demo in another folder (--dir DIR) or move that one away");
     assertThat(table).exists();
     assertThat(dir.resolve("landing")).doesNotExist();
   }
 
   @Test
   void unknownSettingShowsTheValueAsGivenAndTheNearestKey() {
-    Cli c = cli("build", "--lake", newDir("lake").toString(), "--set", "ingest.max_quarantine_rat=0.1");
+    Cli c =
+        cli("build", "--lake", newDir("lake").toString(), "--set", "ingest.max_quarantine_rat=0.1");
     assertThat(c.err().strip())
-        .isEqualTo("gridperf build: unknown setting 'ingest.max_quarantine_rat' in --set"
-            + " ingest.max_quarantine_rat=0.1; did you mean ingest.max_quarantine_rate?");
+        .isEqualTo(
+            "gridperf build: unknown setting 'ingest.max_quarantine_rat' in --set"
+                + " ingest.max_quarantine_rat=0.1; did you mean ingest.max_quarantine_rate?");
     Cli far = cli("build", "--lake", newDir("lake").toString(), "--set", "completely.different=1");
     assertThat(far.err().strip())
-        .isEqualTo("gridperf build: unknown setting 'completely.different' in --set completely.different=1");
+        .isEqualTo(
+            "gridperf build: unknown setting 'completely.different' in --set completely.different=1");
   }
 
-  /** docs/operations.md section 4: 2 for a run refused before it starts, 1 for a run that failed. */
+  /**
+   * docs/operations.md section 4: 2 for a run refused before it starts, 1 for a run that failed.
+   */
   @Test
   void usageErrorsExitWith2AndFailedRunsWith1() {
     String lake = newDir("lake").toString();
     assertThat(cli("build", "--nope").status()).as("unknown option").isEqualTo(2);
-    assertThat(cli("build", "--lake", lake, "--set", "ingest.max_quarantine_rat=1").status()).as("unknown setting").isEqualTo(2);
-    assertThat(cli("build", "--lake", lake, "--from", "2015-13").status()).as("bad --from").isEqualTo(2);
+    assertThat(cli("build", "--lake", lake, "--set", "ingest.max_quarantine_rat=1").status())
+        .as("unknown setting")
+        .isEqualTo(2);
+    assertThat(cli("build", "--lake", lake, "--from", "2015-13").status())
+        .as("bad --from")
+        .isEqualTo(2);
     assertThat(cli("build", "--lake", lake + "/missing").status()).as("missing lake").isEqualTo(2);
-    assertThat(cli("ingest", "--lake", lake, "--landing", lake + "/nowhere").status()).as("missing landing").isEqualTo(1);
+    assertThat(cli("ingest", "--lake", lake, "--landing", lake + "/nowhere").status())
+        .as("missing landing")
+        .isEqualTo(1);
   }
 
   /**
-   * A run refused by the quarantine-rate guard records what it read: the reason-codes example's
-   * 14 sales and 9 touchpoint rows, 12 + 8 of them quarantined (its README), under the default
-   * rate of 5 %.
+   * A run refused by the quarantine-rate guard records what it read: the reason-codes example's 14
+   * sales and 9 touchpoint rows, 12 + 8 of them quarantined (its README), under the default rate of
+   * 5 %.
    */
   @Test
   void refusedIngestRecordsItsCountsInItsFailedRow() throws IOException {
-    Path landing =
-        copyTree(WorkedExamples.landing("reason-codes"));
+    Path landing = copyTree(WorkedExamples.landing("reason-codes"));
     Path facts = newDir("facts");
     Files.move(landing.resolve("sales"), facts.resolve("sales"));
     Files.move(landing.resolve("touchpoints"), facts.resolve("touchpoints"));
     Path lake = newDir("refused").resolve("lake");
-    String[] ingest = {"ingest", "--create-lake", "--lake", lake.toString(), "--landing", landing.toString(), "--as-of", AS_OF};
+    String[] ingest = {
+      "ingest",
+      "--create-lake",
+      "--lake",
+      lake.toString(),
+      "--landing",
+      landing.toString(),
+      "--as-of",
+      AS_OF
+    };
     assertThat(cli(ingest).status()).as("master data alone").isZero();
     Files.move(facts.resolve("sales"), landing.resolve("sales"));
     Files.move(facts.resolve("touchpoints"), landing.resolve("touchpoints"));
@@ -178,7 +301,10 @@ class BadArgumentsTest extends ReliabilityBase {
       }
       String out = buf.toString(StandardCharsets.UTF_8);
       assertThat(status).as(command).isZero();
-      assertThat(out).as(command).startsWith("Usage: gridperf " + command).contains("--conf", "--set", "--lake");
+      assertThat(out)
+          .as(command)
+          .startsWith("Usage: gridperf " + command)
+          .contains("--conf", "--set", "--lake");
     }
   }
 

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two ingests, then two builds, at the same time on the same lake (two threads of
- * one JVM sharing the session). Delta's optimistic concurrency lets each commit through or fails
- * it cleanly with a concurrent-modification error; a run that fails is simply rerun, and the final
- * tables equal those of a single run.
+ * Two ingests, then two builds, at the same time on the same lake (two threads of one JVM sharing
+ * the session). Delta's optimistic concurrency lets each commit through or fails it cleanly with a
+ * concurrent-modification error; a run that fails is simply rerun, and the final tables equal those
+ * of a single run.
  */
 class ConcurrentRunsTest extends ReliabilityBase {
   /** The outcome of one of the two racing runs: null when it succeeded. */
@@ -79,9 +79,15 @@ class ConcurrentRunsTest extends ReliabilityBase {
 
   static JobContext ctx(Lake lake) {
     GridperfConfig cfg =
-        ConfigLoader.load(null, List.of("ingest.max_quarantine_rate=0.5")).withLakeRoot(lake.root());
+        ConfigLoader.load(null, List.of("ingest.max_quarantine_rate=0.5"))
+            .withLakeRoot(lake.root());
     return new JobContext(
-        cfg, spark(), lake, UUID.randomUUID().toString(), Progress.silent("race"), Clock.systemUTC());
+        cfg,
+        spark(),
+        lake,
+        UUID.randomUUID().toString(),
+        Progress.silent("race"),
+        Clock.systemUTC());
   }
 
   static void assertCleanOutcomes(List<Throwable> outcomes) {
@@ -100,14 +106,18 @@ class ConcurrentRunsTest extends ReliabilityBase {
     LocalDate asOf = LocalDate.parse(AS_OF);
 
     List<Throwable> ingests =
-        race(() -> new IngestJob(ctx(lake), new IngestJob.Options(landing, asOf, false, false)).run());
+        race(
+            () ->
+                new IngestJob(ctx(lake), new IngestJob.Options(landing, asOf, false, false)).run());
     assertCleanOutcomes(ingests);
     if (ingests.stream().allMatch(t -> t != null)) {
       ingest(lake, SharedLakes.landing2());
     }
-    assertSameTables(lake, SharedLakes.ingested2(), COMPARED.subList(0, COMPARED.indexOf(TableId.PERF_MANAGER)));
+    assertSameTables(
+        lake, SharedLakes.ingested2(), COMPARED.subList(0, COMPARED.indexOf(TableId.PERF_MANAGER)));
 
-    List<Throwable> builds = race(() -> GoldBuild.run(ctx(lake), ScoringConfig.defaults(), null, null));
+    List<Throwable> builds =
+        race(() -> GoldBuild.run(ctx(lake), ScoringConfig.defaults(), null, null));
     assertCleanOutcomes(builds);
     if (builds.stream().allMatch(t -> t != null)) {
       build(lake);
@@ -152,11 +162,22 @@ class ConcurrentRunsTest extends ReliabilityBase {
     List<String> ledger =
         rows(lake.read(TableId.INGEST_FILES).select("source_file").orderBy("source_file"));
     List<String> single =
-        rows(SharedLakes.ingested2().read(TableId.INGEST_FILES).select("source_file").orderBy("source_file"));
-    assertThat(ledger).contains("source_file=" + foreign).containsAll(single).hasSize(single.size() + 1);
+        rows(
+            SharedLakes.ingested2()
+                .read(TableId.INGEST_FILES)
+                .select("source_file")
+                .orderBy("source_file"));
+    assertThat(ledger)
+        .contains("source_file=" + foreign)
+        .containsAll(single)
+        .hasSize(single.size() + 1);
     assertSameTables(
         lake,
         SharedLakes.ingested2(),
-        List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_TARGET, TableId.DIM_RETAILER));
+        List.of(
+            TableId.FACT_SALES_LINE,
+            TableId.FACT_TOUCHPOINT,
+            TableId.FACT_TARGET,
+            TableId.DIM_RETAILER));
   }
 }

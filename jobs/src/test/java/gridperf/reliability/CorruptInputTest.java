@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Corrupt or truncated files. A damaged Parquet data file of a silver table makes
- * {@code build} fail naming the file with nothing of gold committed; truncated last lines of a CSV
- * and a JSONL file (a row cut mid-field, an unclosed quote, half a JSON object) are quarantined
- * with file, line and reason, and the file still reconciles.
+ * Corrupt or truncated files. A damaged Parquet data file of a silver table makes {@code build}
+ * fail naming the file with nothing of gold committed; truncated last lines of a CSV and a JSONL
+ * file (a row cut mid-field, an unclosed quote, half a JSON object) are quarantined with file, line
+ * and reason, and the file still reconciles.
  */
 class CorruptInputTest extends ReliabilityBase {
   @Test
@@ -37,7 +37,9 @@ class CorruptInputTest extends ReliabilityBase {
     // progress lines ([build] ...) aside, the failure is one line naming the damaged file
     List<String> errors = c.err().lines().filter(l -> !l.isBlank() && !l.startsWith("[")).toList();
     assertThat(errors).as(c.err()).hasSize(1);
-    assertThat(errors.get(0)).startsWith("gridperf build: ").contains(file.getFileName().toString());
+    assertThat(errors.get(0))
+        .startsWith("gridperf build: ")
+        .contains(file.getFileName().toString());
     Map<TableId, Long> after = versions(lake);
     for (TableId t : TableId.values()) {
       if (t != TableId.PIPELINE_RUNS) {
@@ -53,7 +55,8 @@ class CorruptInputTest extends ReliabilityBase {
   void truncatedCsvAndJsonlLinesAreQuarantinedWithFileLineAndReason() {
     Lake lake = SharedLakes.base();
     assertThat(
-            lake.read(TableId.QUARANTINE)
+            lake
+                .read(TableId.QUARANTINE)
                 .selectExpr("concat_ws(':', source_file, line_no, reason)")
                 .collectAsList()
                 .stream()
@@ -66,14 +69,17 @@ class CorruptInputTest extends ReliabilityBase {
                 "sales/2014/2014-07.csv:5:MALFORMED",
                 "touchpoints/2014/2014.jsonl:6:MALFORMED"));
     assertThat(
-            lake.read(TableId.INGEST_FILES)
+            lake
+                .read(TableId.INGEST_FILES)
                 .filter("source_file IN ('sales/2014/2014-01.csv', 'touchpoints/2014/2014.jsonl')")
-                .selectExpr("concat_ws('/', source_file, rows_read, rows_accepted, rows_quarantined, rows_duplicate)")
+                .selectExpr(
+                    "concat_ws('/', source_file, rows_read, rows_accepted, rows_quarantined, rows_duplicate)")
                 .collectAsList()
                 .stream()
                 .map(r -> r.getString(0))
                 .sorted()
                 .toList())
-        .isEqualTo(List.of("sales/2014/2014-01.csv/8/6/1/1", "touchpoints/2014/2014.jsonl/6/5/1/0"));
+        .isEqualTo(
+            List.of("sales/2014/2014-01.csv/8/6/1/1", "touchpoints/2014/2014.jsonl/6/5/1/0"));
   }
 }

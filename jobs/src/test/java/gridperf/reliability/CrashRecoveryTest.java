@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A job killed between two Delta commits (an injected crash at a chosen
- * table, before or after its commit) leaves every table at a committed version — the tables after
- * the crash point at their previous version — and a rerun completes the batch with no duplicates
- * and tables equal to a clean run's. The crash points include the last writes of each job: the
- * ingest ledger, build_state and the pipeline_runs audit row.
+ * A job killed between two Delta commits (an injected crash at a chosen table, before or after its
+ * commit) leaves every table at a committed version — the tables after the crash point at their
+ * previous version — and a rerun completes the batch with no duplicates and tables equal to a clean
+ * run's. The crash points include the last writes of each job: the ingest ledger, build_state and
+ * the pipeline_runs audit row.
  */
 class CrashRecoveryTest extends ReliabilityBase {
   /** Thrown by the hook: stands for the JVM being killed at that point. */
@@ -37,9 +37,21 @@ class CrashRecoveryTest extends ReliabilityBase {
   static Stream<Arguments> crashes() {
     // more points are one line each; three keep the suite affordable on a small machine
     return Stream.of(
-        crash("ingest", Stage.AFTER_COMMIT, TableId.FACT_SALES_LINE, "ingest killed between fact_sales_line and fact_touchpoint, before the ledger"),
-        crash("ingest", Stage.BEFORE_COMMIT, TableId.PIPELINE_RUNS, "ingest killed after its data and ledger, before its audit row"),
-        crash("build", Stage.BEFORE_COMMIT, TableId.BUILD_STATE, "build killed after the gold tables, before build_state"));
+        crash(
+            "ingest",
+            Stage.AFTER_COMMIT,
+            TableId.FACT_SALES_LINE,
+            "ingest killed between fact_sales_line and fact_touchpoint, before the ledger"),
+        crash(
+            "ingest",
+            Stage.BEFORE_COMMIT,
+            TableId.PIPELINE_RUNS,
+            "ingest killed after its data and ledger, before its audit row"),
+        crash(
+            "build",
+            Stage.BEFORE_COMMIT,
+            TableId.BUILD_STATE,
+            "build killed after the gold tables, before build_state"));
   }
 
   private static Arguments crash(String job, Stage stage, TableId table, String name) {
@@ -59,8 +71,10 @@ class CrashRecoveryTest extends ReliabilityBase {
     Lake lake = copy(ingest ? SharedLakes.base() : SharedLakes.ingested2());
     Map<TableId, Long> before = versions(lake);
     String mine = "job = '" + crash.job() + "'";
-    long failedBefore = lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'FAILED'").count();
-    long okBefore = lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'SUCCEEDED'").count();
+    long failedBefore =
+        lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'FAILED'").count();
+    long okBefore =
+        lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'SUCCEEDED'").count();
 
     List<TableId> committed = Collections.synchronizedList(new ArrayList<>());
     CommitHooks.install(
@@ -72,10 +86,7 @@ class CrashRecoveryTest extends ReliabilityBase {
             throw new SimulatedCrash(stage + " " + table.tableName());
           }
         });
-    Cli killed =
-        ingest
-            ? ingestCli(lake, SharedLakes.landing2())
-            : cli(lakeArgs(lake, "build"));
+    Cli killed = ingest ? ingestCli(lake, SharedLakes.landing2()) : cli(lakeArgs(lake, "build"));
     CommitHooks.clear();
 
     assertThat(killed.status()).isNotZero();
@@ -83,7 +94,9 @@ class CrashRecoveryTest extends ReliabilityBase {
     Map<TableId, Long> after = versions(lake);
     for (TableId t : TableId.values()) {
       if (!committed.contains(t)) {
-        assertThat(after.get(t)).as(t.tableName() + " untouched by the killed run").isEqualTo(before.get(t));
+        assertThat(after.get(t))
+            .as(t.tableName() + " untouched by the killed run")
+            .isEqualTo(before.get(t));
       }
     }
     if (crash.stage() == Stage.BEFORE_COMMIT) {
@@ -101,7 +114,8 @@ class CrashRecoveryTest extends ReliabilityBase {
 
     assertNoDuplicateKeys(lake);
     assertSameTables(lake, expected, COMPARED);
-    long succeeded = lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'SUCCEEDED'").count();
+    long succeeded =
+        lake.read(TableId.PIPELINE_RUNS).filter(mine + " AND status = 'SUCCEEDED'").count();
     assertThat(succeeded).as("the rerun's audit row").isEqualTo(okBefore + 1);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,18 @@ class DirtyReconciliationTest extends ReliabilityBase {
   static void pipeline() throws IOException {
     landing = dir("dirty");
     Cli gen =
-        cli("generate", "--scale", "0.01", "--years", "2014-2015", "--dirty-rate", "0.01", "--seed", "11", "--out", landing.toString());
+        cli(
+            "generate",
+            "--scale",
+            "0.01",
+            "--years",
+            "2014-2015",
+            "--dirty-rate",
+            "0.01",
+            "--seed",
+            "11",
+            "--out",
+            landing.toString());
     assertThat(gen.status()).as(gen.err()).isZero();
     manifest = new ObjectMapper().readTree(landing.resolve("manifest.json").toFile());
     lake = newLake();
@@ -97,20 +107,31 @@ class DirtyReconciliationTest extends ReliabilityBase {
       }
       assertThat(List.of(read, accepted, quarantined, duplicates))
           .as(src)
-          .isEqualTo(List.of(want.get("rows_read").asLong(), want.get("accepted").asLong(), want.get("quarantined").asLong(), want.get("duplicates").asLong()));
+          .isEqualTo(
+              List.of(
+                  want.get("rows_read").asLong(),
+                  want.get("accepted").asLong(),
+                  want.get("quarantined").asLong(),
+                  want.get("duplicates").asLong()));
       TableId fact = src.equals("sales") ? TableId.FACT_SALES_LINE : TableId.FACT_TOUCHPOINT;
-      assertThat(lake.read(fact).count()).as(src + " silver rows").isEqualTo(want.get("silver_rows").asLong());
+      assertThat(lake.read(fact).count())
+          .as(src + " silver rows")
+          .isEqualTo(want.get("silver_rows").asLong());
     }
   }
 
   @Test
   void everyManifestFaultIsAccountedForByItsExpectedOutcome() {
     Map<String, String> reasonAt = new HashMap<>();
-    for (Row r : lake.read(TableId.QUARANTINE).selectExpr("concat(source_file, ':', line_no)", "reason").collectAsList()) {
+    for (Row r :
+        lake.read(TableId.QUARANTINE)
+            .selectExpr("concat(source_file, ':', line_no)", "reason")
+            .collectAsList()) {
       reasonAt.put(r.getString(0), r.getString(1));
     }
     Set<String> winners = new HashSet<>();
-    for (TableId t : List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_INSPECTION)) {
+    for (TableId t :
+        List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_INSPECTION)) {
       for (Row r : lake.read(t).selectExpr("concat(src_file, ':', src_line)").collectAsList()) {
         winners.add(r.getString(0));
       }
@@ -123,7 +144,9 @@ class DirtyReconciliationTest extends ReliabilityBase {
       if (f.has("files")) {
         for (JsonNode file : f.get("files")) {
           assertThat(files).as(kind).containsKey(file.asText());
-          assertThat(n(files.get(file.asText()), "rows_accepted")).as(kind + " " + file).isPositive();
+          assertThat(n(files.get(file.asText()), "rows_accepted"))
+              .as(kind + " " + file)
+              .isPositive();
         }
         continue;
       }
@@ -136,7 +159,16 @@ class DirtyReconciliationTest extends ReliabilityBase {
               case "CORRECTION", "ACCEPTED" -> winners.contains(where);
               default -> expected.equals(reasonAt.get(where));
             };
-        assertThat(ok).as(kind + " at " + where + " expected " + expected + ", quarantine says " + reasonAt.get(where)).isTrue();
+        assertThat(ok)
+            .as(
+                kind
+                    + " at "
+                    + where
+                    + " expected "
+                    + expected
+                    + ", quarantine says "
+                    + reasonAt.get(where))
+            .isTrue();
         found++;
         if (expected.equals("DUPLICATE")) {
           duplicatesPerFile.merge(at.get(0).asText(), 1L, Long::sum);
@@ -145,14 +177,16 @@ class DirtyReconciliationTest extends ReliabilityBase {
       assertThat(found).as(kind + " count").isEqualTo(f.get("count").asLong());
     }
     duplicatesPerFile.forEach(
-        (file, dups) -> assertThat(n(files.get(file), "rows_duplicate")).as(file).isGreaterThanOrEqualTo(dups));
+        (file, dups) ->
+            assertThat(n(files.get(file), "rows_duplicate")).as(file).isGreaterThanOrEqualTo(dups));
   }
 
   @Test
   void goldTotalsEqualTheAcceptedSilverRows() {
     Row silver =
         lake.read(TableId.FACT_SALES_LINE)
-            .selectExpr("sum(amount_yuan)", "cast(sum(qty_cartons) AS DECIMAL(30, 0)) / 250", "count(*)")
+            .selectExpr(
+                "sum(amount_yuan)", "cast(sum(qty_cartons) AS DECIMAL(30, 0)) / 250", "count(*)")
             .first();
     Row gold =
         lake.read(TableId.PERF_MANAGER)
@@ -163,10 +197,23 @@ class DirtyReconciliationTest extends ReliabilityBase {
     assertThat(gold.getDecimal(1)).isEqualByComparingTo(silver.getDecimal(1));
     assertThat(silver.getLong(2)).isPositive();
     long touchpoints = lake.read(TableId.FACT_TOUCHPOINT).count();
-    Row tp = lake.read(TableId.PERF_MANAGER).filter("period_type = 'Y'").selectExpr("sum(touchpoints)").first();
+    Row tp =
+        lake.read(TableId.PERF_MANAGER)
+            .filter("period_type = 'Y'")
+            .selectExpr("sum(touchpoints)")
+            .first();
     assertThat(tp.getLong(0)).isEqualTo(touchpoints);
     // and per year, per grid: every accepted row is credited exactly once
-    assertThat(rows(lake.read(TableId.PERF_GRID).filter("period_type = 'Y'").groupBy("year").agg(org.apache.spark.sql.functions.sum("revenue_yuan").as("r"))))
-        .isEqualTo(rows(lake.read(TableId.FACT_SALES_LINE).groupBy("year").agg(org.apache.spark.sql.functions.sum("amount_yuan").as("r"))));
+    assertThat(
+            rows(
+                lake.read(TableId.PERF_GRID)
+                    .filter("period_type = 'Y'")
+                    .groupBy("year")
+                    .agg(org.apache.spark.sql.functions.sum("revenue_yuan").as("r"))))
+        .isEqualTo(
+            rows(
+                lake.read(TableId.FACT_SALES_LINE)
+                    .groupBy("year")
+                    .agg(org.apache.spark.sql.functions.sum("amount_yuan").as("r"))));
   }
 }

@@ -19,14 +19,15 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 /**
- * Late sales for the closed month 2014-03. The next ingest + build + score rebuild
- * 2014-03, 2014-Q1, 2014 and the periods a year later that read them (volume_yoy of 2015-03,
- * 2015-Q1, 2015) and the scorecard; every other period keeps the very same files and rows (time
- * travel to the version before). That the incremental result equals a full rebuild is proven by
- * GoldBuildTest and IngestScenariosTest.
+ * Late sales for the closed month 2014-03. The next ingest + build + score rebuild 2014-03,
+ * 2014-Q1, 2014 and the periods a year later that read them (volume_yoy of 2015-03, 2015-Q1, 2015)
+ * and the scorecard; every other period keeps the very same files and rows (time travel to the
+ * version before). That the incremental result equals a full rebuild is proven by GoldBuildTest and
+ * IngestScenariosTest.
  */
 class LateDataTest extends ReliabilityBase {
-  static final Set<String> REBUILT = Set.of("M|2014-03", "Q|2014-Q1", "Y|2014", "M|2015-03", "Q|2015-Q1", "Y|2015");
+  static final Set<String> REBUILT =
+      Set.of("M|2014-03", "Q|2014-Q1", "Y|2014", "M|2015-03", "Q|2015-Q1", "Y|2015");
   static final List<TableId> PERIOD_TABLES =
       List.of(TableId.PERF_MANAGER, TableId.PERF_GRID, TableId.PERF_CATEGORY, TableId.PERF_CUBE);
 
@@ -34,7 +35,9 @@ class LateDataTest extends ReliabilityBase {
   static Map<String, Set<String>> filesByPeriod(Dataset<Row> d) {
     Map<String, Set<String>> out = new TreeMap<>();
     for (Row r :
-        d.select(concat_ws("|", col("period_type"), col("period")), input_file_name()).distinct().collectAsList()) {
+        d.select(concat_ws("|", col("period_type"), col("period")), input_file_name())
+            .distinct()
+            .collectAsList()) {
       out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
     }
     return out;
@@ -59,7 +62,10 @@ class LateDataTest extends ReliabilityBase {
     BigDecimal m1Before = revenue(lake, "M1", "2014-03");
     BigDecimal m2Before = revenue(lake, "M2", "2014-03");
     Object yoyBefore =
-        lake.read(TableId.PERF_MANAGER).filter("manager_code = 'M2' AND period = '2015'").first().getAs("volume_yoy");
+        lake.read(TableId.PERF_MANAGER)
+            .filter("manager_code = 'M2' AND period = '2015'")
+            .first()
+            .getAs("volume_yoy");
 
     TinyLanding.late(landing);
     ingest(lake, landing);
@@ -67,11 +73,17 @@ class LateDataTest extends ReliabilityBase {
     score(lake);
 
     // the late rows land in 2014-03 (M1 +800.00, M2 +12000.00) and move next year's yoy
-    assertThat(revenue(lake, "M1", "2014-03")).isEqualByComparingTo(m1Before.add(new BigDecimal("800.00")));
-    assertThat(revenue(lake, "M2", "2014-03")).isEqualByComparingTo(m2Before.add(new BigDecimal("12000.00")));
-    assertThat(revenue(lake, "M2", "2014-Q1")).isEqualByComparingTo(revenue(lake, "M2", "2014-03").add(revenue(lake, "M2", "2014-01")));
+    assertThat(revenue(lake, "M1", "2014-03"))
+        .isEqualByComparingTo(m1Before.add(new BigDecimal("800.00")));
+    assertThat(revenue(lake, "M2", "2014-03"))
+        .isEqualByComparingTo(m2Before.add(new BigDecimal("12000.00")));
+    assertThat(revenue(lake, "M2", "2014-Q1"))
+        .isEqualByComparingTo(revenue(lake, "M2", "2014-03").add(revenue(lake, "M2", "2014-01")));
     Object yoyAfter =
-        lake.read(TableId.PERF_MANAGER).filter("manager_code = 'M2' AND period = '2015'").first().getAs("volume_yoy");
+        lake.read(TableId.PERF_MANAGER)
+            .filter("manager_code = 'M2' AND period = '2015'")
+            .first()
+            .getAs("volume_yoy");
     assertThat(yoyAfter).isNotEqualTo(yoyBefore);
 
     for (TableId t : PERIOD_TABLES) {
@@ -80,18 +92,24 @@ class LateDataTest extends ReliabilityBase {
       assertThat(now.keySet()).as(t.tableName()).isEqualTo(old.keySet());
       for (String p : old.keySet()) {
         if (REBUILT.contains(p)) {
-          assertThat(now.get(p)).as(t.tableName() + " " + p + " rewritten").doesNotContainAnyElementsOf(old.get(p));
+          assertThat(now.get(p))
+              .as(t.tableName() + " " + p + " rewritten")
+              .doesNotContainAnyElementsOf(old.get(p));
         } else {
-          assertThat(now.get(p)).as(t.tableName() + " " + p + " keeps its files").isEqualTo(old.get(p));
+          assertThat(now.get(p))
+              .as(t.tableName() + " " + p + " keeps its files")
+              .isEqualTo(old.get(p));
         }
       }
-      String others = "NOT (concat(period_type, '|', period) IN ('" + String.join("', '", REBUILT) + "'))";
+      String others =
+          "NOT (concat(period_type, '|', period) IN ('" + String.join("', '", REBUILT) + "'))";
       assertThat(rows(lake.read(t).filter(others)))
           .as(t.tableName() + " other periods' rows")
           .isEqualTo(rows(at(lake, t, before.get(t)).filter(others)));
     }
     // service_visits: one file per month; only the late month is rewritten
-    Map<String, Set<String>> svOld = monthFiles(at(lake, TableId.SERVICE_VISITS, before.get(TableId.SERVICE_VISITS)));
+    Map<String, Set<String>> svOld =
+        monthFiles(at(lake, TableId.SERVICE_VISITS, before.get(TableId.SERVICE_VISITS)));
     Map<String, Set<String>> svNow = monthFiles(lake.read(TableId.SERVICE_VISITS));
     for (String m : svOld.keySet()) {
       if (!m.equals("2014-3")) {
@@ -100,13 +118,19 @@ class LateDataTest extends ReliabilityBase {
     }
     // the scorecard is scored from the rebuilt year: M2's 2015 growth is the new volume_yoy
     Object growth =
-        lake.read(TableId.MANAGER_SCORECARD).filter("manager_code = 'M2' AND year = 2015").first().getAs("growth_value");
+        lake.read(TableId.MANAGER_SCORECARD)
+            .filter("manager_code = 'M2' AND year = 2015")
+            .first()
+            .getAs("growth_value");
     assertThat(growth).isEqualTo(yoyAfter);
   }
 
   static Map<String, Set<String>> monthFiles(Dataset<Row> d) {
     Map<String, Set<String>> out = new TreeMap<>();
-    for (Row r : d.select(concat_ws("-", col("year"), col("month")), input_file_name()).distinct().collectAsList()) {
+    for (Row r :
+        d.select(concat_ws("-", col("year"), col("month")), input_file_name())
+            .distinct()
+            .collectAsList()) {
       out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
     }
     return out;

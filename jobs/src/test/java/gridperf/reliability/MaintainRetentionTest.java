@@ -14,9 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code maintain --retain-hours N}: VACUUM applies the retention asked for (Delta ignores any value
- * but 0 unless told otherwise), deleting unreferenced files older than N hours and keeping newer
- * ones, and the run prints one line per table.
+ * {@code maintain --retain-hours N}: VACUUM applies the retention asked for (Delta ignores any
+ * value but 0 unless told otherwise), deleting unreferenced files older than N hours and keeping
+ * newer ones, and the run prints one line per table.
  */
 class MaintainRetentionTest extends ReliabilityBase {
   @Test
@@ -28,8 +28,16 @@ class MaintainRetentionTest extends ReliabilityBase {
     Path recent = stray(table, "part-00000-stray-recent.snappy.parquet", Duration.ofHours(20));
 
     UpdateTest.Out o =
-        UpdateTest.out("maintain", "--lake", lake.root(), "--tables", "dim_grid", "--no-optimize",
-            "--retain-hours", "24", "--allow-short-retention");
+        UpdateTest.out(
+            "maintain",
+            "--lake",
+            lake.root(),
+            "--tables",
+            "dim_grid",
+            "--no-optimize",
+            "--retain-hours",
+            "24",
+            "--allow-short-retention");
 
     assertThat(o.status()).as(o.err()).isZero();
     assertThat(Files.exists(old)).as("unreferenced for 30 h").isFalse();

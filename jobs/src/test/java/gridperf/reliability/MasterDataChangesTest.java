@@ -9,12 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Master data errors and changes. Two versions of R1 with the same valid_from and
- * different content (the later row is a correction, docs/contract.md, Precedence); a version of R2
- * pointing at an unknown grid (UNKNOWN_GRID: the previous version stays in force); manager M3
- * removed while R3's version still names it (UNKNOWN_MANAGER: R3 falls back to its previous
- * version). A corrected retailers file then re-credits the facts and re-validates the quarantined
- * rows, and the rebuilt lake equals a fresh ingest + build of the corrected tree.
+ * Master data errors and changes. Two versions of R1 with the same valid_from and different content
+ * (the later row is a correction, docs/contract.md, Precedence); a version of R2 pointing at an
+ * unknown grid (UNKNOWN_GRID: the previous version stays in force); manager M3 removed while R3's
+ * version still names it (UNKNOWN_MANAGER: R3 falls back to its previous version). A corrected
+ * retailers file then re-credits the facts and re-validates the quarantined rows, and the rebuilt
+ * lake equals a fresh ingest + build of the corrected tree.
  */
 class MasterDataChangesTest extends ReliabilityBase {
   static final String HEADER =
@@ -28,7 +28,12 @@ class MasterDataChangesTest extends ReliabilityBase {
   }
 
   static String creditOf(Lake lake, String order) {
-    return col(lake, TableId.FACT_SALES_LINE, "order_id = '" + order + "'", "concat(grid_code, '/', manager_code, '/', scale)").get(0);
+    return col(
+            lake,
+            TableId.FACT_SALES_LINE,
+            "order_id = '" + order + "'",
+            "concat(grid_code, '/', manager_code, '/', scale)")
+        .get(0);
   }
 
   @Test
@@ -62,22 +67,44 @@ class MasterDataChangesTest extends ReliabilityBase {
 
     // same valid_from, different content: the later row corrects the earlier (R1 large, G1/M1)
     assertThat(creditOf(lake, "O1")).isEqualTo("G1/M1/large");
-    assertThat(col(lake, TableId.INGEST_FILES, "source_file = 'master/retailers.csv'", "concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate)"))
+    assertThat(
+            col(
+                lake,
+                TableId.INGEST_FILES,
+                "source_file = 'master/retailers.csv'",
+                "concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate)"))
         .containsExactly("7/6/1/0");
     // unknown grid: R2's 2014-03-01 version does not exist, the first stays in force
     assertThat(creditOf(lake, "O2")).isEqualTo("G2/M2/small");
-    assertThat(col(lake, TableId.QUARANTINE, "true", "concat_ws(':', source_file, line_no, reason)"))
-        .containsExactly("master/retailers.csv:6:UNKNOWN_GRID", "sales/2014/s.csv:5:UNKNOWN_RETAILER");
+    assertThat(
+            col(lake, TableId.QUARANTINE, "true", "concat_ws(':', source_file, line_no, reason)"))
+        .containsExactly(
+            "master/retailers.csv:6:UNKNOWN_GRID", "sales/2014/s.csv:5:UNKNOWN_RETAILER");
     assertThat(creditOf(lake, "O3")).isEqualTo("G3/M3/large");
     build(lake);
 
     // manager M3 removed while still assigned: R3's version naming M3 is quarantined, M1 keeps R3
-    write(landing, "master/managers.csv", "manager_code,manager_name,station,hire_date", "M1,Wang,s1,2010-01-01", "M2,Li,s1,2011-05-01");
+    write(
+        landing,
+        "master/managers.csv",
+        "manager_code,manager_name,station,hire_date",
+        "M1,Wang,s1,2010-01-01",
+        "M2,Li,s1,2011-05-01");
     ingest(lake, landing);
     assertThat(creditOf(lake, "O3")).isEqualTo("G3/M1/large");
-    assertThat(col(lake, TableId.QUARANTINE, "reason = 'UNKNOWN_MANAGER'", "concat_ws(':', source_file, line_no)"))
+    assertThat(
+            col(
+                lake,
+                TableId.QUARANTINE,
+                "reason = 'UNKNOWN_MANAGER'",
+                "concat_ws(':', source_file, line_no)"))
         .containsExactly("master/retailers.csv:8");
-    assertThat(col(lake, TableId.DIM_RETAILER, "retailer_code = 'R3'", "concat_ws('/', valid_from, coalesce(cast(valid_to AS STRING), '-'), manager_code)"))
+    assertThat(
+            col(
+                lake,
+                TableId.DIM_RETAILER,
+                "retailer_code = 'R3'",
+                "concat_ws('/', valid_from, coalesce(cast(valid_to AS STRING), '-'), manager_code)"))
         .containsExactly("2014-01-01/-/M1");
 
     // the corrected retailers file: R2 moves to G1, R3 to M2, R5 appears
@@ -98,7 +125,12 @@ class MasterDataChangesTest extends ReliabilityBase {
     assertThat(creditOf(lake, "O3")).isEqualTo("G3/M2/large");
     assertThat(creditOf(lake, "O4")).isEqualTo("G2/M2/small");
     assertThat(lake.read(TableId.QUARANTINE).count()).isZero();
-    assertThat(col(lake, TableId.INGEST_FILES, "source_file = 'sales/2014/s.csv'", "concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate)"))
+    assertThat(
+            col(
+                lake,
+                TableId.INGEST_FILES,
+                "source_file = 'sales/2014/s.csv'",
+                "concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate)"))
         .containsExactly("7/7/0/0");
 
     Lake fresh = newLake();

@@ -37,7 +37,12 @@ class MasterFirstTest extends ReliabilityBase {
     assertThat(List.of(lake.read(TableId.MANAGER_SCORECARD).columns()))
         .startsWith("manager_code", "year", "market_type", "primary_grid_code")
         .endsWith(
-            "composite", "tier", "bonus_yuan", "ranked_tier", "standards_met", "eligible",
+            "composite",
+            "tier",
+            "bonus_yuan",
+            "ranked_tier",
+            "standards_met",
+            "eligible",
             "assigned_days");
 
     TinyLanding.first(landing);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A lake whose data ends a few days into a year (the first delivery of {@link TinyLanding}: sales
- * and touchpoints from 2014-01-06 to 2015-01-07): score and statement say how far the data goes
- * and mark 2015 provisional, and not 2014, which the data covers whole.
+ * and touchpoints from 2014-01-06 to 2015-01-07): score and statement say how far the data goes and
+ * mark 2015 provisional, and not 2014, which the data covers whole.
  */
 class PartialYearTest extends ReliabilityBase {
   @Test
@@ -19,7 +19,8 @@ class PartialYearTest extends ReliabilityBase {
     assertThat(score.status()).as(score.err()).isZero();
     assertThat(score.out())
         .contains("data through 2015-01-07 (period range 2014-01 to 2015-01)\n")
-        .containsPattern("(?m)^2014: 3 managers  A \\d B \\d C \\d D \\d  bonus total [\\d,]+\\.00 yuan$")
+        .containsPattern(
+            "(?m)^2014: 3 managers  A \\d B \\d C \\d D \\d  bonus total [\\d,]+\\.00 yuan$")
         .containsPattern("(?m)^2015 \\(provisional, data through 2015-01-07\\): \\d managers ");
 
     UpdateTest.Out whole = UpdateTest.out(statement(lake, "2014"));

@@ -191,13 +191,28 @@ abstract class ReliabilityBase extends SparkTestBase {
 
   /** Asserts no key of the fact tables appears twice. */
   static void assertNoDuplicateKeys(Lake lake) {
-    assertThat(lake.read(TableId.FACT_SALES_LINE).groupBy("order_id", "line_no").count().filter("count > 1").count())
+    assertThat(
+            lake.read(TableId.FACT_SALES_LINE)
+                .groupBy("order_id", "line_no")
+                .count()
+                .filter("count > 1")
+                .count())
         .as("duplicate sales keys")
         .isZero();
-    assertThat(lake.read(TableId.FACT_TOUCHPOINT).groupBy("event_id").count().filter("count > 1").count())
+    assertThat(
+            lake.read(TableId.FACT_TOUCHPOINT)
+                .groupBy("event_id")
+                .count()
+                .filter("count > 1")
+                .count())
         .as("duplicate touchpoint keys")
         .isZero();
-    assertThat(lake.read(TableId.PERF_MANAGER).groupBy("manager_code", "period_type", "period").count().filter("count > 1").count())
+    assertThat(
+            lake.read(TableId.PERF_MANAGER)
+                .groupBy("manager_code", "period_type", "period")
+                .count()
+                .filter("count > 1")
+                .count())
         .as("duplicate perf_manager keys")
         .isZero();
   }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.TimeZone;
 
 /**
- * Lakes made once per test JVM and shared by the reliability tests (Spark is slow here): tests
- * that write take a {@link ReliabilityBase#copy} first, never the shared lake itself. They are made
- * with the JVM default time zone set to Asia/Shanghai (restored after), so {@link
+ * Lakes made once per test JVM and shared by the reliability tests (Spark is slow here): tests that
+ * write take a {@link ReliabilityBase#copy} first, never the shared lake itself. They are made with
+ * the JVM default time zone set to Asia/Shanghai (restored after), so {@link
  * TimeZoneIndependenceTest} can compare them with a run under America/Los_Angeles.
  */
 final class SharedLakes {

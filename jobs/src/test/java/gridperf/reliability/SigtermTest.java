@@ -40,9 +40,19 @@ class SigtermTest extends ReliabilityBase {
         cmd.add(a);
       }
     }
-    cmd.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "gridperf.cli.Main"));
-    cmd.addAll(List.of(lakeArgs(lake, "ingest", "--landing", landing.toString(), "--as-of", AS_OF,
-        "--set", "ingest.max_quarantine_rate=0.5")));
+    cmd.addAll(
+        List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), "gridperf.cli.Main"));
+    cmd.addAll(
+        List.of(
+            lakeArgs(
+                lake,
+                "ingest",
+                "--landing",
+                landing.toString(),
+                "--as-of",
+                AS_OF,
+                "--set",
+                "ingest.max_quarantine_rate=0.5")));
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     StringBuilder err = new StringBuilder();
     CountDownLatch working = new CountDownLatch(1);
@@ -50,7 +60,8 @@ class SigtermTest extends ReliabilityBase {
         new Thread(
             () -> {
               try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String l = r.readLine(); l != null; l = r.readLine()) {
                   synchronized (err) {
                     err.append(l).append('\n');
@@ -73,7 +84,9 @@ class SigtermTest extends ReliabilityBase {
       stderr = err.toString();
     }
     assertThat(p.exitValue()).as(stderr).isEqualTo(143); // 128 + SIGTERM: not killed otherwise
-    assertThat(stderr).contains("gridperf ingest: interrupted").doesNotContain("NullPointerException");
+    assertThat(stderr)
+        .contains("gridperf ingest: interrupted")
+        .doesNotContain("NullPointerException");
     assertThat(lake.read(TableId.PIPELINE_RUNS).where("status = 'INTERRUPTED'").count())
         .as(stderr)
         .isEqualTo(1);

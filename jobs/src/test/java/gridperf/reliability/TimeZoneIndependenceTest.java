@@ -8,11 +8,10 @@ import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JVM's default time zone never changes a result. The shared reference lake is
- * ingested and built with the JVM default zone Asia/Shanghai ({@link SharedLakes}); the same tree
- * ingested and built under America/Los_Angeles (16 hours away, so a date or a month computed in
- * the JVM zone would move) gives identical tables, and a touchpoint near midnight keeps its
- * business date.
+ * The JVM's default time zone never changes a result. The shared reference lake is ingested and
+ * built with the JVM default zone Asia/Shanghai ({@link SharedLakes}); the same tree ingested and
+ * built under America/Los_Angeles (16 hours away, so a date or a month computed in the JVM zone
+ * would move) gives identical tables, and a touchpoint near midnight keeps its business date.
  */
 class TimeZoneIndependenceTest extends ReliabilityBase {
   @Test

@@ -6,21 +6,39 @@ import static gridperf.reliability.ReliabilityBase.writeRaw;
 import java.nio.file.Path;
 
 /**
- * A hand-written landing tree of a few rows over 2014–2015: three grids (urban, rural, town),
- * three managers, four retailers (R4 moves from G1/M1 to G2/M2 on 2014-07-01), targets, sales with
- * a duplicate, a return and truncated last lines, touchpoints with ratings, a complaint and a
+ * A hand-written landing tree of a few rows over 2014–2015: three grids (urban, rural, town), three
+ * managers, four retailers (R4 moves from G1/M1 to G2/M2 on 2014-07-01), targets, sales with a
+ * duplicate, a return and truncated last lines, touchpoints with ratings, a complaint and a
  * truncated last line. {@link #first} is the first delivery, {@link #second} adds 2015 files,
  * {@link #late} a late file for the closed month 2014-03.
  */
 final class TinyLanding {
-  static final String SALES = "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan";
+  static final String SALES =
+      "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan";
 
   private TinyLanding() {}
 
   static void master(Path root) {
-    write(root, "master/grids.csv", "grid_code,grid_name,station,market_type", "G1,g1,s1,urban", "G2,g2,s1,rural", "G3,g3,s2,town");
-    write(root, "master/managers.csv", "manager_code,manager_name,station,hire_date", "M1,Wang,s1,2010-01-01", "M2,Li,s1,2011-05-01", "M3,Zhang,s2,2012-03-01");
-    write(root, "master/products.csv", "sku_code,sku_name,brand,price_class,carton_price", "S1,hi,b,1,400.00", "S3,mid,b,3,100.00");
+    write(
+        root,
+        "master/grids.csv",
+        "grid_code,grid_name,station,market_type",
+        "G1,g1,s1,urban",
+        "G2,g2,s1,rural",
+        "G3,g3,s2,town");
+    write(
+        root,
+        "master/managers.csv",
+        "manager_code,manager_name,station,hire_date",
+        "M1,Wang,s1,2010-01-01",
+        "M2,Li,s1,2011-05-01",
+        "M3,Zhang,s2,2012-03-01");
+    write(
+        root,
+        "master/products.csv",
+        "sku_code,sku_name,brand,price_class,carton_price",
+        "S1,hi,b,1,400.00",
+        "S3,mid,b,3,100.00");
     write(
         root,
         "master/retailers.csv",
@@ -124,13 +142,26 @@ final class TinyLanding {
         "L2,1,2014-03-21,R1,S3,8,800.00");
   }
 
-  static String tp(String id, String ts, String retailer, String manager, String channel, String sat) {
+  static String tp(
+      String id, String ts, String retailer, String manager, String channel, String sat) {
     String mot =
         channel.equals("visit")
             ? ",\"mot\":{\"appearance\":5,\"behaviour\":4,\"communication\":4}"
             : "";
-    return "{\"event_id\":\"" + id + "\",\"ts\":\"" + ts + "\",\"retailer_code\":\"" + retailer
-        + "\",\"manager_code\":\"" + manager + "\",\"channel\":\"" + channel + "\",\"duration_min\":20"
-        + mot + ",\"satisfaction\":" + sat + ",\"complaint\":null}";
+    return "{\"event_id\":\""
+        + id
+        + "\",\"ts\":\""
+        + ts
+        + "\",\"retailer_code\":\""
+        + retailer
+        + "\",\"manager_code\":\""
+        + manager
+        + "\",\"channel\":\""
+        + channel
+        + "\",\"duration_min\":20"
+        + mot
+        + ",\"satisfaction\":"
+        + sat
+        + ",\"complaint\":null}";
   }
 }

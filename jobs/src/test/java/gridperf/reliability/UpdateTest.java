@@ -28,11 +28,19 @@ class UpdateTest extends ReliabilityBase {
     Path landing = copyTree(example());
     Lake lake = newLake();
     String[] update =
-        lakeArgs(lake, "update", "--landing", landing.toString(), "--as-of", AS_OF,
-            "--set", "ingest.max_quarantine_rate=0.5");
+        lakeArgs(
+            lake,
+            "update",
+            "--landing",
+            landing.toString(),
+            "--as-of",
+            AS_OF,
+            "--set",
+            "ingest.max_quarantine_rate=0.5");
     Cli first = cli(update);
     assertThat(first.status()).as(first.err()).isZero();
-    assertThat(runs(lake)).containsExactly("build SUCCEEDED", "ingest SUCCEEDED", "score SUCCEEDED");
+    assertThat(runs(lake))
+        .containsExactly("build SUCCEEDED", "ingest SUCCEEDED", "score SUCCEEDED");
 
     Lake separate = newLake();
     ingest(separate, landing);
@@ -43,7 +51,9 @@ class UpdateTest extends ReliabilityBase {
     assertSameTables(lake, separate, COMPARED);
 
     // a sales file whose header lacks amount_yuan: ingest refuses it and nothing else runs
-    write(landing, "sales/2015/zz-bad-header.csv",
+    write(
+        landing,
+        "sales/2015/zz-bad-header.csv",
         "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons",
         "Z1,1,2015-03-02,370784100231,S1,5");
     var before = versions(lake);
@@ -72,8 +82,17 @@ class UpdateTest extends ReliabilityBase {
     if (updated == null) {
       updatedLanding = copyTree(example());
       updated = newLake();
-      Out o = out(lakeArgs(updated, "update", "--landing", updatedLanding.toString(), "--as-of", AS_OF,
-          "--set", "ingest.max_quarantine_rate=0.5"));
+      Out o =
+          out(
+              lakeArgs(
+                  updated,
+                  "update",
+                  "--landing",
+                  updatedLanding.toString(),
+                  "--as-of",
+                  AS_OF,
+                  "--set",
+                  "ingest.max_quarantine_rate=0.5"));
       assertThat(o.status()).isZero();
     }
     return copy(updated);
@@ -84,12 +103,23 @@ class UpdateTest extends ReliabilityBase {
     Lake lake = updatedLake();
     Path landing = updatedLanding; // the same files, untouched since the first update
     var before = versions(lake);
-    Out second = out(lakeArgs(lake, "update", "--landing", landing.toString(), "--as-of", AS_OF,
-        "--set", "ingest.max_quarantine_rate=0.5"));
+    Out second =
+        out(
+            lakeArgs(
+                lake,
+                "update",
+                "--landing",
+                landing.toString(),
+                "--as-of",
+                AS_OF,
+                "--set",
+                "ingest.max_quarantine_rate=0.5"));
     assertThat(second.status()).isZero();
-    assertThat(second.out()).contains("ingest: nothing new", "build: nothing to do", "score: nothing to do");
+    assertThat(second.out())
+        .contains("ingest: nothing new", "build: nothing to do", "score: nothing to do");
     var after = versions(lake);
-    assertThat(after.remove(TableId.PIPELINE_RUNS)).isGreaterThan(before.remove(TableId.PIPELINE_RUNS));
+    assertThat(after.remove(TableId.PIPELINE_RUNS))
+        .isGreaterThan(before.remove(TableId.PIPELINE_RUNS));
     assertThat(after).isEqualTo(before);
   }
 
@@ -110,7 +140,9 @@ class UpdateTest extends ReliabilityBase {
 
     // a real change after the maintenance is still seen, and only its month is rebuilt
     Path landing = copyTree(example());
-    write(landing, "sales/2014/zz-late.csv",
+    write(
+        landing,
+        "sales/2014/zz-late.csv",
         "order_id,line_no,order_date,retailer_code,sku_code,qty_cartons,amount_yuan",
         "Z1,1,2014-06-20,000000000001,S1,5,2000.00");
     ingest(lake, landing);
@@ -137,7 +169,8 @@ class UpdateTest extends ReliabilityBase {
   }
 
   private static List<String> runs(Lake lake) {
-    return lake.read(TableId.PIPELINE_RUNS)
+    return lake
+        .read(TableId.PIPELINE_RUNS)
         .selectExpr("concat(job, ' ', status) AS run")
         .orderBy("run")
         .collectAsList()

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * Defaults: urban attainment (4 values) N1 100, U1 66.67, P1 33.33, U2 0, U3 NULL → 0; urban
- * structure (5 values) N1 100, U3 75, U1 50, U2 25, P1 0; T1 alone 100, 100. Composites N1 100,
- * T1 100, U1 58.33, U3 37.5, P1 16.67, U2 12.5; tiers over 6: A A B C C C.
+ * structure (5 values) N1 100, U3 75, U1 50, U2 25, P1 0; T1 alone 100, 100. Composites N1 100, T1
+ * 100, U1 58.33, U3 37.5, P1 16.67, U2 12.5; tiers over 6: A A B C C C.
  */
 class FairScoringJobTest extends SparkTestBase {
   static Lake lake;
@@ -94,7 +94,16 @@ class FairScoringJobTest extends SparkTestBase {
 
   static Row retailer(String code, String from, String grid, String manager, String market) {
     return row(
-        code, Date.valueOf(from), null, code, "grocery", "small", 5, grid, manager, "active",
+        code,
+        Date.valueOf(from),
+        null,
+        code,
+        "grocery",
+        "small",
+        5,
+        grid,
+        manager,
+        "active",
         market);
   }
 
@@ -116,7 +125,10 @@ class FairScoringJobTest extends SparkTestBase {
         "fair-test.conf");
   }
 
-  /** Scores the lake as a what-if and returns its rows as "code market composite tier bonus eligible days". */
+  /**
+   * Scores the lake as a what-if and returns its rows as "code market composite tier bonus eligible
+   * days".
+   */
   static List<String> score(String scenario, ScoringConfig cfg) {
     JobContext ctx =
         new JobContext(
@@ -153,8 +165,8 @@ class FairScoringJobTest extends SparkTestBase {
 
   /**
    * missing = reweight: U3's attainment is NULL, so its composite is its structure points over
-   * structure's weight, 37.5 / 0.5 = 75 (was 37.5). Ranks: N1, T1 100 (A); U3 75 rank 3, p = 2/6
-   * → B; U1 58.33 rank 4, p = .5 → C.
+   * structure's weight, 37.5 / 0.5 = 75 (was 37.5). Ranks: N1, T1 100 (A); U3 75 rank 3, p = 2/6 →
+   * B; U1 58.33 rank 4, p = .5 → C.
    */
   @Test
   void reweightLeavesANullComponentOutOfTheComposite() {
@@ -178,9 +190,9 @@ class FairScoringJobTest extends SparkTestBase {
 
   /**
    * min_peer_group = 3: town has one eligible manager, so T1 is scored against all six. Its
-   * attainment 0.9 is the lowest of five values → 0; its structure 250 has k = 3 of 6 → 100 × 2 /
-   * 5 = 40; composite 20. Urban (five) keeps its scores. Tiers over 6: N1 100 A, U1 58.33 (rank 2,
-   * p = 1/6) A, U3 37.5 B, T1 20 C, P1 C, U2 C.
+   * attainment 0.9 is the lowest of five values → 0; its structure 250 has k = 3 of 6 → 100 × 2 / 5
+   * = 40; composite 20. Urban (five) keeps its scores. Tiers over 6: N1 100 A, U1 58.33 (rank 2, p
+   * = 1/6) A, U3 37.5 B, T1 20 C, P1 C, U2 C.
    */
   @Test
   void smallMarketTypeIsScoredAgainstAllEligibleManagers() {
@@ -196,9 +208,9 @@ class FairScoringJobTest extends SparkTestBase {
 
   /**
    * min_assigned_days = 90: N1 (31 days) is not eligible: no peer group, score, tier or bonus.
-   * Urban without N1: attainment U1 100, P1 50, U2 0 (U3 NULL → 0); structure U3 100, U1 66.67,
-   * U2 33.33, P1 0. Composites U1 83.33, U3 50, P1 25, U2 16.67, T1 100; tiers over 5: T1 A,
-   * U1 (p = .2) B, U3 (p = .4) B, P1 C, U2 C.
+   * Urban without N1: attainment U1 100, P1 50, U2 0 (U3 NULL → 0); structure U3 100, U1 66.67, U2
+   * 33.33, P1 0. Composites U1 83.33, U3 50, P1 25, U2 16.67, T1 100; tiers over 5: T1 A, U1 (p =
+   * .2) B, U3 (p = .4) B, P1 C, U2 C.
    */
   @Test
   void managerUnderMinAssignedDaysIsKeptButNotEligible() {
@@ -237,11 +249,11 @@ class FairScoringJobTest extends SparkTestBase {
   }
 
   /**
-   * All four (as conf/scoring-fair.conf): N1 not eligible; urban has 4 eligible (≥ 3) and keeps
-   * its group; T1 against the 5 eligible: attainment 0.9 lowest of 4 → 0, structure 250 k = 3 of
-   * 5 → 50, composite 25. U3 re-weighted: structure 100 → 100. U1 83.33, P1 25, U2 16.67. Tiers
-   * over 5: U3 A, U1 (p = .2) B, P1 and T1 tie at rank 3 (p = .4) B, U2 C. P1's bonus 12,000 ×
-   * 92 / 365 = 3,024.657… → 3,024.66. The statement names each rule that applied.
+   * All four (as conf/scoring-fair.conf): N1 not eligible; urban has 4 eligible (≥ 3) and keeps its
+   * group; T1 against the 5 eligible: attainment 0.9 lowest of 4 → 0, structure 250 k = 3 of 5 →
+   * 50, composite 25. U3 re-weighted: structure 100 → 100. U1 83.33, P1 25, U2 16.67. Tiers over 5:
+   * U3 A, U1 (p = .2) B, P1 and T1 tie at rank 3 (p = .4) B, U2 C. P1's bonus 12,000 × 92 / 365 =
+   * 3,024.657… → 3,024.66. The statement names each rule that applied.
    */
   @Test
   void allFourTogetherAndTheStatementExplainsEach() {
@@ -261,15 +273,18 @@ class FairScoringJobTest extends SparkTestBase {
         .contains("No tier")
         .contains("No bonus");
     assertThat(statement(fair, "T1"))
-        .contains("Left out of its peer group: the market type of G3 had fewer than"
-            + " min_peer_group 3 eligible managers in 2015, so it is scored against all 5"
-            + " eligible managers of the year (market_type = all)");
+        .contains(
+            "Left out of its peer group: the market type of G3 had fewer than"
+                + " min_peer_group 3 eligible managers in 2015, so it is scored against all 5"
+                + " eligible managers of the year (market_type = all)");
     assertThat(statement(fair, "U3"))
-        .contains("Re-weighted: attainment has no value and is left out; composite = Σ points /"
-            + " Σ weight over the other components (weight 0.5 of 1)");
+        .contains(
+            "Re-weighted: attainment has no value and is left out; composite = Σ points /"
+                + " Σ weight over the other components (weight 0.5 of 1)");
     assertThat(statement(fair, "P1"))
-        .contains("Pro-rated: 12,000.00 × 92 assigned days / 365 days of 2015 in the data range"
-            + " = 3,024.66 yuan");
+        .contains(
+            "Pro-rated: 12,000.00 × 92 assigned days / 365 days of 2015 in the data range"
+                + " = 3,024.66 yuan");
     assertThat(statement(fair, "U1"))
         .doesNotContain("Pro-rated")
         .doesNotContain("Re-weighted")

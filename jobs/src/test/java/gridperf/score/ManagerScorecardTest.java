@@ -24,9 +24,9 @@ class ManagerScorecardTest extends SparkTestBase {
 
   /**
    * Urban U1–U4 share a peer group; rural R1 is alone. Values per component (attainment, growth,
-   * structure, activity, service, experience, complaints — the last lower is better):
-   * U1 1, NULL, 100, 1, .5, 4, 0; U2 2, .1, 100, .5, NULL, 4, 10; U3 2, −.2, 200, .5, .5, NULL,
-   * 10; U4 NULL, .3, 50, .25, 1, 3.5, 20; R1 .5, NULL, 80, 1, 0, 5, 50.
+   * structure, activity, service, experience, complaints — the last lower is better): U1 1, NULL,
+   * 100, 1, .5, 4, 0; U2 2, .1, 100, .5, NULL, 4, 10; U3 2, −.2, 200, .5, .5, NULL, 10; U4 NULL,
+   * .3, 50, .25, 1, 3.5, 20; R1 .5, NULL, 80, 1, 0, 5, 50.
    */
   @Test
   void scoresPeerGroupsWithTiesNullsAloneAndLowerIsBetter() {
@@ -56,36 +56,116 @@ class ManagerScorecardTest extends SparkTestBase {
     // composite 0 + 0 + 10 + 10 + 7.5 + 10 + 10 = 47.5; rank 4 of 5, p = .6 → C.
     assertRows(
         card,
-        row("U1", 2014, "urban", "G1",
-            1.0, 0.0, 0.0, null, 0.0, 0.0, 100.0, TWO_THIRDS, 0.15 * TWO_THIRDS,
-            1.0, 100.0, 10.0, 0.5, 50.0, 7.5, 4.0, 100.0, 10.0, 0.0, 100.0, 10.0,
-            47.5, "C", C, "C", null),
+        row(
+            "U1",
+            2014,
+            "urban",
+            "G1",
+            1.0,
+            0.0,
+            0.0,
+            null,
+            0.0,
+            0.0,
+            100.0,
+            TWO_THIRDS,
+            0.15 * TWO_THIRDS,
+            1.0,
+            100.0,
+            10.0,
+            0.5,
+            50.0,
+            7.5,
+            4.0,
+            100.0,
+            10.0,
+            0.0,
+            100.0,
+            10.0,
+            47.5,
+            "C",
+            C,
+            "C",
+            null),
         // U2: 100, 50 (k=2 of 3), 66.67, 66.67, NULL → 0, 100, 66.67 (3 of 4 are ≥ 10)
         // 25 + 7.5 + 10 + 6.67 + 0 + 10 + 6.67 = 65.83; rank 2, p = .2 exactly → B.
-        row("U2", 2014, "urban", "G1",
-            2.0, 100.0, 25.0, 0.1, 50.0, 7.5, 100.0, TWO_THIRDS, 0.15 * TWO_THIRDS,
-            0.5, TWO_THIRDS, 0.1 * TWO_THIRDS, null, 0.0, 0.0, 4.0, 100.0, 10.0,
-            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 65.83, "B", B, "B", null),
+        row(
+            "U2",
+            2014,
+            "urban",
+            "G1",
+            2.0,
+            100.0,
+            25.0,
+            0.1,
+            50.0,
+            7.5,
+            100.0,
+            TWO_THIRDS,
+            0.15 * TWO_THIRDS,
+            0.5,
+            TWO_THIRDS,
+            0.1 * TWO_THIRDS,
+            null,
+            0.0,
+            0.0,
+            4.0,
+            100.0,
+            10.0,
+            10.0,
+            TWO_THIRDS,
+            0.1 * TWO_THIRDS,
+            65.83,
+            "B",
+            B,
+            "B",
+            null),
         // U3: 100, 0, 100, 66.67, 50, NULL → 0, 66.67 → 60.83; rank 3, p = .4 → B.
-        row("U3", 2014, "urban", "G2",
-            2.0, 100.0, 25.0, -0.2, 0.0, 0.0, 200.0, 100.0, 15.0,
-            0.5, TWO_THIRDS, 0.1 * TWO_THIRDS, 0.5, 50.0, 7.5, null, 0.0, 0.0,
-            10.0, TWO_THIRDS, 0.1 * TWO_THIRDS, 60.83, "B", B, "B", null),
+        row(
+            "U3",
+            2014,
+            "urban",
+            "G2",
+            2.0,
+            100.0,
+            25.0,
+            -0.2,
+            0.0,
+            0.0,
+            200.0,
+            100.0,
+            15.0,
+            0.5,
+            TWO_THIRDS,
+            0.1 * TWO_THIRDS,
+            0.5,
+            50.0,
+            7.5,
+            null,
+            0.0,
+            0.0,
+            10.0,
+            TWO_THIRDS,
+            0.1 * TWO_THIRDS,
+            60.83,
+            "B",
+            B,
+            "B",
+            null),
         // U4: NULL → 0, 100, 0, 0, 100, 0 (k=1 of 3), 0 (worst) → 30; rank 5, p = .8 → C.
-        row("U4", 2014, "urban", "G2",
-            null, 0.0, 0.0, 0.3, 100.0, 15.0, 50.0, 0.0, 0.0,
-            0.25, 0.0, 0.0, 1.0, 100.0, 15.0, 3.5, 0.0, 0.0, 20.0, 0.0, 0.0,
-            30.0, "C", C, "C", null),
+        row(
+            "U4", 2014, "urban", "G2", null, 0.0, 0.0, 0.3, 100.0, 15.0, 50.0, 0.0, 0.0, 0.25, 0.0,
+            0.0, 1.0, 100.0, 15.0, 3.5, 0.0, 0.0, 20.0, 0.0, 0.0, 30.0, "C", C, "C", null),
         // R1 alone: every non-NULL value scores 100, growth NULL 0 → 85; rank 1 → A.
-        row("R1", 2014, "rural", "G9",
-            0.5, 100.0, 25.0, null, 0.0, 0.0, 80.0, 100.0, 15.0,
-            1.0, 100.0, 10.0, 0.0, 100.0, 15.0, 5.0, 100.0, 10.0, 50.0, 100.0, 10.0,
-            85.0, "A", A, "A", null));
+        row(
+            "R1", 2014, "rural", "G9", 0.5, 100.0, 25.0, null, 0.0, 0.0, 80.0, 100.0, 15.0, 1.0,
+            100.0, 10.0, 0.0, 100.0, 15.0, 5.0, 100.0, 10.0, 50.0, 100.0, 10.0, 85.0, "A", A, "A",
+            null));
   }
 
   /**
-   * Ten managers alone in ten peer groups with distinct composites: positions 0, .1, …, .9, so
-   * the cut-offs fall exactly on p = .2 (B), .5 (C) and .9 (D); a year of ties is all A.
+   * Ten managers alone in ten peer groups with distinct composites: positions 0, .1, …, .9, so the
+   * cut-offs fall exactly on p = .2 (B), .5 (C) and .9 (D); a year of ties is all A.
    */
   @Test
   void tiersCutExactlyAtTwentyFiftyNinetyPercentAndTiesShareTheBetterTier() {
@@ -93,7 +173,8 @@ class ManagerScorecardTest extends SparkTestBase {
     Row[] grids = new Row[15];
     for (int i = 1; i <= 10; i++) {
       // only attainment varies: values i in one urban group score 100 (i − 1) / 9
-      rows[i - 1] = year(String.format("M%02d", i), 2014, 1, (double) i, null, 100.0, 1.0, null, null, 0.0);
+      rows[i - 1] =
+          year(String.format("M%02d", i), 2014, 1, (double) i, null, 100.0, 1.0, null, null, 0.0);
       grids[i - 1] = grid(String.format("M%02d", i), 2014, "G1", "urban");
     }
     for (int i = 11; i <= 15; i++) {
@@ -129,7 +210,8 @@ class ManagerScorecardTest extends SparkTestBase {
             PERF_MANAGER,
             year("U1", 2015, 2, null, null, null, null, 0.9, null, null),
             year("U2", 2015, 2, null, null, null, null, 0.1, null, null));
-    Dataset<Row> grids = df(PRIMARY_GRID, grid("U1", 2015, "G1", "urban"), grid("U2", 2015, "G1", "urban"));
+    Dataset<Row> grids =
+        df(PRIMARY_GRID, grid("U1", 2015, "G1", "urban"), grid("U2", 2015, "G1", "urban"));
     Dataset<Row> service =
         df(
             new org.apache.spark.sql.types.StructType()
@@ -150,15 +232,16 @@ class ManagerScorecardTest extends SparkTestBase {
    * The ten managers of the cut-off test (M10, M09 A; M08–M06 B; M05–M02 C; M01 D) with their
    * service_standards year rows: M10 met 11 of 12 months (false), M09 12 of 12 with no spot check
    * (true), M07 12 of 12 but 8 of 10 spot checks = 0.8 (false), M05 and M01 false. With
-   * standards.gate_tier = B only M10 moves (A → B, bonus 12,000); M07 is already B, M05 C and M01
-   * D (worse than the gate); nobody is re-ranked. With the default (none) tier = ranked_tier.
+   * standards.gate_tier = B only M10 moves (A → B, bonus 12,000); M07 is already B, M05 C and M01 D
+   * (worse than the gate); nobody is re-ranked. With the default (none) tier = ranked_tier.
    */
   @Test
   void gateCapsOnlyManagersMissingTheirStandardsAndTheBonusFollowsTheTier() {
     Row[] rows = new Row[10];
     Row[] grids = new Row[10];
     for (int i = 1; i <= 10; i++) {
-      rows[i - 1] = year(String.format("M%02d", i), 2014, 1, (double) i, null, 100.0, 1.0, null, null, 0.0);
+      rows[i - 1] =
+          year(String.format("M%02d", i), 2014, 1, (double) i, null, 100.0, 1.0, null, null, 0.0);
       grids[i - 1] = grid(String.format("M%02d", i), 2014, "G1", "urban");
     }
     org.apache.spark.sql.types.StructType std =
@@ -181,9 +264,19 @@ class ManagerScorecardTest extends SparkTestBase {
             row("M01", "Y", "2014", 2014, 12, 3, null));
     ScoringConfig gated =
         new ScoringConfig(
-            CFG.components(), CFG.segmentA(), CFG.segmentB(), CFG.classes(), CFG.tierA(),
-            CFG.tierB(), CFG.tierC(), CFG.baseBonusYuan(), CFG.multipliers(), "gate B",
-            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"), CFG.integrity(), CFG.fair());
+            CFG.components(),
+            CFG.segmentA(),
+            CFG.segmentB(),
+            CFG.classes(),
+            CFG.tierA(),
+            CFG.tierB(),
+            CFG.tierC(),
+            CFG.baseBonusYuan(),
+            CFG.multipliers(),
+            "gate B",
+            new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"),
+            CFG.integrity(),
+            CFG.fair());
     Dataset<Row> pm = df(PERF_MANAGER, rows);
     Dataset<Row> pg = df(PRIMARY_GRID, grids);
     assertRows(

@@ -167,8 +167,16 @@ class ScoreJobGoldenTest extends SparkTestBase {
       }
     }
     return new ManagerStatement.Input(
-        in.cfg(), in.scenario(), in.card(), in.peers(), in.yearComposites(), in.names(), pairs,
-        in.standards(), in.daysInRange(), in.coverage());
+        in.cfg(),
+        in.scenario(),
+        in.card(),
+        in.peers(),
+        in.yearComposites(),
+        in.names(),
+        pairs,
+        in.standards(),
+        in.daysInRange(),
+        in.coverage());
   }
 
   @Test

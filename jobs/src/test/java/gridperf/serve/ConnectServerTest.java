@@ -10,7 +10,9 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
-/** The remote path on loopback: a real Spark Connect client queries the served lake by bare name. */
+/**
+ * The remote path on loopback: a real Spark Connect client queries the served lake by bare name.
+ */
 class ConnectServerTest extends SparkTestBase {
   @Test
   void aConnectClientQueriesTablesByBareNameWithTimeTravel() throws Exception {
@@ -31,9 +33,11 @@ class ConnectServerTest extends SparkTestBase {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).getString(0)).isEqualTo("000000000001");
         assertThat(rows.get(1).getString(1)).isEqualTo("红旗便利店");
-        assertThat(client.sql("SELECT count(*) FROM perf_manager VERSION AS OF 0").first().getLong(0))
+        assertThat(
+                client.sql("SELECT count(*) FROM perf_manager VERSION AS OF 0").first().getLong(0))
             .isEqualTo(2L);
-        assertThat(client.sql("SELECT count(*) FROM perf_manager").first().getLong(0)).isEqualTo(4L);
+        assertThat(client.sql("SELECT count(*) FROM perf_manager").first().getLong(0))
+            .isEqualTo(4L);
       } finally {
         client.close();
       }

@@ -52,7 +52,8 @@ public abstract class SparkTestBase {
               .config("spark.sql.ui.retainedExecutions", "50")
               .config("spark.ui.retainedJobs", "100")
               .config("spark.ui.retainedStages", "100")
-              // as in production (Spark keeps only 100): the worked examples spent over a quarter of
+              // as in production (Spark keeps only 100): the worked examples spent over a quarter
+              // of
               // their time recompiling evicted generated classes
               .config(SparkSessions.CODEGEN_CACHE_ENTRIES, SparkSessions.CODEGEN_CACHE_SIZE)
               .config(SparkSessions.LISTING_PARALLELISM, "2")
@@ -110,7 +111,10 @@ public abstract class SparkTestBase {
       List<String> cells = new ArrayList<>();
       for (int i = 0; i < r.length(); i++) {
         Object v = r.get(i);
-        cells.add(v instanceof java.math.BigDecimal bd ? bd.stripTrailingZeros().toPlainString() : String.valueOf(v));
+        cells.add(
+            v instanceof java.math.BigDecimal bd
+                ? bd.stripTrailingZeros().toPlainString()
+                : String.valueOf(v));
       }
       out.add(cells.stream().collect(Collectors.joining(", ", "[", "]")));
     }

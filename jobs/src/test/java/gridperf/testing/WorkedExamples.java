@@ -53,8 +53,8 @@ public final class WorkedExamples {
   }
 
   /**
-   * The landing tree of one example, wherever it lives; a test that needs a published example
-   * is skipped, saying so, when the published set is not beside the repository.
+   * The landing tree of one example, wherever it lives; a test that needs a published example is
+   * skipped, saying so, when the published set is not beside the repository.
    */
   public static Path landing(String example) {
     for (Path root : roots()) {
@@ -63,7 +63,11 @@ public final class WorkedExamples {
         return p;
       }
     }
-    assumeTrue(false, "worked example " + example + " is published in ../shared, which is not beside the repository");
+    assumeTrue(
+        false,
+        "worked example "
+            + example
+            + " is published in ../shared, which is not beside the repository");
     throw new IllegalStateException("unreachable");
   }
 }
