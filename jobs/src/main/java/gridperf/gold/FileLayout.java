@@ -38,6 +38,15 @@ public final class FileLayout {
     return df.sparkSession().createDataFrame(rows, df.schema());
   }
 
+  /**
+   * Puts each year's rows into one task, so a write partitioned by year makes one file per year:
+   * for tables whose year is small enough that a replaceWhere on some of its periods may rewrite
+   * the year's file, where a file per period would cost a task and a file for a handful of rows.
+   */
+  public static Dataset<Row> onePerYear(Dataset<Row> df) {
+    return df.repartition(df.col("year"));
+  }
+
   /** The key of a row as {@link #onePerKey} sees it. */
   public static String key(Row r, int[] pos) {
     StringBuilder b = new StringBuilder();

@@ -1,12 +1,19 @@
 package gridperf.gold;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.bit_count;
+import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +26,7 @@ import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -78,21 +86,77 @@ public final class PerfRetailer {
   private PerfRetailer() {}
 
   /**
-   * (retailer_code, year, month, order_id) of every order with a line of qty_cartons &gt; 0, from
-   * silver sales lines.
+   * Per (retailer_code, period_type, period, year): _orders = distinct order_id with a line of
+   * qty_cartons &gt; 0 in the period and _months_ordering = months with such a line, from silver
+   * sales lines. One aggregation keeps each (retailer, year, order_id) with the bit mask of the
+   * months it has such a line in; a period's orders are then the orders whose mask meets the
+   * period's months, exactly as a distinct count over the period's lines (an order with lines in
+   * two months counts once in their quarter and year).
    */
-  public static Dataset<Row> orders(Dataset<Row> factSales) {
-    return factSales
-        .where(col("qty_cartons").gt(0))
-        .select("retailer_code", "year", "month", "order_id")
-        .distinct();
+  public static Dataset<Row> ordering(Dataset<Row> factSales) {
+    Dataset<Row> perOrder =
+        factSales
+            .where(col("qty_cartons").gt(0))
+            .groupBy("retailer_code", "year", "order_id")
+            .agg(bit_or(expr("shiftleft(1, month - 1)")).as("_mask"));
+    List<Column> aggs = new ArrayList<>();
+    List<Column> periods = new ArrayList<>();
+    Column mask = col("_mask");
+    Column all = col("_all");
+    Column y = col("year").cast("string");
+    for (int m = 1; m <= 12; m++) {
+      aggs.add(count(when(mask.bitwiseAND(1 << (m - 1)).notEqual(0), 1)).as("_o_m" + m));
+      periods.add(
+          period(lit("M"), concat(y, lit(String.format("-%02d", m))), "_o_m" + m, 1 << (m - 1)));
+    }
+    for (int q = 1; q <= 4; q++) {
+      int bits = 0b111 << (3 * (q - 1));
+      aggs.add(count(when(mask.bitwiseAND(bits).notEqual(0), 1)).as("_o_q" + q));
+      periods.add(period(lit("Q"), concat(y, lit("-Q" + q)), "_o_q" + q, bits));
+    }
+    aggs.add(count(lit(1)).as("_o_y"));
+    periods.add(period(lit("Y"), y, "_o_y", 0xFFF));
+    aggs.add(bit_or(mask).as("_all"));
+    Dataset<Row> perYear =
+        perOrder
+            .groupBy("retailer_code", "year")
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+    return perYear
+        .select(
+            col("retailer_code"),
+            col("year"),
+            explode(array(periods.toArray(new Column[0]))).as("_p"))
+        .where(col("_p._orders").gt(0))
+        .select(
+            col("retailer_code"),
+            col("_p.t").as("period_type"),
+            col("_p.p").as("period"),
+            col("year"),
+            col("_p._orders").as("_orders"),
+            col("_p._months").as("_months_ordering"));
+  }
+
+  /** One period of a retailer-year: its type and key, its order count and its ordering months. */
+  private static Column period(Column type, Column key, String orders, int monthBits) {
+    return struct(
+        type.as("t"),
+        key.as("p"),
+        col(orders).as("_orders"),
+        bit_count(col("_all").bitwiseAND(monthBits)).cast("long").as("_months"));
   }
 
   /**
-   * The table's rows for the computed years. {@code segments}: retailer_segment rows
-   * (retailer_code, year, segment, class, preferred_remote) of the years before; {@code
-   * storedPrior}: stored perf_retailer rows of years not recomputed (for volume_yoy), NULL on a
-   * full build.
+   * The table's rows for the computed years. {@code orders}: {@link #ordering} of the silver sales
+   * lines; {@code segments}: retailer_segment rows (retailer_code, year, segment, class,
+   * preferred_remote) of the years before; {@code storedPrior}: stored perf_retailer rows of years
+   * not recomputed (for volume_yoy), NULL on a full build.
+   *
+   * <p>The retailer is the entity and the key, so every sum is one aggregation of the monthly rows
+   * exploded into their periods: sales, touchpoints, assignment and the menu's monthly verdicts
+   * side by side. volume_yoy needs the same period a year earlier: each month's volume is also
+   * exploded into the periods one year later as {@code _prior_vol} (a stored row of a year not
+   * recomputed brings its volume_cases the same way), which equals the earlier row's volume_cases
+   * because qty_cartons / 250 is exact in three decimals.
    */
   public static Dataset<Row> build(
       Monthly in,
@@ -100,53 +164,101 @@ public final class PerfRetailer {
       Dataset<Row> segments,
       Dataset<Row> storedPrior,
       ScoringConfig cfg) {
-    Monthly byRetailer =
-        new Monthly(
-            in.sales().withColumn("_r", col("retailer_code")),
-            in.touchpoints().withColumn("_r", col("retailer_code")),
-            in.assigned().withColumn("_r", col("retailer_code")));
-    Dataset<Row> prior =
-        storedPrior == null
-            ? null
-            : storedPrior.select(
-                col("retailer_code").as("_r"),
-                col("period_type"),
-                col("period"),
+    Column cur = lit(true).as("_cur");
+    Dataset<Row> sales =
+        in.sales()
+            .select(
+                col("retailer_code"),
                 col("year"),
-                col("volume_cases"));
-    Dataset<Row> metrics =
-        PerfMetrics.computeWithYoy(byRetailer, List.of("_r"), prior)
-            .withColumnRenamed("_r", "retailer_code");
-
-    Dataset<Row> extra =
-        primary(in, "grid_code", "primary_grid_code")
-            .join(
-                primary(in, "manager_code", "primary_manager_code"),
-                ScalaSeq.of(KEY),
-                "full_outer");
-    Dataset<Row> channels =
-        Periods.explode(
-                in.touchpoints().select("retailer_code", "year", "month", "phone", "wechat"))
-            .groupBy("retailer_code", "period_type", "period", "year")
-            .agg(sum("phone").as("_phone"), sum("wechat").as("_wechat"));
-    Dataset<Row> ordering =
-        Periods.explode(orders.withColumn("_month", col("month")))
+                col("month"),
+                cur,
+                col("qty"),
+                when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
+                col("amount"));
+    Dataset<Row> touchpoints =
+        in.touchpoints()
+            .select(
+                col("retailer_code"),
+                col("year"),
+                col("month"),
+                cur,
+                col("touchpoints"),
+                col("visits"),
+                col("complaints"),
+                col("phone"),
+                col("wechat"),
+                col("mot_sum"),
+                col("mot_n"),
+                col("sat_sum"),
+                col("sat_n"));
+    Dataset<Row> assigned =
+        in.assigned().select(col("retailer_code"), col("year"), col("month"), cur, col("days"));
+    Dataset<Row> nextYear =
+        in.sales()
+            .select(
+                col("retailer_code"),
+                col("year").plus(1).as("year"),
+                col("month"),
+                PerfMetrics.volume(col("qty")).as("_prior_vol"));
+    Dataset<Row> monthly =
+        sales
+            .unionByName(touchpoints, true)
+            .unionByName(assigned, true)
+            .unionByName(menuMonths(in, segments, cfg), true)
+            .unionByName(nextYear, true);
+    Dataset<Row> periods = Periods.explode(monthly);
+    if (storedPrior != null) {
+      periods =
+          periods.unionByName(
+              storedPrior.select(
+                  col("retailer_code"),
+                  col("year").plus(1).as("year"),
+                  concat(col("year").plus(1).cast("string"), substring(col("period"), 5, 10))
+                      .as("period"),
+                  col("period_type"),
+                  col("volume_cases").as("_prior_vol")),
+              true);
+    }
+    Dataset<Row> sums =
+        periods
             .groupBy("retailer_code", "period_type", "period", "year")
             .agg(
-                countDistinct(col("order_id")).as("_orders"),
-                countDistinct(col("_month")).as("_months_ordering"));
-    Dataset<Row> menu = menu(in, segments, cfg);
+                max("_cur").as("_present"),
+                sum("qty").as("qty"),
+                sum("qty_high").as("qty_high"),
+                sum("amount").as("amount"),
+                sum("touchpoints").as("touchpoints"),
+                sum("visits").as("visits"),
+                sum("complaints").as("complaints"),
+                sum("phone").as("phone"),
+                sum("wechat").as("wechat"),
+                sum("mot_sum").as("mot_sum"),
+                sum("mot_n").as("mot_n"),
+                sum("sat_sum").as("sat_sum"),
+                sum("sat_n").as("sat_n"),
+                sum("days").as("days"),
+                sum("_vo").as("visits_owed"),
+                sum("_co").as("contacts_owed"),
+                count(when(col("_owes"), 1)).as("menu_months"),
+                count(when(col("_met"), 1)).as("menu_months_met"),
+                sum("_prior_vol").as("_prior_vol"))
+            .where(col("_present"));
+
     Dataset<Row> before =
         segments.select(
             col("retailer_code"), col("year").plus(1).as("year"), col("segment"), col("class"));
-
     Dataset<Row> all =
-        metrics
-            .join(extra, ScalaSeq.of(KEY), "left")
-            .join(channels, ScalaSeq.of(KEY), "left")
-            .join(ordering, ScalaSeq.of(KEY), "left")
-            .join(menu, ScalaSeq.of(KEY), "left")
+        sums.join(peakEnd(in), ScalaSeq.of(KEY), "left")
+            .join(primary(in, "grid_code", "primary_grid_code"), ScalaSeq.of(KEY), "left")
+            .join(primary(in, "manager_code", "primary_manager_code"), ScalaSeq.of(KEY), "left")
+            .join(orders, ScalaSeq.of(KEY), "left")
             .join(before, ScalaSeq.of("retailer_code", "year"), "left");
+    Column qty = zero("qty");
+    Column volume = PerfMetrics.volume(qty);
+    Column revenue =
+        coalesce(
+            col("amount").cast(PerfMetrics.REVENUE_TYPE), lit(0).cast(PerfMetrics.REVENUE_TYPE));
+    Column priorVolume = col("_prior_vol");
     return all.select(
         col("retailer_code"),
         col("period_type"),
@@ -156,26 +268,47 @@ public final class PerfRetailer {
         col("primary_manager_code"),
         col("segment"),
         col("class"),
-        zero("_assigned_days").as("assigned_days"),
-        col("volume_cases"),
-        col("revenue_yuan"),
-        col("revenue_per_case"),
-        col("high_class_share"),
-        col("volume_yoy"),
+        zero("days").as("assigned_days"),
+        volume.as("volume_cases"),
+        revenue.as("revenue_yuan"),
+        PerfMetrics.revenuePerCase(revenue, volume).as("revenue_per_case"),
+        PerfMetrics.highClassShare(zero("qty_high"), qty).as("high_class_share"),
+        when(priorVolume.gt(0), volume.cast("double").divide(priorVolume.cast("double")).minus(1.0))
+            .as("volume_yoy"),
         zero("_orders").as("orders"),
         zero("_months_ordering").as("months_ordering"),
-        col("touchpoints"),
-        col("visits"),
-        zero("_phone").as("phone"),
-        zero("_wechat").as("wechat"),
-        col("complaints"),
-        zero("_visits_owed").as("visits_owed"),
-        zero("_contacts_owed").as("contacts_owed"),
-        zero("_menu_months").as("menu_months"),
-        zero("_menu_months_met").as("menu_months_met"),
-        col("mot_avg"),
-        col("satisfaction_avg"),
-        col("peak_end_avg").as("peak_end"));
+        zero("touchpoints").as("touchpoints"),
+        zero("visits").as("visits"),
+        zero("phone").as("phone"),
+        zero("wechat").as("wechat"),
+        zero("complaints").as("complaints"),
+        zero("visits_owed").as("visits_owed"),
+        zero("contacts_owed").as("contacts_owed"),
+        zero("menu_months").as("menu_months"),
+        zero("menu_months_met").as("menu_months_met"),
+        PerfMetrics.ratio(col("mot_sum"), zero("mot_n").multiply(3)).as("mot_avg"),
+        PerfMetrics.ratio(zero("sat_sum"), zero("sat_n")).as("satisfaction_avg"),
+        col("peak_end"));
+  }
+
+  /**
+   * peak_end per (retailer, period): (s of the peak + s of the last rating) / 2, the peak and the
+   * last the max of the monthly structs of the period's months; a separate sort-based aggregation
+   * over the rated months only.
+   */
+  static Dataset<Row> peakEnd(Monthly in) {
+    return Periods.explode(
+            in.touchpoints()
+                .where(col("peak").isNotNull())
+                .select("retailer_code", "year", "month", "peak", "last"))
+        .groupBy("retailer_code", "period_type", "period", "year")
+        .agg(max("peak").as("peak"), max("last").as("last"))
+        .select(
+            col("retailer_code"),
+            col("period_type"),
+            col("period"),
+            col("year"),
+            col("peak.s").plus(col("last.s")).cast("double").divide(2.0).as("peak_end"));
   }
 
   private static Column zero(String c) {
@@ -183,51 +316,36 @@ public final class PerfRetailer {
   }
 
   /**
-   * Primary value of {@code attribute} per (retailer, period) with its assigned days of the period
-   * (_assigned_days, carried on the grid's rows).
+   * Primary value of {@code attribute} per (retailer, period): the value held on most assigned days
+   * of the period, days of all versions with the value added up, ties to the smallest value.
    */
   static Dataset<Row> primary(Monthly in, String attribute, String as) {
-    Dataset<Row> perValue =
-        Periods.explode(
-                in.assigned()
-                    .select(
-                        col("retailer_code"),
-                        col("year"),
-                        col("month"),
-                        col(attribute).as("_v"),
-                        col("days")))
-            .groupBy("retailer_code", "period_type", "period", "year", "_v")
-            .agg(sum("days").as("_d"));
-    Dataset<Row> p =
-        perValue
-            .groupBy("retailer_code", "period_type", "period", "year")
-            .agg(
-                min(struct(col("_d").multiply(-1).as("d"), col("_v").as("v"))).as("_p"),
-                sum("_d").as("_days"));
-    List<Column> out =
-        List.of(
+    return Periods.explode(
+            in.assigned()
+                .select(
+                    col("retailer_code"),
+                    col("year"),
+                    col("month"),
+                    col(attribute).as("_v"),
+                    col("days")))
+        .groupBy("retailer_code", "period_type", "period", "year", "_v")
+        .agg(sum("days").as("_d"))
+        .groupBy("retailer_code", "period_type", "period", "year")
+        .agg(min(struct(col("_d").multiply(-1).as("d"), col("_v").as("v"))).as("_p"))
+        .select(
             col("retailer_code"),
             col("period_type"),
             col("period"),
             col("year"),
             col("_p.v").as(as));
-    if (attribute.equals("grid_code")) {
-      return p.select(
-          out.get(0),
-          out.get(1),
-          out.get(2),
-          out.get(3),
-          out.get(4),
-          col("_days").as("_assigned_days"));
-    }
-    return p.select(out.toArray(new Column[0]));
   }
 
   /**
-   * Per (retailer, period): visits_owed, contacts_owed, menu_months, menu_months_met from its
-   * months with an assigned day and its class of the year before.
+   * Per (retailer, year, month) with an assigned day: the class's visits owed (_vo) and contacts
+   * owed (_co), whether the class owes anything (_owes) and whether the month's touchpoints (any
+   * manager) meet every menu entry (_met); the class is the retailer's of the year before.
    */
-  static Dataset<Row> menu(Monthly in, Dataset<Row> segments, ScoringConfig cfg) {
+  static Dataset<Row> menuMonths(Monthly in, Dataset<Row> segments, ScoringConfig cfg) {
     Dataset<Row> months =
         in.assigned().groupBy("retailer_code", "year", "month").agg(sum("days").as("_days"));
     Dataset<Row> got =
@@ -260,13 +378,7 @@ public final class PerfRetailer {
                 RetailerClasses.owes(cfg.classes(), c)
                     .and(RetailerClasses.met(cfg.classes(), c, col("_pref")))
                     .as("_met"));
-    return Periods.explode(monthly)
-        .groupBy("retailer_code", "period_type", "period", "year")
-        .agg(
-            sum("_vo").as("_visits_owed"),
-            sum("_co").as("_contacts_owed"),
-            count(when(col("_owes"), 1)).as("_menu_months"),
-            count(when(col("_met"), 1)).as("_menu_months_met"));
+    return monthly;
   }
 
   /**
@@ -286,9 +398,9 @@ public final class PerfRetailer {
             : lake.read(TableId.PERF_RETAILER)
                 .where(col("year").isin(plan.storedPriorYears().toArray()));
     Dataset<Row> rows =
-        build(in, orders(factSales), segments, stored, scoring).where(GoldBuild.periodFilter(plan));
-    Dataset<Row> laid =
-        FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
+        build(in, ordering(factSales), segments, stored, scoring)
+            .where(GoldBuild.periodFilter(plan));
+    Dataset<Row> laid = FileLayout.onePerYear(rows);
     DeltaWrite w = lake.write(TableId.PERF_RETAILER, laid).partitionBy("year").overwrite();
     if (plan.full()) {
       w.overwriteSchema();

@@ -160,17 +160,13 @@ public final class ServiceStandards {
   }
 
   /**
-   * Computes and writes the planned periods (one file per period; replaceWhere on them, or a full
+   * Computes and writes the planned periods (one file per year; replaceWhere on them, or a full
    * overwrite), then runs the data tests on what was written.
    */
   static WriteResult write(
       JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> inspections, StandardsConfig cfg) {
     Dataset<Row> planned = build(in, inspections, cfg).where(GoldBuild.periodFilter(plan));
-    DeltaWrite w =
-        ctx.lake()
-            .write(
-                TableId.SERVICE_STANDARDS,
-                FileLayout.onePerKey(planned, plan.periodLayoutKeys(), "period_type", "period"));
+    DeltaWrite w = ctx.lake().write(TableId.SERVICE_STANDARDS, FileLayout.onePerYear(planned));
     w.partitionBy("year").overwrite();
     if (plan.full()) {
       w.overwriteSchema();

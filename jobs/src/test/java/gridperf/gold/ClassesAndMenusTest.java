@@ -127,7 +127,7 @@ class ClassesAndMenusTest extends SparkTestBase {
     lake.write(TableId.RETAILER_SEGMENT, seg).commit();
     lake.write(
             TableId.PERF_RETAILER,
-            PerfRetailer.build(in, PerfRetailer.orders(sales), seg, null, CLASSES))
+            PerfRetailer.build(in, PerfRetailer.ordering(sales), seg, null, CLASSES))
         .commit();
   }
 
@@ -197,7 +197,7 @@ class ClassesAndMenusTest extends SparkTestBase {
   void perfRetailerOwesByClassAndAnUnclassifiedRetailerOwesNothing() {
     Dataset<Row> seg = RetailerSegment.build(in, CLASSES);
     Dataset<Row> rows =
-        PerfRetailer.build(in, PerfRetailer.orders(df(FactSalesLine.SCHEMA)), seg, null, CLASSES)
+        PerfRetailer.build(in, PerfRetailer.ordering(df(FactSalesLine.SCHEMA)), seg, null, CLASSES)
             .where(col("period_type").equalTo("Y").and(col("year").equalTo(2015)));
     assertThat(List.of(rows.columns())).isEqualTo(PerfRetailer.COLUMNS);
     // R1: 2 months × (1 visit + 1 remote); R3: unclassified, owes nothing
