@@ -190,7 +190,7 @@ public final class GoldBuild {
       return false;
     }
     for (TableId t : OUTPUTS) {
-      if (!lake.exists(t)) {
+      if (!lake.exists(t) && !left(t)) {
         return false;
       }
     }
@@ -227,7 +227,7 @@ public final class GoldBuild {
       return BuildPlan.full(all, "full (no previous build)");
     }
     for (TableId t : OUTPUTS) {
-      if (!lake.exists(t)) {
+      if (!lake.exists(t) && !left(t)) {
         return BuildPlan.full(all, "full (" + t.tableName() + " missing)");
       }
     }
