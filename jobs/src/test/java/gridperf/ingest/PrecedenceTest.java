@@ -119,8 +119,8 @@ class PrecedenceTest extends SparkTestBase {
     Dataset<Row> in = validated().cache();
     assertThat(render(Precedence.classifyMostlyUnique(in, "k")))
         .containsExactlyInAnyOrderElementsOf(EXPECTED);
-    // three repeated keys (DUP, FIX, ABA) are over a limit of two: every row goes through the
-    // window
+    // three repeated keys (DUP, FIX, ABA) are over a limit of two:
+    // every row goes through the window
     assertThat(render(Precedence.classifyMostlyUnique(in, 2, "k")))
         .containsExactlyInAnyOrderElementsOf(EXPECTED);
     in.unpersist();

@@ -55,8 +55,8 @@ class NotebooksTest extends SparkTestBase {
             kernelJar.toString(),
             classpath,
             NotebookRunner.sparkJavaOptions(ROOT.resolve("pom.xml")));
-    // the executed notebooks (with their charts) and the logs stay in target/ for a look after a
-    // run
+    // the executed notebooks (with their charts) and the logs stay in target/
+    // for a look after a run
     Path out = Files.createDirectories(ROOT.resolve("jobs/target/notebooks"));
 
     List<Path> notebooks;

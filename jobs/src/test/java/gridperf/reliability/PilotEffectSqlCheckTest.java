@@ -86,8 +86,8 @@ class PilotEffectSqlCheckTest extends ReliabilityBase {
     long version = lake.version(TableId.PILOT_EFFECT);
     build(lake);
     assertThat(lake.version(TableId.PILOT_EFFECT)).isEqualTo(version);
-    // a new pilots.csv (P3 dropped, P2 given a listed control) is in pilot_effect after the next
-    // build
+    // a new pilots.csv (P3 dropped, P2 given a listed control) is in pilot_effect
+    // after the next build
     write(
         landing,
         "master/pilots.csv",

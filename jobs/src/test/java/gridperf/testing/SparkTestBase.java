@@ -52,9 +52,8 @@ public abstract class SparkTestBase {
               .config("spark.sql.ui.retainedExecutions", "50")
               .config("spark.ui.retainedJobs", "100")
               .config("spark.ui.retainedStages", "100")
-              // as in production (Spark keeps only 100): the worked examples spent over a quarter
-              // of
-              // their time recompiling evicted generated classes
+              // as in production (Spark keeps only 100): the worked examples spent over
+              // a quarter of their time recompiling evicted generated classes
               .config(SparkSessions.CODEGEN_CACHE_ENTRIES, SparkSessions.CODEGEN_CACHE_SIZE)
               .config(SparkSessions.LISTING_PARALLELISM, "2")
               .config("spark.driver.host", "127.0.0.1")
