@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.bit_count;
 import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -13,7 +12,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -81,7 +79,7 @@ public final class PerfRetailer {
           "satisfaction_avg",
           "peak_end");
 
-  private static final List<String> KEY = List.of("retailer_code", "period_type", "period", "year");
+  private static final List<String> KEY = List.of("retailer_code", "_pid");
 
   private PerfRetailer() {}
 
@@ -103,44 +101,36 @@ public final class PerfRetailer {
     List<Column> periods = new ArrayList<>();
     Column mask = col("_mask");
     Column all = col("_all");
-    Column y = col("year").cast("string");
     for (int m = 1; m <= 12; m++) {
       aggs.add(count(when(mask.bitwiseAND(1 << (m - 1)).notEqual(0), 1)).as("_o_m" + m));
-      periods.add(
-          period(lit("M"), concat(y, lit(String.format("-%02d", m))), "_o_m" + m, 1 << (m - 1)));
+      periods.add(period(PeriodIds.month(col("year"), m), "_o_m" + m, 1 << (m - 1)));
     }
     for (int q = 1; q <= 4; q++) {
       int bits = 0b111 << (3 * (q - 1));
       aggs.add(count(when(mask.bitwiseAND(bits).notEqual(0), 1)).as("_o_q" + q));
-      periods.add(period(lit("Q"), concat(y, lit("-Q" + q)), "_o_q" + q, bits));
+      periods.add(period(PeriodIds.quarter(col("year"), q), "_o_q" + q, bits));
     }
     aggs.add(count(lit(1)).as("_o_y"));
-    periods.add(period(lit("Y"), y, "_o_y", 0xFFF));
+    periods.add(period(PeriodIds.year(col("year")), "_o_y", 0xFFF));
     aggs.add(bit_or(mask).as("_all"));
     Dataset<Row> perYear =
         perOrder
             .groupBy("retailer_code", "year")
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
     return perYear
-        .select(
-            col("retailer_code"),
-            col("year"),
-            explode(array(periods.toArray(new Column[0]))).as("_p"))
+        .select(col("retailer_code"), explode(array(periods.toArray(new Column[0]))).as("_p"))
         .where(col("_p._orders").gt(0))
         .select(
             col("retailer_code"),
-            col("_p.t").as("period_type"),
-            col("_p.p").as("period"),
-            col("year"),
+            col("_p.id").as("_pid"),
             col("_p._orders").as("_orders"),
             col("_p._months").as("_months_ordering"));
   }
 
-  /** One period of a retailer-year: its type and key, its order count and its ordering months. */
-  private static Column period(Column type, Column key, String orders, int monthBits) {
+  /** One period of a retailer-year: its id, its order count and its ordering months. */
+  private static Column period(Column id, String orders, int monthBits) {
     return struct(
-        type.as("t"),
-        key.as("p"),
+        id.as("id"),
         col(orders).as("_orders"),
         bit_count(col("_all").bitwiseAND(monthBits)).cast("long").as("_months"));
   }
@@ -206,22 +196,21 @@ public final class PerfRetailer {
             .unionByName(assigned, true)
             .unionByName(menuMonths(in, segments, cfg), true)
             .unionByName(nextYear, true);
-    Dataset<Row> periods = Periods.explode(monthly);
+    Dataset<Row> periods = PeriodIds.explode(monthly);
     if (storedPrior != null) {
       periods =
           periods.unionByName(
               storedPrior.select(
                   col("retailer_code"),
-                  col("year").plus(1).as("year"),
-                  concat(col("year").plus(1).cast("string"), substring(col("period"), 5, 10))
-                      .as("period"),
-                  col("period_type"),
+                  PeriodIds.of(col("period_type"), col("period"), col("year"))
+                      .plus(PeriodIds.ONE_YEAR)
+                      .as("_pid"),
                   col("volume_cases").as("_prior_vol")),
               true);
     }
     Dataset<Row> sums =
         periods
-            .groupBy("retailer_code", "period_type", "period", "year")
+            .groupBy("retailer_code", "_pid")
             .agg(
                 max("_cur").as("_present"),
                 sum("qty").as("qty"),
@@ -252,6 +241,7 @@ public final class PerfRetailer {
             .join(primary(in, "grid_code", "primary_grid_code"), ScalaSeq.of(KEY), "left")
             .join(primary(in, "manager_code", "primary_manager_code"), ScalaSeq.of(KEY), "left")
             .join(orders, ScalaSeq.of(KEY), "left")
+            .withColumn("year", PeriodIds.yearOf(col("_pid")))
             .join(before, ScalaSeq.of("retailer_code", "year"), "left");
     Column qty = zero("qty");
     Column volume = PerfMetrics.volume(qty);
@@ -261,8 +251,8 @@ public final class PerfRetailer {
     Column priorVolume = col("_prior_vol");
     return all.select(
         col("retailer_code"),
-        col("period_type"),
-        col("period"),
+        PeriodIds.type(col("_pid")).as("period_type"),
+        PeriodIds.period(col("_pid")).as("period"),
         col("year"),
         col("primary_grid_code"),
         col("primary_manager_code"),
@@ -297,17 +287,15 @@ public final class PerfRetailer {
    * over the rated months only.
    */
   static Dataset<Row> peakEnd(Monthly in) {
-    return Periods.explode(
+    return PeriodIds.explode(
             in.touchpoints()
                 .where(col("peak").isNotNull())
                 .select("retailer_code", "year", "month", "peak", "last"))
-        .groupBy("retailer_code", "period_type", "period", "year")
+        .groupBy("retailer_code", "_pid")
         .agg(max("peak").as("peak"), max("last").as("last"))
         .select(
             col("retailer_code"),
-            col("period_type"),
-            col("period"),
-            col("year"),
+            col("_pid"),
             col("peak.s").plus(col("last.s")).cast("double").divide(2.0).as("peak_end"));
   }
 
@@ -320,7 +308,7 @@ public final class PerfRetailer {
    * of the period, days of all versions with the value added up, ties to the smallest value.
    */
   static Dataset<Row> primary(Monthly in, String attribute, String as) {
-    return Periods.explode(
+    return PeriodIds.explode(
             in.assigned()
                 .select(
                     col("retailer_code"),
@@ -328,16 +316,11 @@ public final class PerfRetailer {
                     col("month"),
                     col(attribute).as("_v"),
                     col("days")))
-        .groupBy("retailer_code", "period_type", "period", "year", "_v")
+        .groupBy("retailer_code", "_pid", "_v")
         .agg(sum("days").as("_d"))
-        .groupBy("retailer_code", "period_type", "period", "year")
+        .groupBy("retailer_code", "_pid")
         .agg(min(struct(col("_d").multiply(-1).as("d"), col("_v").as("v"))).as("_p"))
-        .select(
-            col("retailer_code"),
-            col("period_type"),
-            col("period"),
-            col("year"),
-            col("_p.v").as(as));
+        .select(col("retailer_code"), col("_pid"), col("_p.v").as(as));
   }
 
   /**
@@ -400,7 +383,8 @@ public final class PerfRetailer {
     Dataset<Row> rows =
         build(in, ordering(factSales), segments, stored, scoring)
             .where(GoldBuild.periodFilter(plan));
-    Dataset<Row> laid = FileLayout.onePerYear(rows);
+    Dataset<Row> laid =
+        FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
     DeltaWrite w = lake.write(TableId.PERF_RETAILER, laid).partitionBy("year").overwrite();
     if (plan.full()) {
       w.overwriteSchema();

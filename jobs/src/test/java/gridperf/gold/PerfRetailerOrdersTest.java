@@ -1,5 +1,7 @@
 package gridperf.gold;
 
+import static org.apache.spark.sql.functions.col;
+
 import gridperf.testing.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,8 +55,13 @@ class PerfRetailerOrdersTest extends SparkTestBase {
             row("O1", "R2", 4L, 2015, 3));
     assertRows(
         PerfRetailer.ordering(lines)
-            .selectExpr(
-                "retailer_code", "period_type", "period", "year", "_orders", "_months_ordering"),
+            .select(
+                col("retailer_code"),
+                PeriodIds.type(col("_pid")),
+                PeriodIds.period(col("_pid")),
+                PeriodIds.yearOf(col("_pid")),
+                col("_orders"),
+                col("_months_ordering")),
         row("R1", "M", "2015-01", 2015, 1L, 1L),
         row("R1", "M", "2015-02", 2015, 1L, 1L),
         row("R1", "M", "2015-04", 2015, 1L, 1L),
