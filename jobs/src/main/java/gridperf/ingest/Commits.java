@@ -106,7 +106,7 @@ final class Commits {
   }
 
   /** The session setting that puts userMetadata on every commit. */
-  static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  static final String USER_METADATA = gridperf.lakehouse.DeltaWrite.SESSION_USER_METADATA;
 
   private static final String TAG = "gridperf-ingest batch_seq=";
 

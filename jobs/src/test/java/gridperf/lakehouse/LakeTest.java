@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.testing.SparkTestBase;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,88 @@ class LakeTest extends SparkTestBase {
 
     lake.registerViews();
     assertRows(sql("SELECT v FROM perf_grid WHERE year = 2014"), row("a"));
+  }
+
+  /**
+   * A second writer commits to the table after this write's commit and before this write reads the
+   * log back (the AFTER_COMMIT hook): the write reports its own version and rows, not the table's
+   * latest commit.
+   */
+  @Test
+  void aWriteReportsItsOwnCommitWhenAnotherWriterCommitsRightAfterIt() {
+    Lake lake = new Lake(spark(), newDir("lake").toString());
+    lake.write(TableId.PERF_GRID, df(T, row(2014, "a"))).commit();
+    WriteResult first =
+        withSecondWriter(
+            lake,
+            CommitHooks.Stage.AFTER_COMMIT,
+            () ->
+                lake.write(TableId.PERF_GRID, df(T, row(2015, "b"), row(2015, "c")))
+                    .append()
+                    .commit());
+
+    assertThat(lake.version(TableId.PERF_GRID)).isEqualTo(2);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(first.rowsWritten()).isEqualTo(2);
+    assertRows(
+        lake.read(TableId.PERF_GRID, first.version()),
+        row(2014, "a"),
+        row(2015, "b"),
+        row(2015, "c"));
+  }
+
+  /**
+   * A second writer commits after this write started and before its commit (the BEFORE_COMMIT
+   * hook): the write's own commit is the latest, and the one whose commit info carries this write
+   * (DESCRIBE HISTORY's userMetadata and operation metrics).
+   */
+  @Test
+  void aWriteReportsItsOwnCommitWhenAnotherWriterCommitsBeforeIt() {
+    Lake lake = new Lake(spark(), newDir("lake").toString());
+    lake.write(TableId.PERF_GRID, df(T, row(2014, "a"))).commit();
+    WriteResult first =
+        withSecondWriter(
+            lake,
+            CommitHooks.Stage.BEFORE_COMMIT,
+            () ->
+                lake.write(TableId.PERF_GRID, df(T, row(2015, "b"), row(2015, "c")))
+                    .append()
+                    .userMetadata("first writer")
+                    .commit());
+
+    assertThat(first.version()).isEqualTo(2);
+    assertThat(first.rowsWritten()).isEqualTo(2);
+    Row commit =
+        lake.delta(TableId.PERF_GRID)
+            .history()
+            .where("version = " + first.version())
+            .select("userMetadata", "operationMetrics.numOutputRows")
+            .first();
+    assertThat(commit.getString(0)).isEqualTo("first writer");
+    assertThat(commit.getString(1)).isEqualTo("2");
+  }
+
+  /**
+   * Runs {@code write} while a second writer appends three rows to the same table once, at {@code
+   * stage} of the write's commit.
+   */
+  private static WriteResult withSecondWriter(
+      Lake lake, CommitHooks.Stage stage, Supplier<WriteResult> write) {
+    AtomicBoolean done = new AtomicBoolean();
+    CommitHooks.install(
+        (at, table) -> {
+          if (at == stage && done.compareAndSet(false, true)) {
+            lake.write(table, df(T, row(2016, "x"), row(2016, "y"), row(2016, "z")))
+                .append()
+                .commit();
+          }
+        });
+    try {
+      return write.get();
+    } finally {
+      CommitHooks.clear();
+      assertThat(done).isTrue();
+    }
   }
 
   @Test
