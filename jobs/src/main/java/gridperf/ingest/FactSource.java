@@ -8,7 +8,6 @@ import gridperf.silver.FactTouchpoint;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -93,9 +92,5 @@ enum FactSource {
   /** Bronze tables of the fact sources, in this enum's order. */
   static List<TableId> bronzeTables() {
     return java.util.Arrays.stream(values()).map(FactSource::bronze).toList();
-  }
-
-  static Optional<FactSource> ofBronze(TableId t) {
-    return java.util.Arrays.stream(values()).filter(s -> s.bronze == t).findFirst();
   }
 }
