@@ -4,8 +4,11 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.LandingReader;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -43,7 +46,16 @@ public final class Bronze {
           .thenComparing((Row r) -> r.getString(1), LandingReader.CODE_POINT_ORDER)
           .thenComparingLong(r -> r.getLong(2));
 
+  /** The bronze tables a landing file can feed: master, then the fact sources'. */
+  static final List<TableId> TABLES = tables();
+
   private Bronze() {}
+
+  private static List<TableId> tables() {
+    List<TableId> out = new ArrayList<>(List.of(TableId.BRONZE_MASTER));
+    out.addAll(FactSource.bronzeTables());
+    return List.copyOf(out);
+  }
 
   /** A {@link RowStatus} row for a bronze row. */
   static Row status(Row bronze, String status, String reason, String detail) {

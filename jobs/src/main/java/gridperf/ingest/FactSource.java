@@ -1,5 +1,7 @@
 package gridperf.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.LandingSource;
 import gridperf.silver.FactInspection;
@@ -7,7 +9,10 @@ import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTouchpoint;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -87,6 +92,27 @@ enum FactSource {
       case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(3), m, asOf, zone);
       case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(5), m, asOf);
     };
+  }
+
+  /**
+   * The winners of a classified dataset of this source in the fact table's column order, with
+   * lineage, clustered by (year, month).
+   */
+  Dataset<Row> winners(Dataset<Row> classified) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : factSchema.fieldNames()) {
+      cols.add(
+          switch (c) {
+            case "src_file" -> col("source_file").as("src_file");
+            case "src_line" -> col(FactValidator.FILE_LINE).as("src_line");
+            default -> col(c);
+          });
+    }
+    // one task per (year, month): one file per partition folder instead of one per task
+    return classified
+        .filter(col(Precedence.WINNER))
+        .select(cols.toArray(new Column[0]))
+        .repartition(col("year"), col("month"));
   }
 
   /** Bronze tables of the fact sources, in this enum's order. */
