@@ -88,9 +88,9 @@ enum FactSource {
   /** The typed, credited values of a bronze row that passed parsing, or the first broken rule. */
   Object[] typed(Row bronzeRow, MasterData m, LocalDate asOf, ZoneId zone) throws Reason.Reject {
     return switch (this) {
-      case SALES -> SalesRules.typed(bronzeRow.getList(5), m, asOf);
-      case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(3), m, asOf, zone);
-      case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(5), m, asOf);
+      case SALES -> SalesRules.typed(bronzeRow.getList(Bronze.FIELDS), m, asOf);
+      case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(Bronze.RAW), m, asOf, zone);
+      case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(Bronze.FIELDS), m, asOf);
     };
   }
 
