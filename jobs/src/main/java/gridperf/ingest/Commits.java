@@ -55,8 +55,10 @@ final class Commits {
     List<String> parts = new ArrayList<>();
     Column keep = null;
     for (Row r : changed) {
-      parts.add("(year = " + r.getInt(0) + " AND month = " + r.getInt(1) + ")");
-      Column c = col("year").equalTo(r.getInt(0)).and(col("month").equalTo(r.getInt(1)));
+      int year = r.getAs("year");
+      int month = r.getAs("month");
+      parts.add("(year = " + year + " AND month = " + month + ")");
+      Column c = col("year").equalTo(year).and(col("month").equalTo(month));
       keep = keep == null ? c : keep.or(c);
     }
     String where = String.join(" OR ", parts);

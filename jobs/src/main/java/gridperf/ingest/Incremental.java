@@ -100,7 +100,7 @@ final class Incremental {
       }
       for (Part p : parts) {
         Tally.SourceCounts c = tally.sources().get(p.src().label());
-        long accepted = c == null ? 0 : c.byStatus()[0];
+        long accepted = c == null ? 0 : c.counts().accepted();
         Commits.reported(
                 progress,
                 p.src().fact(),
@@ -151,10 +151,12 @@ final class Incremental {
     Row range =
         batchKeys
             .agg(
-                org.apache.spark.sql.functions.min(keys[0]),
-                org.apache.spark.sql.functions.max(keys[0]))
+                org.apache.spark.sql.functions.min(keys[0]).as("low"),
+                org.apache.spark.sql.functions.max(keys[0]).as("high"))
             .first();
-    if (range.isNullAt(0)) {
+    String low = range.getAs("low");
+    String high = range.getAs("high");
+    if (low == null) {
       return validated.limit(0);
     }
     List<org.apache.spark.sql.Column> cols = new ArrayList<>();
@@ -171,10 +173,7 @@ final class Incremental {
             default -> col(c);
           });
     }
-    return fact.filter(
-            col(keys[0])
-                .geq(lit(range.getString(0)))
-                .and(col(keys[0]).leq(lit(range.getString(1)))))
+    return fact.filter(col(keys[0]).geq(lit(low)).and(col(keys[0]).leq(lit(high))))
         .join(org.apache.spark.sql.functions.broadcast(batchKeys), ScalaSeq.of(keys), "left_semi")
         .select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
@@ -212,7 +211,12 @@ final class Incremental {
     }
     List<String> partsSql = new ArrayList<>();
     for (Row r : displaced) {
-      partsSql.add("(t.year = " + r.getInt(0) + " AND t.month = " + r.getInt(1) + ")");
+      partsSql.add(
+          "(t.year = "
+              + r.<Integer>getAs("year")
+              + " AND t.month = "
+              + r.<Integer>getAs("month")
+              + ")");
     }
     List<String> on = new ArrayList<>();
     for (String k : p.src().keys()) {

@@ -55,16 +55,16 @@ final class Summary {
             "quarantined",
             "duplicate"));
     for (Map.Entry<String, Tally.SourceCounts> e : tally.sources().entrySet()) {
-      long[] c = e.getValue().byStatus();
+      IngestFiles.Counts c = e.getValue().counts();
       sb.append(
           String.format(
               Locale.ROOT,
               "%-12s %,12d %,12d %,12d %,12d%n",
               e.getKey(),
-              c[0] + c[1] + c[2],
-              c[0],
-              c[1],
-              c[2]));
+              c.read(),
+              c.accepted(),
+              c.quarantined(),
+              c.duplicate()));
       e.getValue()
           .reasons()
           .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "    %-24s %,12d%n", k, v)));
