@@ -6,6 +6,7 @@ import gridperf.landingfiles.FileParser;
 import gridperf.landingfiles.Header;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingSource;
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,19 +38,47 @@ final class BatchParser {
   private BatchParser() {}
 
   /**
+   * What parsing a delivered file takes besides the file: the headers and charsets of the batch's
+   * files and the batch's id, sequence, time and as-of date (sent to the executors with the tasks).
+   */
+  private record ParseSettings(
+      Map<String, Header> headers,
+      Map<String, String> charsets,
+      String batchId,
+      long batchSeq,
+      Timestamp now,
+      java.sql.Date asOf)
+      implements Serializable {
+    FileParser open(LandingFile f) {
+      return new FileParser(
+          f,
+          headers.get(f.relativePath()),
+          charsets.get(f.source().label()),
+          batchId,
+          batchSeq,
+          now,
+          asOf);
+    }
+  }
+
+  /**
    * The parsed rows of the delivered files by bronze table (every table of {@link Bronze#TABLES}).
    */
   static Map<TableId, Dataset<Row>> parse(
       JobContext ctx, Deliveries d, long batchSeq, LocalDate asOfDate) {
     SparkSession spark = ctx.spark();
-    String batchId = ctx.runId();
-    Map<String, Header> headers = new HashMap<>(d.headers());
     Map<String, String> charsets = new HashMap<>();
     for (LandingSource s : LandingSource.values()) {
       charsets.put(s.label(), ctx.config().landing().charsetOf(s.charsetGroup()));
     }
-    Timestamp now = Timestamp.from(ctx.clock().instant());
-    java.sql.Date asOf = java.sql.Date.valueOf(asOfDate);
+    ParseSettings settings =
+        new ParseSettings(
+            new HashMap<>(d.headers()),
+            charsets,
+            ctx.runId(),
+            batchSeq,
+            Timestamp.from(ctx.clock().instant()),
+            java.sql.Date.valueOf(asOfDate));
     Map<TableId, List<LandingFile>> byTable = new HashMap<>();
     for (TableId t : Bronze.TABLES) {
       byTable.put(t, new ArrayList<>());
@@ -60,15 +89,7 @@ final class BatchParser {
     Map<TableId, Dataset<Row>> out = new HashMap<>();
     List<Row> master = new ArrayList<>();
     for (LandingFile f : byTable.get(TableId.BRONZE_MASTER)) {
-      try (FileParser p =
-          new FileParser(
-              f,
-              headers.get(f.relativePath()),
-              charsets.get(f.source().label()),
-              batchId,
-              batchSeq,
-              now,
-              asOf)) {
+      try (FileParser p = settings.open(f)) {
         p.forEachRemaining(master::add);
       }
     }
@@ -89,15 +110,7 @@ final class BatchParser {
                               f ->
                                   StreamSupport.stream(
                                       Spliterators.spliteratorUnknownSize(
-                                          new FileParser(
-                                              f,
-                                              headers.get(f.relativePath()),
-                                              charsets.get(f.source().label()),
-                                              batchId,
-                                              batchSeq,
-                                              now,
-                                              asOf),
-                                          Spliterator.ORDERED),
+                                          settings.open(f), Spliterator.ORDERED),
                                       false))
                           .iterator());
       out.put(
