@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gridperf.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -45,22 +44,13 @@ class LakeTest extends SparkTestBase {
    */
   @Test
   void aWriteReportsItsOwnCommitWhenAnotherWriterCommitsRightAfterIt() {
-    Lake lake = new Lake(spark(), newDir("lake").toString());
-    lake.write(TableId.PERF_GRID, df(T, row(2014, "a"))).commit();
-    WriteResult first =
-        withSecondWriter(
-            lake,
-            CommitHooks.Stage.AFTER_COMMIT,
-            () ->
-                lake.write(TableId.PERF_GRID, df(T, row(2015, "b"), row(2015, "c")))
-                    .append()
-                    .commit());
+    Raced r = writeRacingASecondWriter(CommitHooks.Stage.AFTER_COMMIT, null);
 
-    assertThat(lake.version(TableId.PERF_GRID)).isEqualTo(2);
-    assertThat(first.version()).isEqualTo(1);
-    assertThat(first.rowsWritten()).isEqualTo(2);
+    assertThat(r.lake().version(TableId.PERF_GRID)).isEqualTo(2);
+    assertThat(r.first().version()).isEqualTo(1);
+    assertThat(r.first().rowsWritten()).isEqualTo(2);
     assertRows(
-        lake.read(TableId.PERF_GRID, first.version()),
+        r.lake().read(TableId.PERF_GRID, r.first().version()),
         row(2014, "a"),
         row(2015, "b"),
         row(2015, "c"));
@@ -73,36 +63,31 @@ class LakeTest extends SparkTestBase {
    */
   @Test
   void aWriteReportsItsOwnCommitWhenAnotherWriterCommitsBeforeIt() {
-    Lake lake = new Lake(spark(), newDir("lake").toString());
-    lake.write(TableId.PERF_GRID, df(T, row(2014, "a"))).commit();
-    WriteResult first =
-        withSecondWriter(
-            lake,
-            CommitHooks.Stage.BEFORE_COMMIT,
-            () ->
-                lake.write(TableId.PERF_GRID, df(T, row(2015, "b"), row(2015, "c")))
-                    .append()
-                    .userMetadata("first writer")
-                    .commit());
+    Raced r = writeRacingASecondWriter(CommitHooks.Stage.BEFORE_COMMIT, "first writer");
 
-    assertThat(first.version()).isEqualTo(2);
-    assertThat(first.rowsWritten()).isEqualTo(2);
+    assertThat(r.first().version()).isEqualTo(2);
+    assertThat(r.first().rowsWritten()).isEqualTo(2);
     Row commit =
-        lake.delta(TableId.PERF_GRID)
+        r.lake()
+            .delta(TableId.PERF_GRID)
             .history()
-            .where("version = " + first.version())
+            .where("version = " + r.first().version())
             .select("userMetadata", "operationMetrics.numOutputRows")
             .first();
     assertThat(commit.getString(0)).isEqualTo("first writer");
     assertThat(commit.getString(1)).isEqualTo("2");
   }
 
+  /** A lake after {@link #writeRacingASecondWriter}, and what its write reported. */
+  private record Raced(Lake lake, WriteResult first) {}
+
   /**
-   * Runs {@code write} while a second writer appends three rows to the same table once, at {@code
-   * stage} of the write's commit.
+   * Appends two rows (with {@code userMetadata}, when not null) to a new table of one row while a
+   * second writer appends three rows to the same table once, at {@code stage} of this commit.
    */
-  private static WriteResult withSecondWriter(
-      Lake lake, CommitHooks.Stage stage, Supplier<WriteResult> write) {
+  private static Raced writeRacingASecondWriter(CommitHooks.Stage stage, String userMetadata) {
+    Lake lake = new Lake(spark(), newDir("lake").toString());
+    lake.write(TableId.PERF_GRID, df(T, row(2014, "a"))).commit();
     AtomicBoolean done = new AtomicBoolean();
     CommitHooks.install(
         (at, table) -> {
@@ -113,7 +98,8 @@ class LakeTest extends SparkTestBase {
           }
         });
     try {
-      return write.get();
+      DeltaWrite w = lake.write(TableId.PERF_GRID, df(T, row(2015, "b"), row(2015, "c"))).append();
+      return new Raced(lake, (userMetadata == null ? w : w.userMetadata(userMetadata)).commit());
     } finally {
       CommitHooks.clear();
       assertThat(done).isTrue();
