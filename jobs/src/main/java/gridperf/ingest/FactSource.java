@@ -72,10 +72,6 @@ enum FactSource {
     return fact;
   }
 
-  StructType factSchema() {
-    return factSchema;
-  }
-
   String[] keys() {
     return keys.clone();
   }
