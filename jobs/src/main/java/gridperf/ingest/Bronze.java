@@ -4,8 +4,11 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.LandingReader;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -37,26 +40,43 @@ public final class Bronze {
           .add("ingest_ts", TimestampType, false)
           .add("as_of", DataTypes.DateType, false);
 
+  /** Positions of the columns in {@link #SCHEMA}, for the per-row code that reads bronze rows. */
+  static final int SOURCE = SCHEMA.fieldIndex("source");
+
+  static final int SOURCE_FILE = SCHEMA.fieldIndex("source_file");
+  static final int LINE_NO = SCHEMA.fieldIndex("line_no");
+  static final int RAW = SCHEMA.fieldIndex("raw");
+  static final int ENCODING = SCHEMA.fieldIndex("encoding");
+  static final int FIELDS = SCHEMA.fieldIndex("fields");
+  static final int PARSE_ERROR = SCHEMA.fieldIndex("parse_error");
+  static final int BATCH_ID = SCHEMA.fieldIndex("batch_id");
+  static final int BATCH_SEQ = SCHEMA.fieldIndex("batch_seq");
+  static final int AS_OF = SCHEMA.fieldIndex("as_of");
+
   /** Precedence (docs/contract.md): batch, then code-point order of the path, then line. */
   public static final Comparator<Row> PRECEDENCE =
-      Comparator.comparingLong((Row r) -> r.getLong(8))
-          .thenComparing((Row r) -> r.getString(1), LandingReader.CODE_POINT_ORDER)
-          .thenComparingLong(r -> r.getLong(2));
+      Comparator.comparingLong((Row r) -> r.getLong(BATCH_SEQ))
+          .thenComparing((Row r) -> r.getString(SOURCE_FILE), LandingReader.CODE_POINT_ORDER)
+          .thenComparingLong(r -> r.getLong(LINE_NO));
+
+  /** The bronze tables a landing file can feed: master, then the fact sources'. */
+  static final List<TableId> TABLES = tables();
 
   private Bronze() {}
 
+  private static List<TableId> tables() {
+    List<TableId> out = new ArrayList<>(List.of(TableId.BRONZE_MASTER));
+    out.addAll(FactSource.bronzeTables());
+    return List.copyOf(out);
+  }
+
   /** A {@link RowStatus} row for a bronze row. */
   static Row status(Row bronze, String status, String reason, String detail) {
-    return RowFactory.create(
-        bronze.getString(0),
-        bronze.getString(1),
-        bronze.getLong(2),
-        bronze.getString(3),
-        bronze.getString(7),
-        bronze.getLong(8),
-        status,
-        reason,
-        detail,
-        bronze.getString(4));
+    Object[] out = new Object[RowStatus.SCHEMA.size()];
+    RowStatus.copyLineage(bronze, out);
+    out[RowStatus.STATUS] = status;
+    out[RowStatus.REASON] = reason;
+    out[RowStatus.DETAIL] = detail;
+    return RowFactory.create(out);
   }
 }

@@ -2,6 +2,7 @@ package gridperf.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
+import gridperf.job.Progress;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
@@ -54,8 +55,10 @@ final class Commits {
     List<String> parts = new ArrayList<>();
     Column keep = null;
     for (Row r : changed) {
-      parts.add("(year = " + r.getInt(0) + " AND month = " + r.getInt(1) + ")");
-      Column c = col("year").equalTo(r.getInt(0)).and(col("month").equalTo(r.getInt(1)));
+      int year = r.getAs("year");
+      int month = r.getAs("month");
+      parts.add("(year = " + year + " AND month = " + month + ")");
+      Column c = col("year").equalTo(year).and(col("month").equalTo(month));
       keep = keep == null ? c : keep.or(c);
     }
     String where = String.join(" OR ", parts);
@@ -106,9 +109,38 @@ final class Commits {
   }
 
   /** The session setting that puts userMetadata on every commit. */
-  static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+  static final String USER_METADATA = gridperf.lakehouse.DeltaWrite.SESSION_USER_METADATA;
 
   private static final String TAG = "gridperf-ingest batch_seq=";
+
+  /**
+   * Writes the ledger when it differs from the one the run started from (no job: both small). The
+   * ledger is a full overwrite computed from the version read at the start, so a ledger committed
+   * meanwhile by another ingest on the same lake would be silently replaced: the run refuses
+   * instead (its data commits are in; a rerun finishes the batch).
+   */
+  static Optional<WriteResult> ledger(Lake lake, Batch b, Map<String, IngestFiles.Entry> ledger) {
+    long now = lake.version(TableId.INGEST_FILES);
+    if (now != b.ledgerVersion()) {
+      throw new IllegalStateException(
+          "ingest_files changed while this ingest ran (version "
+              + b.ledgerVersion()
+              + " -> "
+              + now
+              + "): another ingest wrote to this lake at the same time; rerun this ingest");
+    }
+    if (ledger.equals(b.ledger()) && lake.exists(TableId.INGEST_FILES)) {
+      return Optional.empty();
+    }
+    Dataset<Row> rows = lake.spark().createDataFrame(IngestFiles.rows(ledger), IngestFiles.SCHEMA);
+    return Optional.of(lake.write(TableId.INGEST_FILES, rows).overwrite().commit());
+  }
+
+  /** Reports a table's commit, or that it is unchanged, as a progress step; returns {@code w}. */
+  static Optional<WriteResult> reported(Progress progress, TableId t, Optional<WriteResult> w) {
+    progress.step(w.isPresent() ? "committed " + t.tableName() : t.tableName() + " unchanged");
+    return w;
+  }
 
   /** Replaces the rows of the given source files (a file's earlier delivery) with {@code data}. */
   static WriteResult replaceFiles(

@@ -1,6 +1,7 @@
 package gridperf.ingest;
 
 import gridperf.config.GridperfConfig;
+import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.Header;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingReader;
@@ -31,6 +32,17 @@ public record Deliveries(
     Set<String> out = new LinkedHashSet<>();
     delivered.forEach(f -> out.add(f.relativePath()));
     return out;
+  }
+
+  /** The delivered files whose rows go to bronze table {@code t}. */
+  List<String> deliveredTo(TableId t) {
+    List<String> paths = new ArrayList<>();
+    for (LandingFile f : delivered) {
+      if (f.source().bronzeTable() == t) {
+        paths.add(f.relativePath());
+      }
+    }
+    return paths;
   }
 
   static Deliveries find(

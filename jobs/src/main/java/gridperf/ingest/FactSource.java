@@ -1,5 +1,7 @@
 package gridperf.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
 import gridperf.lakehouse.TableId;
 import gridperf.landingfiles.LandingSource;
 import gridperf.silver.FactInspection;
@@ -7,8 +9,10 @@ import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTouchpoint;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -68,10 +72,6 @@ enum FactSource {
     return fact;
   }
 
-  StructType factSchema() {
-    return factSchema;
-  }
-
   String[] keys() {
     return keys.clone();
   }
@@ -84,18 +84,35 @@ enum FactSource {
   /** The typed, credited values of a bronze row that passed parsing, or the first broken rule. */
   Object[] typed(Row bronzeRow, MasterData m, LocalDate asOf, ZoneId zone) throws Reason.Reject {
     return switch (this) {
-      case SALES -> SalesRules.typed(bronzeRow.getList(5), m, asOf);
-      case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(3), m, asOf, zone);
-      case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(5), m, asOf);
+      case SALES -> SalesRules.typed(bronzeRow.getList(Bronze.FIELDS), m, asOf);
+      case TOUCHPOINTS -> TouchpointRules.typed(bronzeRow.getString(Bronze.RAW), m, asOf, zone);
+      case INSPECTIONS -> InspectionRules.typed(bronzeRow.getList(Bronze.FIELDS), m, asOf);
     };
+  }
+
+  /**
+   * The winners of a classified dataset of this source in the fact table's column order, with
+   * lineage, clustered by (year, month).
+   */
+  Dataset<Row> winners(Dataset<Row> classified) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : factSchema.fieldNames()) {
+      cols.add(
+          switch (c) {
+            case "src_file" -> col("source_file").as("src_file");
+            case "src_line" -> col(FactValidator.FILE_LINE).as("src_line");
+            default -> col(c);
+          });
+    }
+    // one task per (year, month): one file per partition folder instead of one per task
+    return classified
+        .filter(col(Precedence.WINNER))
+        .select(cols.toArray(new Column[0]))
+        .repartition(col("year"), col("month"));
   }
 
   /** Bronze tables of the fact sources, in this enum's order. */
   static List<TableId> bronzeTables() {
     return java.util.Arrays.stream(values()).map(FactSource::bronze).toList();
-  }
-
-  static Optional<FactSource> ofBronze(TableId t) {
-    return java.util.Arrays.stream(values()).filter(s -> s.bronze == t).findFirst();
   }
 }

@@ -86,29 +86,23 @@ public final class FactValidator {
   }
 
   static Row check(Row b, FactSource source, MasterData m, ZoneId zone, int width) {
-    LocalDate asOf = b.getDate(10).toLocalDate();
+    LocalDate asOf = b.getDate(Bronze.AS_OF).toLocalDate();
     Object[] out = new Object[RowStatus.SCHEMA.size() + width];
-    out[0] = b.getString(0);
-    out[1] = b.getString(1);
-    out[2] = b.getLong(2);
-    out[3] = b.getString(3);
-    out[4] = b.getString(7);
-    out[5] = b.getLong(8);
-    out[9] = b.getString(4);
+    RowStatus.copyLineage(b, out);
     try {
-      if (!b.isNullAt(6)) {
-        throw Reason.MALFORMED.reject(b.getString(6));
+      if (!b.isNullAt(Bronze.PARSE_ERROR)) {
+        throw Reason.MALFORMED.reject(b.getString(Bronze.PARSE_ERROR));
       }
       Object[] typed = source.typed(b, m, asOf, zone);
-      out[6] = VALID;
+      out[RowStatus.STATUS] = VALID;
       // the raw text is kept in bronze; a valid row needs it nowhere after this (only quarantined
       // rows carry it on), and dropping it here shrinks every row the precedence window sorts
-      out[3] = null;
+      out[RowStatus.RAW] = null;
       System.arraycopy(typed, 0, out, RowStatus.SCHEMA.size(), width);
     } catch (Reason.Reject e) {
-      out[6] = RowStatus.QUARANTINED;
-      out[7] = e.reason().name();
-      out[8] = e.getMessage();
+      out[RowStatus.STATUS] = RowStatus.QUARANTINED;
+      out[RowStatus.REASON] = e.reason().name();
+      out[RowStatus.DETAIL] = e.getMessage();
     }
     return RowFactory.create(out);
   }

@@ -2,12 +2,16 @@ package gridperf.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
+import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.job.Progress;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
+import gridperf.lakehouse.WriteResult;
 import gridperf.landingfiles.LandingFile;
 import gridperf.landingfiles.LandingSource;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +35,17 @@ import org.apache.spark.storage.StorageLevel;
 final class FullRecompute {
   private FullRecompute() {}
 
-  static JobOutcome run(IngestJob job, IngestJob.Batch b) {
-    Lake lake = job.lake();
-    ZoneId zone = job.cfg().business().timezone();
+  /** Runs the full path over the batch; the outcome holds the commits it made, in order. */
+  static JobOutcome run(JobContext ctx, Batch b) {
+    Lake lake = ctx.lake();
+    Progress progress = ctx.progress();
+    ZoneId zone = ctx.config().business().timezone();
     Set<String> keep = new TreeSet<>(b.ledger().keySet());
     keep.removeAll(b.deliveries().deliveredPaths());
     MasterValidator.Result master =
         MasterValidator.validate(bronze(lake, b, keep, TableId.BRONZE_MASTER).collectAsList());
     Broadcast<MasterData> bc =
-        JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master.data());
+        JavaSparkContext.fromSparkContext(ctx.spark().sparkContext()).broadcast(master.data());
     // validated once and persisted: the precedence and every query of the classified rows (the
     // tally, quarantine, the facts) read them
     Map<FactSource, Dataset<Row>> validated = new java.util.EnumMap<>(FactSource.class);
@@ -58,42 +64,43 @@ final class FullRecompute {
         classified = classified == null ? c : classified.unionByName(c, true);
       }
       Dataset<Row> statuses =
-          job.spark()
+          ctx.spark()
               .createDataFrame(master.statuses(), RowStatus.SCHEMA)
               .unionByName(FactValidator.statuses(classified));
       Tally tally = Tally.of(statuses);
-      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), job.cfg());
-      job.step("validated: " + rec.batchRead() + " fact rows read in this batch");
-      commitBronze(job, b);
-      job.committed(
-          TableId.QUARANTINE,
-          Commits.replaceIfChanged(lake, TableId.QUARANTINE, Quarantine.of(statuses), false));
+      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), ctx.config());
+      progress.step("validated: " + rec.batchRead() + " fact rows read in this batch");
+      List<WriteResult> writes = new ArrayList<>(commitBronze(lake, progress, b));
+      Commits.reported(
+              progress,
+              TableId.QUARANTINE,
+              Commits.replaceIfChanged(lake, TableId.QUARANTINE, Quarantine.of(statuses), false))
+          .ifPresent(writes::add);
       if (masterDelivered(b) || !dimsExist(lake)) {
         for (Map.Entry<LandingSource, List<Row>> e : master.dims().entrySet()) {
           TableId t = dimTable(e.getKey());
-          job.committed(
-              t, Commits.replaceIfChanged(lake, t, e.getValue(), master.schemaOf(e.getKey())));
+          Commits.reported(
+                  progress,
+                  t,
+                  Commits.replaceIfChanged(lake, t, e.getValue(), master.schemaOf(e.getKey())))
+              .ifPresent(writes::add);
         }
       }
       for (FactSource src : FactSource.values()) {
-        job.committed(
-            src.fact(),
-            Commits.replaceIfChanged(
-                lake,
-                src.fact(),
-                IngestJob.facts(
-                    classified.filter(col("_fact").equalTo(src.label())),
-                    src.factSchema().fieldNames()),
-                true));
+        Dataset<Row> facts = src.winners(classified.filter(col("_fact").equalTo(src.label())));
+        Commits.reported(
+                progress, src.fact(), Commits.replaceIfChanged(lake, src.fact(), facts, true))
+            .ifPresent(writes::add);
       }
       Map<String, IngestFiles.Entry> ledger =
           rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), true);
-      commitLedger(job, b, ledger);
+      Commits.reported(progress, TableId.INGEST_FILES, Commits.ledger(lake, b, ledger))
+          .ifPresent(writes::add);
       return new JobOutcome(
           rec.batchRead(),
           rec.batchAccepted(),
           rec.batchQuarantined(),
-          job.writes(),
+          writes,
           Summary.render(tally, rec, b.deliveries(), "full recompute"));
     } finally {
       validated.values().forEach(Dataset::unpersist);
@@ -101,39 +108,8 @@ final class FullRecompute {
     }
   }
 
-  /**
-   * Writes the ledger when it differs from the one the run started from (no job: both small). The
-   * ledger is a full overwrite computed from the version read at the start, so a ledger committed
-   * meanwhile by another ingest on the same lake would be silently replaced: the run refuses
-   * instead (its data commits are in; a rerun finishes the batch).
-   */
-  static void commitLedger(
-      IngestJob job, IngestJob.Batch b, Map<String, IngestFiles.Entry> ledger) {
-    long now = job.lake().version(TableId.INGEST_FILES);
-    if (now != b.ledgerVersion()) {
-      throw new IllegalStateException(
-          "ingest_files changed while this ingest ran (version "
-              + b.ledgerVersion()
-              + " -> "
-              + now
-              + "): another ingest wrote to this lake at the same time; rerun this ingest");
-    }
-    Optional<gridperf.lakehouse.WriteResult> w = Optional.empty();
-    if (!ledger.equals(b.ledger()) || !job.lake().exists(TableId.INGEST_FILES)) {
-      w =
-          Optional.of(
-              job.lake()
-                  .write(
-                      TableId.INGEST_FILES,
-                      job.spark().createDataFrame(IngestFiles.rows(ledger), IngestFiles.SCHEMA))
-                  .overwrite()
-                  .commit());
-    }
-    job.committed(TableId.INGEST_FILES, w);
-  }
-
   /** Bronze rows of the ledger files that stay ({@code keep}) plus this batch's. */
-  private static Dataset<Row> bronze(Lake lake, IngestJob.Batch b, Set<String> keep, TableId t) {
+  private static Dataset<Row> bronze(Lake lake, Batch b, Set<String> keep, TableId t) {
     Dataset<Row> mine = b.bronze(t);
     if (!lake.exists(t) || keep.isEmpty()) {
       return mine;
@@ -146,16 +122,23 @@ final class FullRecompute {
     return old.unionByName(mine);
   }
 
-  private static void commitBronze(IngestJob job, IngestJob.Batch b) {
-    for (TableId t : IngestJob.BRONZE_TABLES) {
-      List<String> paths = IngestJob.deliveredTo(b.deliveries(), t);
-      if (!paths.isEmpty() || !job.lake().exists(t)) {
-        job.committed(t, Optional.of(Commits.replaceFiles(job.lake(), t, b.bronze(t), paths)));
+  /**
+   * Replaces the bronze rows of the delivered files, table by table (every bronze table on the
+   * lake's first run).
+   */
+  private static List<WriteResult> commitBronze(Lake lake, Progress progress, Batch b) {
+    List<WriteResult> writes = new ArrayList<>();
+    for (TableId t : Bronze.TABLES) {
+      List<String> paths = b.deliveries().deliveredTo(t);
+      if (!paths.isEmpty() || !lake.exists(t)) {
+        WriteResult w = Commits.replaceFiles(lake, t, b.bronze(t), paths);
+        Commits.reported(progress, t, Optional.of(w)).ifPresent(writes::add);
       }
     }
+    return writes;
   }
 
-  private static boolean masterDelivered(IngestJob.Batch b) {
+  private static boolean masterDelivered(Batch b) {
     return b.deliveries().delivered().stream()
         .map(LandingFile::source)
         .anyMatch(LandingSource::isMaster);

@@ -3,7 +3,9 @@ package gridperf.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import gridperf.job.JobContext;
 import gridperf.job.JobOutcome;
+import gridperf.job.Progress;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
@@ -11,12 +13,12 @@ import gridperf.lakehouse.WriteResult;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -46,22 +48,18 @@ final class Incremental {
   private Incremental() {}
 
   /** One fact source of the batch, classified against the current winners of its keys. */
-  private record Part(
-      String label,
-      TableId bronze,
-      TableId fact,
-      StructType factSchema,
-      String[] keys,
-      Dataset<Row> classified) {}
+  private record Part(FactSource src, Dataset<Row> classified) {}
 
-  static JobOutcome run(IngestJob job, IngestJob.Batch b) {
-    Lake lake = job.lake();
-    ZoneId zone = job.cfg().business().timezone();
+  /** Runs the incremental path over the batch; the outcome holds the commits it made, in order. */
+  static JobOutcome run(JobContext ctx, Batch b) {
+    Lake lake = ctx.lake();
+    Progress progress = ctx.progress();
+    ZoneId zone = ctx.config().business().timezone();
     List<Part> parts = new ArrayList<>();
     Broadcast<MasterData> bc = null;
     List<FactSource> delivered = new ArrayList<>();
     for (FactSource src : FactSource.values()) {
-      if (!IngestJob.deliveredTo(b.deliveries(), src.bronze()).isEmpty()) {
+      if (!b.deliveries().deliveredTo(src.bronze()).isEmpty()) {
         delivered.add(src);
       }
     }
@@ -72,49 +70,52 @@ final class Incremental {
                       .filter(col("source_file").isin(b.ledger().keySet().toArray()))
                       .collectAsList())
               .data();
-      bc = JavaSparkContext.fromSparkContext(job.spark().sparkContext()).broadcast(master);
+      bc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext()).broadcast(master);
     }
     for (FactSource src : delivered) {
       parts.add(part(lake, b, bc, zone, src));
     }
     try {
-      Dataset<Row> statuses = job.spark().createDataFrame(List.of(), RowStatus.SCHEMA);
+      Dataset<Row> statuses = ctx.spark().createDataFrame(List.of(), RowStatus.SCHEMA);
       for (Part p : parts) {
         statuses = statuses.unionByName(FactValidator.statuses(batchRows(p.classified(), b)));
       }
       Tally tally = Tally.of(statuses);
-      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), job.cfg());
-      job.step("validated: " + rec.batchRead() + " fact rows read in this batch");
+      Reconciliation rec = Reconciliation.check(tally, b.deliveries(), ctx.config());
+      progress.step("validated: " + rec.batchRead() + " fact rows read in this batch");
+      List<WriteResult> writes = new ArrayList<>();
       for (Part p : parts) {
-        job.committed(
-            p.bronze(),
-            Optional.of(
-                lake.write(p.bronze(), b.bronze(p.bronze()))
-                    .append()
-                    .idempotent(appId(b, p.bronze()), b.batchSeq())
-                    .commit()));
+        TableId t = p.src().bronze();
+        WriteResult w =
+            lake.write(t, b.bronze(t)).append().idempotent(appId(b, t), b.batchSeq()).commit();
+        Commits.reported(progress, t, Optional.of(w)).ifPresent(writes::add);
       }
       if (rec.batchQuarantined() > 0) {
-        job.committed(
-            TableId.QUARANTINE,
-            Optional.of(
-                lake.write(TableId.QUARANTINE, Quarantine.of(statuses))
-                    .append()
-                    .idempotent(appId(b, TableId.QUARANTINE), b.batchSeq())
-                    .commit()));
+        WriteResult w =
+            lake.write(TableId.QUARANTINE, Quarantine.of(statuses))
+                .append()
+                .idempotent(appId(b, TableId.QUARANTINE), b.batchSeq())
+                .commit();
+        Commits.reported(progress, TableId.QUARANTINE, Optional.of(w)).ifPresent(writes::add);
       }
       for (Part p : parts) {
-        Tally.SourceCounts c = tally.sources().get(p.label());
-        long accepted = c == null ? 0 : c.byStatus()[0];
-        job.committed(p.fact(), accepted == 0 ? Optional.empty() : applyWinners(lake, p, b));
+        Tally.SourceCounts c = tally.sources().get(p.src().label());
+        long accepted = c == null ? 0 : c.counts().accepted();
+        Commits.reported(
+                progress,
+                p.src().fact(),
+                accepted == 0 ? Optional.empty() : applyWinners(lake, p, b))
+            .ifPresent(writes::add);
       }
-      FullRecompute.commitLedger(
-          job, b, rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), false));
+      Map<String, IngestFiles.Entry> ledger =
+          rec.ledger(b.deliveries(), b.ledger(), b.batchId(), b.batchSeq(), false);
+      Commits.reported(progress, TableId.INGEST_FILES, Commits.ledger(lake, b, ledger))
+          .ifPresent(writes::add);
       return new JobOutcome(
           rec.batchRead(),
           rec.batchAccepted(),
           rec.batchQuarantined(),
-          job.writes(),
+          writes,
           Summary.render(tally, rec, b.deliveries(), "incremental"));
     } finally {
       parts.forEach(p -> p.classified().unpersist());
@@ -125,15 +126,14 @@ final class Incremental {
   }
 
   private static Part part(
-      Lake lake, IngestJob.Batch b, Broadcast<MasterData> bc, ZoneId zone, FactSource src) {
+      Lake lake, Batch b, Broadcast<MasterData> bc, ZoneId zone, FactSource src) {
     Dataset<Row> validated = FactValidator.validate(b.bronze(src.bronze()), src, bc, zone);
     Dataset<Row> winners =
         currentWinners(lake.read(src.fact()), validated, src.label(), src.keys());
     Dataset<Row> classified =
         Precedence.classify(validated.unionByName(winners), src.keys())
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    return new Part(
-        src.label(), src.bronze(), src.fact(), src.factSchema(), src.keys(), classified);
+    return new Part(src, classified);
   }
 
   /**
@@ -151,10 +151,12 @@ final class Incremental {
     Row range =
         batchKeys
             .agg(
-                org.apache.spark.sql.functions.min(keys[0]),
-                org.apache.spark.sql.functions.max(keys[0]))
+                org.apache.spark.sql.functions.min(keys[0]).as("low"),
+                org.apache.spark.sql.functions.max(keys[0]).as("high"))
             .first();
-    if (range.isNullAt(0)) {
+    String low = range.getAs("low");
+    String high = range.getAs("high");
+    if (low == null) {
       return validated.limit(0);
     }
     List<org.apache.spark.sql.Column> cols = new ArrayList<>();
@@ -171,16 +173,13 @@ final class Incremental {
             default -> col(c);
           });
     }
-    return fact.filter(
-            col(keys[0])
-                .geq(lit(range.getString(0)))
-                .and(col(keys[0]).leq(lit(range.getString(1)))))
+    return fact.filter(col(keys[0]).geq(lit(low)).and(col(keys[0]).leq(lit(high))))
         .join(org.apache.spark.sql.functions.broadcast(batchKeys), ScalaSeq.of(keys), "left_semi")
         .select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
 
   /** The batch's rows of a classified dataset (the old winners have batch_seq 0). */
-  private static Dataset<Row> batchRows(Dataset<Row> classified, IngestJob.Batch b) {
+  private static Dataset<Row> batchRows(Dataset<Row> classified, Batch b) {
     return classified.filter(col("batch_seq").equalTo(b.batchSeq()));
   }
 
@@ -189,9 +188,9 @@ final class Incremental {
    * the key restricted to the displaced winners' partitions (updates them, moving a row when its
    * month changed; inserts new keys).
    */
-  private static Optional<WriteResult> applyWinners(Lake lake, Part p, IngestJob.Batch b) {
-    Dataset<Row> winners =
-        IngestJob.facts(batchRows(p.classified(), b), p.factSchema().fieldNames());
+  private static Optional<WriteResult> applyWinners(Lake lake, Part p, Batch b) {
+    TableId fact = p.src().fact();
+    Dataset<Row> winners = p.src().winners(batchRows(p.classified(), b));
     List<Row> displaced =
         p.classified()
             .filter(col("batch_seq").equalTo(0L).and(col(Precedence.WINNER).equalTo(false)))
@@ -200,29 +199,31 @@ final class Incremental {
             .collectAsList();
     if (displaced.isEmpty()) {
       return Optional.of(
-          lake.write(p.fact(), winners)
-              .append()
-              .idempotent(appId(b, p.fact()), b.batchSeq())
-              .commit());
+          lake.write(fact, winners).append().idempotent(appId(b, fact), b.batchSeq()).commit());
     }
-    if (Commits.lastBatchSeq(lake, p.fact()) >= b.batchSeq()) {
+    if (Commits.lastBatchSeq(lake, fact) >= b.batchSeq()) {
       // a MERGE cannot carry a txn id: refuse rather than re-insert another run's rows
       throw new IllegalStateException(
-          p.fact().tableName()
+          fact.tableName()
               + " already has a commit of batch "
               + b.batchSeq()
               + " (another ingest ran at the same time); rerun this ingest");
     }
     List<String> partsSql = new ArrayList<>();
     for (Row r : displaced) {
-      partsSql.add("(t.year = " + r.getInt(0) + " AND t.month = " + r.getInt(1) + ")");
+      partsSql.add(
+          "(t.year = "
+              + r.<Integer>getAs("year")
+              + " AND t.month = "
+              + r.<Integer>getAs("month")
+              + ")");
     }
     List<String> on = new ArrayList<>();
-    for (String k : p.keys()) {
+    for (String k : p.src().keys()) {
       on.add("t." + k + " = s." + k);
     }
     String cond = String.join(" AND ", on) + " AND (" + String.join(" OR ", partsSql) + ")";
-    lake.delta(p.fact())
+    lake.delta(fact)
         .as("t")
         .merge(winners.as("s"), cond)
         .whenMatched()
@@ -230,7 +231,7 @@ final class Incremental {
         .whenNotMatched()
         .insertAll()
         .execute();
-    return Optional.of(gridperf.lakehouse.DeltaWrite.lastCommit(lake, p.fact()));
+    return Optional.of(gridperf.lakehouse.DeltaWrite.lastCommit(lake, fact));
   }
 
   /**
@@ -241,7 +242,7 @@ final class Incremental {
    * appending the rows twice (blind appends never conflict in Delta). Different deliveries never
    * share an id.
    */
-  static String appId(IngestJob.Batch b, TableId t) {
+  static String appId(Batch b, TableId t) {
     StringBuilder s = new StringBuilder(t.tableName());
     for (String path : new java.util.TreeSet<>(b.deliveries().deliveredPaths())) {
       var scan = b.deliveries().scans().get(path);

@@ -73,7 +73,7 @@ public final class IngestFiles {
     }
   }
 
-  /** Counts of one file. */
+  /** Rows of one file (or, in the run summary, of one source) by status. */
   public record Counts(long read, long accepted, long quarantined, long duplicate)
       implements Serializable {
     public boolean reconciles() {
@@ -90,18 +90,25 @@ public final class IngestFiles {
       return out;
     }
     for (Row r : ledger.select(SCHEMA.fieldNames()[0], rest()).collectAsList()) {
+      String sourceFile = r.getAs("source_file");
+      Counts counts =
+          new Counts(
+              r.<Long>getAs("rows_read"),
+              r.<Long>getAs("rows_accepted"),
+              r.<Long>getAs("rows_quarantined"),
+              r.<Long>getAs("rows_duplicate"));
       out.put(
-          r.getString(0),
+          sourceFile,
           new Entry(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getString(8),
-              r.getLong(9),
-              r.getLong(10),
-              r.getLong(11),
-              new Counts(r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
+              sourceFile,
+              r.getAs("content_hash"),
+              r.getAs("batch_id"),
+              r.getAs("encoding"),
+              r.getAs("source"),
+              r.<Long>getAs("size"),
+              r.<Long>getAs("modification_time"),
+              r.<Long>getAs("batch_seq"),
+              counts));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package gridperf.ingest;
 
 import static gridperf.ingest.Values.missing;
 import static gridperf.ingest.Values.required;
+import static gridperf.landingfiles.LandingSource.INSPECTIONS;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -21,18 +22,31 @@ final class InspectionRules {
   static final Set<String> LEVELS = Set.of("self", "general", "spot");
   static final Set<String> PASSED = Set.of("Y", "N");
 
+  /** Positions of the contract columns in a row's fields, resolved once. */
+  private static final class Field {
+    static final int INSPECTION_ID = INSPECTIONS.fieldIndex("inspection_id");
+    static final int INSPECTION_DATE = INSPECTIONS.fieldIndex("inspection_date");
+    static final int LEVEL = INSPECTIONS.fieldIndex("level");
+    static final int MANAGER_CODE = INSPECTIONS.fieldIndex("manager_code");
+    static final int RETAILER_CODE = INSPECTIONS.fieldIndex("retailer_code");
+    static final int PASSED = INSPECTIONS.fieldIndex("passed");
+    static final int ERRORS = INSPECTIONS.fieldIndex("errors");
+  }
+
   private InspectionRules() {}
 
   static Object[] typed(List<String> f, MasterData m, LocalDate asOf) throws Reason.Reject {
-    if (missing(f.get(0))) {
+    String inspectionId = f.get(Field.INSPECTION_ID);
+    if (missing(inspectionId)) {
       throw Reason.MISSING_KEY.reject("inspection_id is missing");
     }
-    LocalDate date = Values.date("inspection_date", required("inspection_date", f.get(1)));
-    String level = required("level", f.get(2));
-    String manager = required("manager_code", f.get(3));
-    String retailer = required("retailer_code", f.get(4));
-    String passed = required("passed", f.get(5));
-    long errors = Values.integer("errors", required("errors", f.get(6)));
+    LocalDate date =
+        Values.date("inspection_date", required("inspection_date", f.get(Field.INSPECTION_DATE)));
+    String level = required("level", f.get(Field.LEVEL));
+    String manager = required("manager_code", f.get(Field.MANAGER_CODE));
+    String retailer = required("retailer_code", f.get(Field.RETAILER_CODE));
+    String passed = required("passed", f.get(Field.PASSED));
+    long errors = Values.integer("errors", required("errors", f.get(Field.ERRORS)));
     Values.dateInRange("inspection_date", date, asOf);
     Values.oneOf("level", level, LEVELS);
     Values.oneOf("passed", passed, PASSED);
@@ -52,7 +66,7 @@ final class InspectionRules {
           "retailer " + retailer + " has no version on " + date);
     }
     return new Object[] {
-      f.get(0),
+      inspectionId,
       Date.valueOf(date),
       level,
       manager,

@@ -1,5 +1,6 @@
 package gridperf.ingest;
 
+import gridperf.ingest.MasterRules.RetailerRow;
 import gridperf.landingfiles.LandingSource;
 import gridperf.silver.DimGrid;
 import gridperf.silver.DimManager;
@@ -45,6 +46,16 @@ public final class MasterValidator {
     }
   }
 
+  // positions in MasterRules' typed rows, which are in their dimension's column order
+  private static final int GRID_CODE = DimGrid.SCHEMA.fieldIndex("grid_code");
+  private static final int GRID_MARKET_TYPE = DimGrid.SCHEMA.fieldIndex("market_type");
+  private static final int MANAGER_CODE = DimManager.SCHEMA.fieldIndex("manager_code");
+  private static final int SKU_CODE = DimProduct.SCHEMA.fieldIndex("sku_code");
+  private static final int SKU_PRICE_CLASS = DimProduct.SCHEMA.fieldIndex("price_class");
+  private static final int PILOT_ID = DimPilot.SCHEMA.fieldIndex("pilot_id");
+  private static final int PILOT_START = DimPilot.SCHEMA.fieldIndex("start_month");
+  private static final int PILOT_END = DimPilot.SCHEMA.fieldIndex("end_month");
+
   private MasterValidator() {}
 
   /** Validates bronze master rows (Bronze.SCHEMA), in any order. */
@@ -68,7 +79,7 @@ public final class MasterValidator {
       Map<List<Object>, Object[]> winners = new LinkedHashMap<>();
       Map<Integer, Object> kept = new LinkedHashMap<>(); // status index -> first key column
       for (Row r : rows) {
-        if (!r.getString(0).equals(s.label())) {
+        if (!r.getString(Bronze.SOURCE).equals(s.label())) {
           continue;
         }
         String status;
@@ -76,10 +87,10 @@ public final class MasterValidator {
         String detail = null;
         Object firstKey = null;
         try {
-          if (r.isNullAt(5)) {
-            throw Reason.MALFORMED.reject(r.getString(6));
+          if (r.isNullAt(Bronze.FIELDS)) {
+            throw Reason.MALFORMED.reject(r.getString(Bronze.PARSE_ERROR));
           }
-          Object[] typed = MasterRules.typed(s, r.getList(5), grids, managers);
+          Object[] typed = MasterRules.typed(s, r.getList(Bronze.FIELDS), grids, managers);
           List<Object> key = Arrays.asList(typed).subList(0, MasterRules.keyWidth(s));
           firstKey = typed[0];
           Object[] winner = winners.get(key);
@@ -104,9 +115,15 @@ public final class MasterValidator {
       }
       List<Row> dimRows = new ArrayList<>();
       switch (s) {
-        case GRIDS -> winners.values().forEach(t -> grids.put((String) t[0], (String) t[3]));
-        case MANAGERS -> winners.values().forEach(t -> managers.add((String) t[0]));
-        case PRODUCTS -> winners.values().forEach(t -> products.put((String) t[0], (Integer) t[3]));
+        case GRIDS ->
+            winners
+                .values()
+                .forEach(t -> grids.put((String) t[GRID_CODE], (String) t[GRID_MARKET_TYPE]));
+        case MANAGERS -> winners.values().forEach(t -> managers.add((String) t[MANAGER_CODE]));
+        case PRODUCTS ->
+            winners
+                .values()
+                .forEach(t -> products.put((String) t[SKU_CODE], (Integer) t[SKU_PRICE_CLASS]));
         default -> {}
       }
       if (s == LandingSource.RETAILERS) {
@@ -130,7 +147,11 @@ public final class MasterValidator {
     Map<Object, Set<List<Object>>> windows = new HashMap<>();
     winners
         .values()
-        .forEach(t -> windows.computeIfAbsent(t[0], k -> new HashSet<>()).add(List.of(t[4], t[5])));
+        .forEach(
+            t ->
+                windows
+                    .computeIfAbsent(t[PILOT_ID], k -> new HashSet<>())
+                    .add(List.of(t[PILOT_START], t[PILOT_END])));
     Set<Object> bad = new HashSet<>();
     windows.forEach(
         (pilot, w) -> {
@@ -141,25 +162,18 @@ public final class MasterValidator {
     if (bad.isEmpty()) {
       return;
     }
-    winners.values().removeIf(t -> bad.contains(t[0]));
+    winners.values().removeIf(t -> bad.contains(t[PILOT_ID]));
     for (Map.Entry<Integer, Object> e : kept.entrySet()) {
       int i = e.getKey();
       Object pilot = e.getValue();
-      Row st = statuses.get(i);
       if (bad.contains(pilot)) {
         statuses.set(
             i,
-            RowFactory.create(
-                st.get(0),
-                st.get(1),
-                st.get(2),
-                st.get(3),
-                st.get(4),
-                st.get(5),
+            RowStatus.withStatus(
+                statuses.get(i),
                 RowStatus.QUARANTINED,
                 Reason.OUT_OF_RANGE.name(),
-                "pilot " + pilot + ": its rows disagree on start_month or end_month",
-                st.get(9)));
+                "pilot " + pilot + ": its rows disagree on start_month or end_month"));
       }
     }
   }
@@ -170,41 +184,41 @@ public final class MasterValidator {
       Map<String, List<MasterData.Version>> versions) {
     List<Object[]> sorted = new ArrayList<>(winners);
     sorted.sort(
-        Comparator.comparing((Object[] t) -> (String) t[0]).thenComparing(t -> (LocalDate) t[1]));
+        Comparator.comparing((Object[] t) -> (String) t[RetailerRow.RETAILER_CODE])
+            .thenComparing(t -> (LocalDate) t[RetailerRow.VALID_FROM]));
     List<Row> out = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       Object[] t = sorted.get(i);
-      LocalDate from = (LocalDate) t[1];
+      String code = (String) t[RetailerRow.RETAILER_CODE];
+      LocalDate from = (LocalDate) t[RetailerRow.VALID_FROM];
+      Object[] next = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
       LocalDate to =
-          i + 1 < sorted.size() && sorted.get(i + 1)[0].equals(t[0])
-              ? (LocalDate) sorted.get(i + 1)[1]
+          next != null && next[RetailerRow.RETAILER_CODE].equals(code)
+              ? (LocalDate) next[RetailerRow.VALID_FROM]
               : null;
-      String market = grids.get((String) t[6]);
+      String grid = (String) t[RetailerRow.GRID_CODE];
+      String manager = (String) t[RetailerRow.MANAGER_CODE];
+      String license = (String) t[RetailerRow.LICENSE_STATUS];
+      String format = (String) t[RetailerRow.FORMAT];
+      String scale = (String) t[RetailerRow.SCALE];
+      String market = grids.get(grid);
+      // in DimRetailer's column order
       out.add(
           RowFactory.create(
-              t[0],
+              code,
               Date.valueOf(from),
               to == null ? null : Date.valueOf(to),
-              t[2],
-              t[3],
-              t[4],
-              t[5],
-              t[6],
-              t[7],
-              t[8],
+              t[RetailerRow.RETAILER_NAME],
+              format,
+              scale,
+              t[RetailerRow.GRADE],
+              grid,
+              manager,
+              license,
               market));
       versions
-          .computeIfAbsent((String) t[0], k -> new ArrayList<>())
-          .add(
-              new MasterData.Version(
-                  from,
-                  to,
-                  (String) t[8],
-                  (String) t[6],
-                  (String) t[7],
-                  (String) t[3],
-                  (String) t[4],
-                  market));
+          .computeIfAbsent(code, k -> new ArrayList<>())
+          .add(new MasterData.Version(from, to, license, grid, manager, format, scale, market));
     }
     return out;
   }

@@ -37,9 +37,4 @@ public enum Reason {
   public Reject reject(String detail) {
     return new Reject(this, detail);
   }
-
-  /** True for the reasons that depend on master data (re-validated when master data changes). */
-  public boolean dependsOnMaster() {
-    return ordinal() >= UNKNOWN_GRID.ordinal();
-  }
 }

@@ -2,6 +2,7 @@ package gridperf.ingest;
 
 import static gridperf.ingest.Values.missing;
 import static gridperf.ingest.Values.required;
+import static gridperf.landingfiles.LandingSource.SALES;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -14,19 +15,32 @@ import java.util.List;
  * credited values in {@link FactValidator#SALES} order after the status columns.
  */
 final class SalesRules {
+  /** Positions of the contract columns in a row's fields, resolved once. */
+  private static final class Field {
+    static final int ORDER_ID = SALES.fieldIndex("order_id");
+    static final int LINE_NO = SALES.fieldIndex("line_no");
+    static final int ORDER_DATE = SALES.fieldIndex("order_date");
+    static final int RETAILER_CODE = SALES.fieldIndex("retailer_code");
+    static final int SKU_CODE = SALES.fieldIndex("sku_code");
+    static final int QTY_CARTONS = SALES.fieldIndex("qty_cartons");
+    static final int AMOUNT_YUAN = SALES.fieldIndex("amount_yuan");
+  }
+
   private SalesRules() {}
 
   static Object[] typed(List<String> f, MasterData m, LocalDate asOf) throws Reason.Reject {
-    if (missing(f.get(0)) || missing(f.get(1))) {
+    String orderId = f.get(Field.ORDER_ID);
+    if (missing(orderId) || missing(f.get(Field.LINE_NO))) {
       throw Reason.MISSING_KEY.reject(
-          missing(f.get(0)) ? "order_id is missing" : "line_no is missing");
+          missing(orderId) ? "order_id is missing" : "line_no is missing");
     }
-    long lineNo = Values.integer("line_no", f.get(1));
-    LocalDate date = Values.date("order_date", required("order_date", f.get(2)));
-    String retailer = required("retailer_code", f.get(3));
-    String sku = required("sku_code", f.get(4));
-    long qty = Values.integer("qty_cartons", required("qty_cartons", f.get(5)));
-    BigDecimal amount = Values.decimal("amount_yuan", required("amount_yuan", f.get(6)));
+    long lineNo = Values.integer("line_no", f.get(Field.LINE_NO));
+    LocalDate date = Values.date("order_date", required("order_date", f.get(Field.ORDER_DATE)));
+    String retailer = required("retailer_code", f.get(Field.RETAILER_CODE));
+    String sku = required("sku_code", f.get(Field.SKU_CODE));
+    long qty = Values.integer("qty_cartons", required("qty_cartons", f.get(Field.QTY_CARTONS)));
+    BigDecimal amount =
+        Values.decimal("amount_yuan", required("amount_yuan", f.get(Field.AMOUNT_YUAN)));
     Values.dateInRange("order_date", date, asOf);
     Values.decimalInRange("amount_yuan", amount);
     if (qty == 0) {
@@ -49,7 +63,7 @@ final class SalesRules {
           "retailer " + retailer + " is " + v.licenseStatus() + " on " + date);
     }
     return new Object[] {
-      f.get(0),
+      orderId,
       lineNo,
       Date.valueOf(date),
       retailer,

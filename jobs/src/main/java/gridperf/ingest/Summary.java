@@ -1,11 +1,33 @@
 package gridperf.ingest;
 
+import gridperf.job.JobOutcome;
 import java.util.Locale;
 import java.util.Map;
 
-/** The reconciliation printed at the end of a run: per source, rows by status and by reason. */
+/**
+ * The summary printed at the end of a run: per source, rows by status and by reason (the
+ * reconciliation), then the landing files that were ignored and the run's Spark jobs and Delta
+ * commits.
+ */
 final class Summary {
   private Summary() {}
+
+  /**
+   * The outcome with the ignored landing files ({@code ignored}, empty when none) and, when the run
+   * wrote or read anything, its count of Spark jobs and Delta commits added to its summary.
+   */
+  static JobOutcome finished(JobOutcome o, String ignored, int sparkJobs) {
+    String summary = o.summary() + (ignored.isEmpty() ? "" : "\n" + ignored);
+    if (o.writes().isEmpty() && o.rowsIn() == 0) {
+      return new JobOutcome(o.rowsIn(), o.rowsOut(), o.rowsQuarantined(), o.writes(), summary);
+    }
+    return new JobOutcome(
+        o.rowsIn(),
+        o.rowsOut(),
+        o.rowsQuarantined(),
+        o.writes(),
+        summary + "\n" + sparkJobs + " Spark jobs, " + o.writes().size() + " Delta commits");
+  }
 
   /**
    * Renders the tally of the rows this run (re)classified: every row on a full recompute, the
@@ -33,16 +55,16 @@ final class Summary {
             "quarantined",
             "duplicate"));
     for (Map.Entry<String, Tally.SourceCounts> e : tally.sources().entrySet()) {
-      long[] c = e.getValue().byStatus();
+      IngestFiles.Counts c = e.getValue().counts();
       sb.append(
           String.format(
               Locale.ROOT,
               "%-12s %,12d %,12d %,12d %,12d%n",
               e.getKey(),
-              c[0] + c[1] + c[2],
-              c[0],
-              c[1],
-              c[2]));
+              c.read(),
+              c.accepted(),
+              c.quarantined(),
+              c.duplicate()));
       e.getValue()
           .reasons()
           .forEach((k, v) -> sb.append(String.format(Locale.ROOT, "    %-24s %,12d%n", k, v)));

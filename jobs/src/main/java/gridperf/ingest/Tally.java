@@ -20,7 +20,32 @@ import org.apache.spark.sql.Row;
  */
 final class Tally {
   /** Counts by status of one source, and its quarantine reasons. */
-  record SourceCounts(long[] byStatus, Map<String, Long> reasons) {}
+  record SourceCounts(IngestFiles.Counts counts, Map<String, Long> reasons) {}
+
+  /** Rows by status, added up group by group. */
+  private static final class StatusCounts {
+    private long accepted;
+    private long quarantined;
+    private long duplicate;
+    private final Map<String, Long> reasons = new TreeMap<>();
+
+    void add(String status, String reason, long n) {
+      switch (status) {
+        case RowStatus.ACCEPTED -> accepted += n;
+        case RowStatus.QUARANTINED -> {
+          quarantined += n;
+          reasons.merge(reason, n, Long::sum);
+        }
+        case RowStatus.DUPLICATE -> duplicate += n;
+        default -> throw new IllegalStateException("row left with status " + status);
+      }
+    }
+
+    IngestFiles.Counts counts() {
+      return new IngestFiles.Counts(
+          accepted + quarantined + duplicate, accepted, quarantined, duplicate);
+    }
+  }
 
   private final Map<String, IngestFiles.Counts> files = new HashMap<>();
   private final Map<String, Set<String>> encodings = new HashMap<>();
@@ -33,37 +58,25 @@ final class Tally {
     List<Row> rows =
         statuses
             .groupBy("source", "source_file", "status", "reason")
-            .agg(count("*"), collect_set(col("encoding")))
+            .agg(count("*").as("rows"), collect_set(col("encoding")).as("encodings"))
             .collectAsList();
     Tally t = new Tally();
-    Map<String, long[]> perFile = new HashMap<>();
+    Map<String, StatusCounts> perFile = new HashMap<>();
+    Map<String, StatusCounts> perSource = new TreeMap<>();
     for (Row r : rows) {
-      long n = r.getLong(4);
-      int i = index(r.getString(2));
-      perFile.computeIfAbsent(r.getString(1), k -> new long[3])[i] += n;
+      long n = r.getAs("rows");
+      String status = r.getAs("status");
+      String reason = r.getAs("reason");
+      String file = r.getAs("source_file");
+      perFile.computeIfAbsent(file, k -> new StatusCounts()).add(status, reason, n);
       t.encodings
-          .computeIfAbsent(r.getString(1), k -> new HashSet<>())
-          .addAll(r.<String>getList(5));
-      SourceCounts s =
-          t.sources.computeIfAbsent(
-              r.getString(0), k -> new SourceCounts(new long[3], new TreeMap<>()));
-      s.byStatus()[i] += n;
-      if (i == 1) {
-        s.reasons().merge(r.getString(3), n, Long::sum);
-      }
+          .computeIfAbsent(file, k -> new HashSet<>())
+          .addAll(r.<String>getList(r.fieldIndex("encodings")));
+      perSource.computeIfAbsent(r.getAs("source"), k -> new StatusCounts()).add(status, reason, n);
     }
-    perFile.forEach(
-        (f, c) -> t.files.put(f, new IngestFiles.Counts(c[0] + c[1] + c[2], c[0], c[1], c[2])));
+    perFile.forEach((f, c) -> t.files.put(f, c.counts()));
+    perSource.forEach((s, c) -> t.sources.put(s, new SourceCounts(c.counts(), c.reasons)));
     return t;
-  }
-
-  private static int index(String status) {
-    return switch (status) {
-      case RowStatus.ACCEPTED -> 0;
-      case RowStatus.QUARANTINED -> 1;
-      case RowStatus.DUPLICATE -> 2;
-      default -> throw new IllegalStateException("row left with status " + status);
-    };
   }
 
   /** Counts of a file (zeros when it has no rows). */

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
@@ -15,13 +17,22 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The latest commit of a Delta table read straight from its {@code _delta_log} (one listing and one
- * small JSON file on the driver). {@code DeltaTable.history(1)} gives the same answer but runs a
- * Spark job, which is a noticeable fixed cost when a run makes a dozen commits.
+ * Commits of a Delta table read straight from its {@code _delta_log} (one listing and one small
+ * JSON file per commit, on the driver). {@code DeltaTable.history(1)} gives the same answer but
+ * runs a Spark job, which is a noticeable fixed cost when a run makes a dozen commits.
  */
 public final class CommitLog {
-  /** Version, operation metrics and user metadata of one commit. */
-  public record Commit(long version, Map<String, String> metrics, String userMetadata) {}
+  /**
+   * One commit: its version, operation parameters ({@code mode}, {@code predicate}, ...), operation
+   * metrics, user metadata, and the idempotent-write id it carries ({@code txnAppId}, or null).
+   */
+  public record Commit(
+      long version,
+      Map<String, String> parameters,
+      Map<String, String> metrics,
+      String userMetadata,
+      String txnAppId,
+      long txnVersion) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,23 +101,56 @@ public final class CommitLog {
     Path log = new Path(lake.path(table) + "/_delta_log");
     try {
       FileSystem fs = log.getFileSystem(lake.spark().sparkContext().hadoopConfiguration());
-      if (!fs.exists(log)) {
-        return null;
-      }
-      long version = -1;
-      for (FileStatus st : fs.listStatus(log)) {
-        String n = st.getPath().getName();
-        if (n.matches("\\d{20}\\.json")) {
-          version = Math.max(version, Long.parseLong(n.substring(0, 20)));
-        }
-      }
-      if (version < 0) {
-        return null;
-      }
-      return read(fs, log, version);
+      long version = latestVersion(fs, log);
+      return version < 0 ? null : read(fs, log, version);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
     }
+  }
+
+  /** The latest version of the table (a listing of its log only), or -1 when it has no log. */
+  public static long latestVersion(Lake lake, TableId table) {
+    Path log = new Path(lake.path(table) + "/_delta_log");
+    try {
+      return latestVersion(
+          log.getFileSystem(lake.spark().sparkContext().hadoopConfiguration()), log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
+    }
+  }
+
+  /**
+   * The commits after {@code version} (−1: all), oldest first; a version whose log file is gone is
+   * left out.
+   */
+  public static List<Commit> after(Lake lake, TableId table, long version) {
+    Path log = new Path(lake.path(table) + "/_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(lake.spark().sparkContext().hadoopConfiguration());
+      List<Commit> out = new ArrayList<>();
+      for (long v = version + 1, last = latestVersion(fs, log); v <= last; v++) {
+        if (fs.exists(new Path(log, String.format("%020d.json", v)))) {
+          out.add(read(fs, log, v));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Delta log of " + table.tableName(), e);
+    }
+  }
+
+  private static long latestVersion(FileSystem fs, Path log) throws IOException {
+    if (!fs.exists(log)) {
+      return -1;
+    }
+    long version = -1;
+    for (FileStatus st : fs.listStatus(log)) {
+      String n = st.getPath().getName();
+      if (n.matches("\\d{20}\\.json")) {
+        version = Math.max(version, Long.parseLong(n.substring(0, 20)));
+      }
+    }
+    return version;
   }
 
   /** The commit of one version of the table, or null when its log file is gone. */
@@ -124,26 +168,37 @@ public final class CommitLog {
   }
 
   private static Commit read(FileSystem fs, Path log, long version) throws IOException {
-    {
-      Map<String, String> metrics = new HashMap<>();
-      String userMetadata = null;
-      Path file = new Path(log, String.format("%020d.json", version));
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          JsonNode info = JSON.readTree(line).get("commitInfo");
-          if (info == null) {
-            continue;
-          }
-          JsonNode m = info.get("operationMetrics");
-          if (m != null) {
-            m.fields().forEachRemaining(e -> metrics.put(e.getKey(), e.getValue().asText()));
-          }
-          JsonNode u = info.get("userMetadata");
-          userMetadata = u == null || u.isNull() ? null : u.asText();
+    Map<String, String> parameters = new HashMap<>();
+    Map<String, String> metrics = new HashMap<>();
+    String userMetadata = null;
+    String txnAppId = null;
+    long txnVersion = -1;
+    Path file = new Path(log, String.format("%020d.json", version));
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        JsonNode action = JSON.readTree(line);
+        JsonNode txn = action.get("txn");
+        if (txn != null) {
+          txnAppId = txn.path("appId").asText();
+          txnVersion = txn.path("version").asLong();
         }
+        JsonNode info = action.get("commitInfo");
+        if (info == null) {
+          continue;
+        }
+        putText(info.get("operationParameters"), parameters);
+        putText(info.get("operationMetrics"), metrics);
+        JsonNode u = info.get("userMetadata");
+        userMetadata = u == null || u.isNull() ? null : u.asText();
       }
-      return new Commit(version, metrics, userMetadata);
+    }
+    return new Commit(version, parameters, metrics, userMetadata, txnAppId, txnVersion);
+  }
+
+  private static void putText(JsonNode fields, Map<String, String> out) {
+    if (fields != null) {
+      fields.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
     }
   }
 }

@@ -3,6 +3,7 @@ package gridperf.lakehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -81,7 +82,12 @@ public final class DeltaWrite {
     return this;
   }
 
-  /** Commits and reports the version written and the rows it wrote. */
+  /**
+   * Commits and reports the version this commit produced and the rows it wrote. The version is
+   * found in the log, not taken as the table's latest: another writer may commit to the table
+   * between this commit and the reading of the log. It is the first version after the one read
+   * before the write whose commit is this write ({@link #isThisWrite}).
+   */
   public WriteResult commit() {
     DataFrameWriter<Row> w = data.write().format("delta").mode(mode);
     if (!partitionBy.isEmpty()) {
@@ -102,16 +108,47 @@ public final class DeltaWrite {
     if (txnAppId != null) {
       w = w.option("txnAppId", txnAppId).option("txnVersion", txnVersion);
     }
+    long before = CommitLog.latestVersion(lake, table);
     CommitHooks.fire(CommitHooks.Stage.BEFORE_COMMIT, table);
     w.save(lake.path(table));
     CommitHooks.fire(CommitHooks.Stage.AFTER_COMMIT, table);
+    String metadata =
+        userMetadata != null ? userMetadata : lake.spark().conf().get(SESSION_USER_METADATA, null);
+    for (CommitLog.Commit c : CommitLog.after(lake, table, before)) {
+      if (isThisWrite(c, metadata)) {
+        return result(table, c);
+      }
+    }
+    // no commit of this write: Delta made none (an overwrite of nothing with nothing, or a txn id
+    // already committed): the table's latest commit, as before
     return lastCommit(lake, table);
+  }
+
+  /** The session setting Delta takes a commit's user metadata from when the write sets none. */
+  public static final String SESSION_USER_METADATA =
+      "spark.databricks.delta.commitInfo.userMetadata";
+
+  /**
+   * True when commit {@code c} records this write: its save mode, replaceWhere predicate, user
+   * metadata and idempotent-write id. Among the commits made after this write started, that is this
+   * write's own: the writes of gridperf that could record the same are idempotent appends with the
+   * same id, of which Delta commits one, and overwrites of the same rows, which Delta does not let
+   * two concurrent writers both commit.
+   */
+  private boolean isThisWrite(CommitLog.Commit c, String metadata) {
+    return mode.name().equals(c.parameters().get("mode"))
+        && Objects.equals(replaceWhere, c.parameters().get("predicate"))
+        && Objects.equals(metadata, c.userMetadata())
+        && Objects.equals(txnAppId, c.txnAppId())
+        && (txnAppId == null || txnVersion == c.txnVersion());
   }
 
   /** The latest commit of a table as a {@link WriteResult} (also after a merge or delete). */
   public static WriteResult lastCommit(Lake lake, TableId table) {
-    CommitLog.Commit c = CommitLog.latest(lake, table);
-    long version = c.version();
+    return result(table, CommitLog.latest(lake, table));
+  }
+
+  private static WriteResult result(TableId table, CommitLog.Commit c) {
     Map<String, String> metrics = c.metrics();
     long rows = 0;
     for (String k : List.of("numOutputRows", "numTargetRowsInserted", "numTargetRowsUpdated")) {
@@ -120,6 +157,6 @@ public final class DeltaWrite {
         rows += Long.parseLong(v);
       }
     }
-    return new WriteResult(table, version, rows);
+    return new WriteResult(table, c.version(), rows);
   }
 }

@@ -49,35 +49,7 @@ public final class PipelineRuns {
       long rowsQuarantined,
       Map<String, Long> deltaVersions,
       String error,
-      String notes) {
-    /** A run with nothing to note. */
-    public Run(
-        String runId,
-        String job,
-        String args,
-        Instant start,
-        Instant end,
-        String status,
-        long rowsIn,
-        long rowsOut,
-        long rowsQuarantined,
-        Map<String, Long> deltaVersions,
-        String error) {
-      this(
-          runId,
-          job,
-          args,
-          start,
-          end,
-          status,
-          rowsIn,
-          rowsOut,
-          rowsQuarantined,
-          deltaVersions,
-          error,
-          null);
-    }
-  }
+      String notes) {}
 
   private PipelineRuns() {}
 

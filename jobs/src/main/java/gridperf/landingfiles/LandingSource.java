@@ -96,6 +96,18 @@ public enum LandingSource {
     return columns;
   }
 
+  /**
+   * The position of contract column {@code name} in a bronze row's fields (contract order); fails
+   * for a column this source does not have.
+   */
+  public int fieldIndex(String name) {
+    int i = columns.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(label() + " has no contract column " + name);
+    }
+    return i;
+  }
+
   /** Lower-case name stored in bronze and quarantine ({@code sales}, {@code retailers}, ...). */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
