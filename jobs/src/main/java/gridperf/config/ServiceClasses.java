@@ -3,6 +3,7 @@ package gridperf.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gridperf.ingest.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,11 +31,12 @@ public record ServiceClasses(List<ClassRule> rules, Map<String, Map<String, Inte
   public static final List<String> CHANNELS =
       List.of("visit", "phone", "wechat", "training", "remote");
 
-  static final Set<String> SEGMENTS = Set.of("A", "B", "C");
+  static final Set<String> SEGMENTS = Values.ordered("A", "B", "C");
   static final Set<String> FORMATS =
-      Set.of("grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
-  static final Set<String> MARKET_TYPES = Set.of("urban", "town", "rural");
-  static final Set<String> SCALES = Set.of("large", "medium", "small");
+      Values.ordered(
+          "grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
+  static final Set<String> MARKET_TYPES = Values.ordered("urban", "town", "rural");
+  static final Set<String> SCALES = Values.ordered("large", "medium", "small");
 
   /**
    * One class rule; an empty set (or NULL grade bounds) matches everything.

@@ -19,8 +19,8 @@ import java.util.Set;
  * gridperf.silver.FactInspection} order (without lineage).
  */
 final class InspectionRules {
-  static final Set<String> LEVELS = Set.of("self", "general", "spot");
-  static final Set<String> PASSED = Set.of("Y", "N");
+  static final Set<String> LEVELS = Values.ordered("self", "general", "spot");
+  static final Set<String> PASSED = Values.ordered("Y", "N");
 
   /** Positions of the contract columns in a row's fields, resolved once. */
   private static final class Field {

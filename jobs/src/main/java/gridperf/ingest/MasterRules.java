@@ -28,12 +28,13 @@ import java.util.Set;
  * column order.
  */
 final class MasterRules {
-  static final Set<String> MARKET_TYPES = Set.of("urban", "town", "rural");
+  static final Set<String> MARKET_TYPES = Values.ordered("urban", "town", "rural");
   static final Set<String> FORMATS =
-      Set.of("grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
-  static final Set<String> SCALES = Set.of("large", "medium", "small");
-  static final Set<String> LICENSE = Set.of("active", "suspended", "closed");
-  static final Set<String> ARMS = Set.of("pilot", "control");
+      Values.ordered(
+          "grocery", "convenience", "supermarket", "tobacco_liquor", "entertainment", "other");
+  static final Set<String> SCALES = Values.ordered("large", "medium", "small");
+  static final Set<String> LICENSE = Values.ordered("active", "suspended", "closed");
+  static final Set<String> ARMS = Values.ordered("pilot", "control");
 
   private MasterRules() {}
 

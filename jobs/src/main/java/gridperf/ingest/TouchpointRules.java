@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class TouchpointRules {
   static final Set<String> CHANNELS =
-      Set.of("visit", "phone", "wechat", "complaint", "delivery", "training");
+      Values.ordered("visit", "phone", "wechat", "complaint", "delivery", "training");
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final Duration DAY = Duration.ofHours(24);

@@ -147,6 +147,15 @@ public final class Values {
     }
   }
 
+  /**
+   * An unmodifiable set that keeps the order given, so messages list allowed values the same way in
+   * every run (a {@code Set.of} iterates in an order that changes from one JVM to the next).
+   */
+  public static Set<String> ordered(String... values) {
+    return java.util.Collections.unmodifiableSet(
+        new java.util.LinkedHashSet<>(java.util.Arrays.asList(values)));
+  }
+
   public static void oneOf(String column, String v, Set<String> allowed) throws Reason.Reject {
     if (!allowed.contains(v)) {
       throw Reason.OUT_OF_RANGE.reject(column + " is not one of " + allowed + ": " + v);

@@ -1,6 +1,7 @@
 package gridperf.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.LocalDate;
@@ -279,5 +280,14 @@ class RulesTest {
     } catch (Reason.Reject e) {
       assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_GRID);
     }
+  }
+
+  @Test
+  void anOutOfRangeMessageListsTheAllowedValuesInTheContractsOrder() {
+    assertThatThrownBy(() -> Values.oneOf("market_type", "city", MasterRules.MARKET_TYPES))
+        .hasMessage("market_type is not one of [urban, town, rural]: city");
+    assertThatThrownBy(() -> Values.oneOf("channel", "email", TouchpointRules.CHANNELS))
+        .hasMessage(
+            "channel is not one of [visit, phone, wechat, complaint, delivery, training]: email");
   }
 }
