@@ -109,39 +109,29 @@ public final class GoldBuild {
       try {
         rowsIn = lines(in);
         ctx.progress().rows("pre-aggregated silver lines", rowsIn);
+        writes.addAll(GoldWriter.write(ctx, plan, in, targets.where(years), scoring));
         Monthly cached = in;
-        // Three independent chains at once, so one chain's short stages, Delta commits and
-        // planning run on the cores another's leave idle: the entity tables, then perf_retailer
-        // (it reads the retailer_segment they write); service_standards (the pre-aggregates and
-        // fact_inspection only); integrity_flags and handover_ledger (silver only).
-        List<Callable<List<WriteResult>>> steps =
-            List.of(
-                () -> {
-                  List<WriteResult> w =
-                      new ArrayList<>(
-                          GoldWriter.write(ctx, plan, cached, targets.where(years), scoring));
-                  if (!left(TableId.PERF_RETAILER)) {
-                    w.add(PerfRetailer.write(ctx, plan, cached, sales.where(years), scoring));
-                  }
-                  return w;
-                },
-                () ->
-                    left(TableId.SERVICE_STANDARDS)
-                        ? List.of()
-                        : List.of(
-                            ServiceStandards.write(
-                                ctx, plan, cached, inspections.where(years), scoring.standards())),
-                () ->
-                    IntegrityBuild.write(
-                        ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
-        List<List<WriteResult>> chains = Concurrently.run(steps);
-        // the summary's fixed order: entity tables, service_standards, integrity, perf_retailer
-        List<WriteResult> entity = chains.get(0);
-        int split = left(TableId.PERF_RETAILER) ? entity.size() : entity.size() - 1;
-        writes.addAll(entity.subList(0, split));
-        writes.addAll(chains.get(1));
-        writes.addAll(chains.get(2));
-        writes.addAll(entity.subList(split, entity.size()));
+        // independent of each other: written at once, so the small tables' stages fill the
+        // cores perf_retailer's leave idle
+        List<Callable<List<WriteResult>>> steps = new ArrayList<>();
+        if (!left(TableId.SERVICE_STANDARDS)) {
+          steps.add(
+              () ->
+                  List.of(
+                      ServiceStandards.write(
+                          ctx, plan, cached, inspections.where(years), scoring.standards())));
+        }
+        steps.add(
+            () ->
+                IntegrityBuild.write(
+                    ctx, plan, sales, touchpoints, retailers, range, scoring.integrity()));
+        if (!left(TableId.PERF_RETAILER)) {
+          steps.add(
+              () -> List.of(PerfRetailer.write(ctx, plan, cached, sales.where(years), scoring)));
+        }
+        for (List<WriteResult> w : Concurrently.run(steps)) {
+          writes.addAll(w);
+        }
       } finally {
         in.unpersist();
       }
