@@ -10,14 +10,9 @@ import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -104,31 +99,11 @@ final class GoldWriter {
         List.of());
     ctx.progress().step("wrote retailer_segment");
 
-    Map<Integer, Set<Integer>> months = new TreeMap<>();
-    for (YearMonth m : plan.changedMonths()) {
-      months.computeIfAbsent(m.getYear(), y -> new TreeSet<>()).add(m.getMonthValue());
-    }
-    List<String> monthKeys = new ArrayList<>();
-    List<String> monthPreds = new ArrayList<>();
-    Column monthFilter = expr("false");
-    for (Map.Entry<Integer, Set<Integer>> e : months.entrySet()) {
-      String ms = e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "));
-      String p = "(year = " + e.getKey() + " AND month IN (" + ms + "))";
-      monthPreds.add(p);
-      monthFilter = monthFilter.or(expr(p));
-      for (int m : e.getValue()) {
-        monthKeys.add(e.getKey() + "|" + m);
-      }
-    }
+    List<String> monthKeys =
+        plan.changedMonths().stream().map(m -> m.getYear() + "|" + m.getMonthValue()).toList();
+    String svPred = Periods.monthPredicate(plan.changedMonths());
+    Column monthFilter = expr(svPred);
     Dataset<Row> sv = plan.full() ? visits : visits.where(monthFilter);
-    String svPred =
-        monthPreds.isEmpty()
-            ? "false"
-            : "year IN ("
-                + months.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + ") AND ("
-                + String.join(" OR ", monthPreds)
-                + ")";
     writes.add(
         commit(
             lake.write(

@@ -8,15 +8,9 @@ import gridperf.job.JobContext;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -39,7 +33,7 @@ final class IntegrityBuild {
       IntegrityConfig cfg) {
     Lake lake = ctx.lake();
     List<WriteResult> out = new ArrayList<>();
-    String months = plan.full() ? "true" : monthPredicate(plan.changedMonths());
+    String months = plan.full() ? "true" : Periods.monthPredicate(plan.changedMonths());
     Dataset<Row> flags =
         IntegrityFlags.build(touchpoints.where(expr(months)), sales.where(expr(months)), cfg)
             .coalesce(1);
@@ -68,25 +62,5 @@ final class IntegrityBuild {
         List.of(new Bound(List.of("months_compared"), 0, 12)));
     ctx.progress().step("wrote handover_ledger");
     return out;
-  }
-
-  /** "(year = 2014 AND month IN (3, 4)) OR …" over {@code months}; "false" when empty. */
-  static String monthPredicate(Set<YearMonth> months) {
-    Map<Integer, Set<Integer>> byYear = new TreeMap<>();
-    for (YearMonth m : months) {
-      byYear.computeIfAbsent(m.getYear(), y -> new TreeSet<>()).add(m.getMonthValue());
-    }
-    if (byYear.isEmpty()) {
-      return "false";
-    }
-    return byYear.entrySet().stream()
-        .map(
-            e ->
-                "(year = "
-                    + e.getKey()
-                    + " AND month IN ("
-                    + e.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + "))")
-        .collect(Collectors.joining(" OR "));
   }
 }

@@ -11,7 +11,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -110,5 +112,34 @@ public final class Periods {
             .sorted()
             .collect(Collectors.joining(", "));
     return "year IN (" + years + ") AND (" + String.join(" OR ", parts) + ")";
+  }
+
+  /**
+   * A SQL predicate selecting exactly the rows of these months (for Delta replaceWhere and reads):
+   * {@code year IN (2014) AND ((year = 2014 AND month IN (3, 4)))}, the year list first so a table
+   * partitioned by year is pruned; "false" when there is no month.
+   */
+  public static String monthPredicate(Collection<YearMonth> months) {
+    Map<Integer, Set<Integer>> byYear = new TreeMap<>();
+    for (YearMonth m : months) {
+      byYear.computeIfAbsent(m.getYear(), y -> new TreeSet<>()).add(m.getMonthValue());
+    }
+    if (byYear.isEmpty()) {
+      return "false";
+    }
+    String years = byYear.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
+    String each =
+        byYear.entrySet().stream()
+            .map(
+                e ->
+                    "(year = "
+                        + e.getKey()
+                        + " AND month IN ("
+                        + e.getValue().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(", "))
+                        + "))")
+            .collect(Collectors.joining(" OR "));
+    return "year IN (" + years + ") AND (" + each + ")";
   }
 }

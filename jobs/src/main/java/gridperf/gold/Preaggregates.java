@@ -45,7 +45,8 @@ public final class Preaggregates {
    */
   public static Dataset<Row> sales(Dataset<Row> factSales) {
     return factSales
-        .groupBy(cols(VERSION, "price_class"))
+        .groupBy(
+            PerfMetrics.plus(PerfMetrics.cols(VERSION), col("price_class")).toArray(new Column[0]))
         .agg(
             count(lit(1)).as("lines"),
             sum(col("qty_cartons")).as("qty"),
@@ -70,7 +71,7 @@ public final class Preaggregates {
             .and(col("mot_communication").isNotNull());
     Column s = col("satisfaction");
     return factTouchpoints
-        .groupBy(cols(VERSION))
+        .groupBy(PerfMetrics.cols(VERSION).toArray(new Column[0]))
         .agg(
             count(lit(1)).as("touchpoints"),
             count(when(visit, 1)).as("visits"),
@@ -120,16 +121,5 @@ public final class Preaggregates {
         col("scale"),
         col("grade"),
         col("days"));
-  }
-
-  static Column[] cols(List<String> names, String... more) {
-    Column[] out = new Column[names.size() + more.length];
-    for (int i = 0; i < names.size(); i++) {
-      out[i] = col(names.get(i));
-    }
-    for (int i = 0; i < more.length; i++) {
-      out[names.size() + i] = col(more[i]);
-    }
-    return out;
   }
 }
