@@ -59,12 +59,9 @@ class WorkedExamplesTest extends SparkTestBase {
     Path checker = examplesDir().resolve("check_examples.py");
     assertThat(checker).exists();
     Path out = newDir("examples-out");
-    List<Path> folders = new ArrayList<>();
-    for (Path root : WorkedExamples.roots()) {
-      folders.addAll(WorkedExamples.examples(root));
-    }
-    // this repository's own examples, plus the 30 published ones when ../shared is beside it
-    assertThat(folders).hasSizeGreaterThanOrEqualTo(7);
+    List<Path> folders = WorkedExamples.examples();
+    // the contract's 30 published examples and this repository's 7
+    assertThat(folders).hasSizeGreaterThanOrEqualTo(37);
     // -Dgridperf.examples=a,b runs only those (while working on one rule); the build runs all
     String only = System.getProperty("gridperf.examples", "");
     if (!only.isBlank()) {
@@ -101,31 +98,21 @@ class WorkedExamplesTest extends SparkTestBase {
     }
     assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 
-    // the checker reads one examples folder at a time: once for each folder the examples came from
-    for (Path root : WorkedExamples.roots()) {
-      List<String> names =
-          folders.stream()
-              .filter(f -> f.getParent().equals(root))
-              .map(f -> f.getFileName().toString())
-              .toList();
-      if (names.isEmpty()) {
-        continue;
-      }
-      Process p =
-          new ProcessBuilder(
-                  "python3",
-                  checker.toString(),
-                  root.toString(),
-                  out.toString(),
-                  "--only",
-                  String.join(",", names))
-              .redirectErrorStream(true)
-              .start();
-      String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      System.out.println(root + ": " + report);
-      assertThat(p.exitValue()).as(report).isZero();
-    }
+    List<String> names = folders.stream().map(f -> f.getFileName().toString()).toList();
+    Process p =
+        new ProcessBuilder(
+                "python3",
+                checker.toString(),
+                examplesDir().toString(),
+                out.toString(),
+                "--only",
+                String.join(",", names))
+            .redirectErrorStream(true)
+            .start();
+    String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    System.out.println(report);
+    assertThat(p.exitValue()).as(report).isZero();
   }
 
   private static void runExample(Path ex, Path exported) throws Exception {
@@ -138,7 +125,7 @@ class WorkedExamplesTest extends SparkTestBase {
       named = lines.skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList();
     }
     String[] ingest = {
-      "--landing", ex.resolve("landing").toString(), "--set", "ingest.max_quarantine_rate=1"
+      "--landing", WorkedExamples.input(ex).toString(), "--set", "ingest.max_quarantine_rate=1"
     };
     // a job runs when a table it writes (or a later job reads) is checked: the README loop runs
     // all three, but an unchecked job's tables change no cell the checker reads. Examples that

@@ -1,21 +1,18 @@
 package gridperf.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the worked examples live, one folder per example (a {@code landing/} tree, {@code
- * expected.csv} with hand-computed cells, a README with the arithmetic): this repository's own in
- * {@code jobs/src/test/examples} (beside {@code check_examples.py}), and the contract's published
- * ones in {@code ../shared/examples} and {@code ../shared/examples-part-two}, read from there when
- * that folder is beside the repository (they are not copied in; docs/examples.md states each).
+ * The worked examples of the contract, test resources of this repository in {@code
+ * jobs/src/test/examples} beside {@code check_examples.py}: one folder per example with its landing
+ * tree in {@code input/} (named so because a folder called {@code landing} is the product's
+ * generated data) and {@code expected.csv} with the hand-computed cells. docs/examples.md states
+ * each example's rule.
  */
 public final class WorkedExamples {
   private WorkedExamples() {}
@@ -25,49 +22,31 @@ public final class WorkedExamples {
     return Path.of(System.getProperty("gridperf.project.root", "..")).toAbsolutePath().normalize();
   }
 
-  /** This repository's examples and the checker script. */
+  /** The examples' folder, which also holds the checker script. */
   public static Path dir() {
     return projectRoot().resolve("jobs/src/test/examples");
   }
 
-  /** The published example sets beside the repository. */
-  public static List<Path> publishedDirs() {
-    Path shared = projectRoot().resolve("../shared").normalize();
-    return List.of(shared.resolve("examples"), shared.resolve("examples-part-two"));
-  }
-
-  /** Every folder holding examples that is present: this repository's, then the published ones. */
-  public static List<Path> roots() {
-    List<Path> out = new ArrayList<>(List.of(dir()));
-    publishedDirs().stream().filter(Files::isDirectory).forEach(out::add);
-    return out;
-  }
-
-  /** The example folders under {@code root} (those with an expected.csv), by name. */
-  public static List<Path> examples(Path root) {
-    try (Stream<Path> s = Files.list(root)) {
+  /** The example folders (those with an expected.csv), by name. */
+  public static List<Path> examples() {
+    try (Stream<Path> s = Files.list(dir())) {
       return s.filter(p -> Files.isRegularFile(p.resolve("expected.csv"))).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /**
-   * The landing tree of one example, wherever it lives; a test that needs a published example is
-   * skipped, saying so, when the published set is not beside the repository.
-   */
+  /** The landing tree of one example. */
   public static Path landing(String example) {
-    for (Path root : roots()) {
-      Path p = root.resolve(example).resolve("landing");
-      if (Files.isDirectory(p)) {
-        return p;
-      }
+    Path p = input(dir().resolve(example));
+    if (!Files.isDirectory(p)) {
+      throw new IllegalArgumentException("no worked example " + example + " in " + dir());
     }
-    assumeTrue(
-        false,
-        "worked example "
-            + example
-            + " is published in ../shared, which is not beside the repository");
-    throw new IllegalStateException("unreachable");
+    return p;
+  }
+
+  /** The landing tree of the example folder {@code example}. */
+  public static Path input(Path example) {
+    return example.resolve("input");
   }
 }
