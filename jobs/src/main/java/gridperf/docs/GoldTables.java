@@ -1,5 +1,6 @@
 package gridperf.docs;
 
+import gridperf.gold.PerfCube;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
 import org.apache.spark.sql.types.StructType;
@@ -172,16 +173,7 @@ public final class GoldTables {
           .grain(
               "one row per value combination of each grouping set and period, for combinations"
                   + " present in credited sales lines")
-          .keys(
-              "grid_code",
-              "manager_code",
-              "format",
-              "market_type",
-              "scale",
-              "price_class",
-              "grouping_id",
-              "period_type",
-              "period")
+          .keys(PerfCube.KEYS.toArray(new String[0]))
           .sources("fact_sales_line")
           .rule(
               "Grouping sets: (grid_code, manager_code), (grid_code, price_class), (manager_code,"
