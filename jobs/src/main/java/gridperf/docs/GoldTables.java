@@ -1,67 +1,18 @@
 package gridperf.docs;
 
+import gridperf.gold.PerfCategory;
 import gridperf.gold.PerfCube;
+import gridperf.gold.PerfGrid;
+import gridperf.gold.PerfManager;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
-import org.apache.spark.sql.types.StructType;
 
 /**
- * Dictionary entries of the gold tables (docs/contract.md, Gold tables). Their schemas are not
- * declared by the build (it writes what the transforms give), so they are declared here as read
- * from a lake the product built; {@code GoldBuildTest} fails when the build writes other columns or
- * types.
+ * Dictionary entries of the gold perf tables, retailer_segment and service_visits
+ * (docs/contract.md, Gold tables), over the schemas their classes declare and the build enforces on
+ * write.
  */
 public final class GoldTables {
-  private static final String PERIOD = "period_type string, period string, year int, ";
-  private static final String SALES =
-      "retailers_ordering bigint, order_rate double, volume_cases decimal(23,3),"
-          + " revenue_yuan decimal(28,2), revenue_per_case double, high_class_share double,"
-          + " volume_yoy double, ";
-  private static final String SERVICE =
-      "touchpoints bigint, visits bigint, complaints bigint, visit_coverage double, mot_avg double,"
-          + " satisfaction_avg double, peak_end_avg double, complaints_per_100 double,"
-          + " complaint_resolved_24h_rate double";
-
-  public static final StructType PERF_MANAGER_SCHEMA =
-      StructType.fromDDL(
-          "manager_code string, "
-              + PERIOD
-              + "retailers_assigned bigint, "
-              + SALES
-              + "target_cases decimal(28,2), target_attainment double, "
-              + SERVICE
-              + ", service_compliance double");
-  public static final StructType PERF_GRID_SCHEMA =
-      StructType.fromDDL(
-          "grid_code string, "
-              + PERIOD
-              + "retailers_assigned bigint, "
-              + SALES
-              + SERVICE
-              + ", service_compliance double");
-  public static final StructType PERF_CATEGORY_SCHEMA =
-      StructType.fromDDL(
-          "format string, market_type string, scale string, "
-              + PERIOD
-              + "retailers_assigned bigint, "
-              + SALES
-              + SERVICE);
-  public static final StructType PERF_CUBE_SCHEMA =
-      StructType.fromDDL(
-          "grid_code string, manager_code string, format string, market_type string,"
-              + " scale string, price_class int, grouping_id bigint, "
-              + PERIOD
-              + "retailers_ordering bigint, volume_cases decimal(23,3), revenue_yuan decimal(28,2),"
-              + " revenue_per_case double, high_class_share double");
-  public static final StructType RETAILER_SEGMENT_SCHEMA =
-      StructType.fromDDL(
-          "retailer_code string, year int, market_type string,"
-              + " revenue_yuan decimal(28,2), segment string, class string, preferred_remote string");
-  public static final StructType SERVICE_VISITS_SCHEMA =
-      StructType.fromDDL(
-          "entity_type string, entity_code string, retailer_code string, year int,"
-              + " month int, visits bigint, phone bigint, wechat bigint, training bigint");
-
   private GoldTables() {}
 
   private static TableDefinition period(TableDefinition d) {
@@ -129,7 +80,7 @@ public final class GoldTables {
           + " preferred channel); NULL on M and Q rows and without pairs";
 
   static final TableDefinition PERF_MANAGER =
-      TableDefinition.of(TableId.PERF_MANAGER, PERF_MANAGER_SCHEMA)
+      TableDefinition.of(TableId.PERF_MANAGER, PerfManager.SCHEMA)
           .apply(GoldTables::metrics)
           .grain(
               "one row per manager and period with an assigned retailer or a credited sale or touchpoint")
@@ -149,7 +100,7 @@ public final class GoldTables {
           .column("service_compliance", COMPLIANCE);
 
   static final TableDefinition PERF_GRID =
-      TableDefinition.of(TableId.PERF_GRID, PERF_GRID_SCHEMA)
+      TableDefinition.of(TableId.PERF_GRID, PerfGrid.SCHEMA)
           .apply(GoldTables::metrics)
           .grain(
               "one row per grid and period with an assigned retailer or a credited sale or touchpoint")
@@ -158,7 +109,7 @@ public final class GoldTables {
           .column("service_compliance", COMPLIANCE);
 
   static final TableDefinition PERF_CATEGORY =
-      TableDefinition.of(TableId.PERF_CATEGORY, PERF_CATEGORY_SCHEMA)
+      TableDefinition.of(TableId.PERF_CATEGORY, PerfCategory.SCHEMA)
           .apply(GoldTables::metrics)
           .grain("one row per retailer category (format, market_type, scale) and period")
           .keys("format", "market_type", "scale", "period_type", "period")
@@ -167,7 +118,7 @@ public final class GoldTables {
           .column("scale", "retailer scale of that version");
 
   static final TableDefinition PERF_CUBE =
-      TableDefinition.of(TableId.PERF_CUBE, PERF_CUBE_SCHEMA)
+      TableDefinition.of(TableId.PERF_CUBE, PerfCube.SCHEMA)
           .apply(GoldTables::period)
           .apply(GoldTables::sales)
           .grain(
@@ -193,7 +144,7 @@ public final class GoldTables {
                   + " manager_code), 63 = company total");
 
   static final TableDefinition RETAILER_SEGMENT =
-      TableDefinition.of(TableId.RETAILER_SEGMENT, RETAILER_SEGMENT_SCHEMA)
+      TableDefinition.of(TableId.RETAILER_SEGMENT, gridperf.gold.RetailerSegment.SCHEMA)
           .grain(
               "one row per retailer and year, every retailer assigned on at least one day of the year")
           .keys("retailer_code", "year")
@@ -222,7 +173,7 @@ public final class GoldTables {
                   + " touchpoints in the year, all managers together; a tie or none: phone");
 
   static final TableDefinition SERVICE_VISITS =
-      TableDefinition.of(TableId.SERVICE_VISITS, SERVICE_VISITS_SCHEMA)
+      TableDefinition.of(TableId.SERVICE_VISITS, gridperf.gold.ServiceVisits.SCHEMA)
           .grain(
               "one row per entity, retailer and month with the retailer assigned to the entity"
                   + " on at least one day of the month")

@@ -1,27 +1,15 @@
 package gridperf.docs;
 
+import gridperf.gold.PerfRetailer;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
-import org.apache.spark.sql.types.StructType;
 
 /** Dictionary entry of {@code perf_retailer}, the retailer's view of its own year. */
 public final class RetailerViewTables {
-  public static final StructType PERF_RETAILER_SCHEMA =
-      StructType.fromDDL(
-          "retailer_code string, period_type string, period string, year int,"
-              + " primary_grid_code string, primary_manager_code string, segment string,"
-              + " class string, assigned_days bigint, volume_cases decimal(23,3),"
-              + " revenue_yuan decimal(28,2), revenue_per_case double, high_class_share double,"
-              + " volume_yoy double, orders bigint, months_ordering bigint, touchpoints bigint,"
-              + " visits bigint, phone bigint, wechat bigint, complaints bigint,"
-              + " visits_owed bigint, contacts_owed bigint, menu_months bigint,"
-              + " menu_months_met bigint, mot_avg double, satisfaction_avg double,"
-              + " peak_end double");
-
   private RetailerViewTables() {}
 
   static final TableDefinition PERF_RETAILER =
-      TableDefinition.of(TableId.PERF_RETAILER, PERF_RETAILER_SCHEMA)
+      TableDefinition.of(TableId.PERF_RETAILER, PerfRetailer.SCHEMA)
           .grain(
               "one row per retailer and period (M, Q, Y) with an assigned day or a credited"
                   + " sale or touchpoint")

@@ -2,14 +2,16 @@ package gridperf.docs;
 
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
+import gridperf.score.ManagerScorecard;
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Dictionary entries of the scorecard tables (docs/contract.md, Manager scorecard), written by
- * {@code score}. Their schemas follow the components of the scoring file; declared here for the
- * official {@code conf/scoring.conf} as read from a lake the product built. {@code
- * ScoreJobGoldenTest} fails when the score job writes other columns or types.
+ * {@code score}. Their schemas follow the components of the scoring file ({@link
+ * ManagerScorecard#schema}, enforced when the score job writes); listed here for the official
+ * {@code conf/scoring.conf}.
  */
 public final class ScoreTables {
   /** The official components, in the scoring file's order: name, metric, better. */
@@ -23,35 +25,15 @@ public final class ScoreTables {
           new String[] {"experience", "peak_end_avg", "higher"},
           new String[] {"complaints", "complaints_per_100", "lower"});
 
-  public static final StructType MANAGER_SCORECARD_SCHEMA = scorecard();
+  /** manager_scorecard's columns for the official components. */
+  public static final StructType MANAGER_SCORECARD_SCHEMA =
+      ManagerScorecard.schema(COMPONENTS.stream().map(c -> c[0]).toList(), true);
+
+  /** scorecard_scenario's columns for the official components. */
   public static final StructType SCORECARD_SCENARIO_SCHEMA =
-      MANAGER_SCORECARD_SCHEMA.add("scenario", "string");
+      MANAGER_SCORECARD_SCHEMA.add("scenario", DataTypes.StringType, false);
 
   private ScoreTables() {}
-
-  private static StructType scorecard() {
-    StringBuilder ddl =
-        new StringBuilder(
-            "manager_code string, year int, market_type string, primary_grid_code string");
-    for (String[] c : COMPONENTS) {
-      ddl.append(", ")
-          .append(c[0])
-          .append("_value double, ")
-          .append(c[0])
-          .append("_score double, ")
-          .append(c[0])
-          .append("_points double");
-    }
-    return StructType.fromDDL(
-        ddl.append(
-                ", composite double, tier string, bonus_yuan decimal(18,2), ranked_tier string,"
-                    + " standards_met boolean")
-            .append(FAIR_COLUMNS)
-            .toString());
-  }
-
-  /** The fair-scoring columns, after the others (docs/scoring.md, "Fair scoring"). */
-  private static final String FAIR_COLUMNS = ", eligible boolean, assigned_days int";
 
   private static TableDefinition fair(TableDefinition d) {
     return d.column(

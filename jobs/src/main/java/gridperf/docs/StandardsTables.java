@@ -1,24 +1,16 @@
 package gridperf.docs;
 
+import gridperf.gold.ServiceStandards;
 import gridperf.ingest.Bronze;
 import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
 import gridperf.silver.FactInspection;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Dictionary entries of the service-standards tables: bronze_inspection, fact_inspection and
  * service_standards (docs/standards.md).
  */
 public final class StandardsTables {
-  public static final StructType SERVICE_STANDARDS_SCHEMA =
-      StructType.fromDDL(
-          "manager_code string, period_type string, period string, year int, months_assigned int,"
-              + " self_inspections bigint, general_inspections bigint, spot_checks bigint,"
-              + " spot_checks_passed bigint, spot_check_pass_rate double, errors bigint,"
-              + " self_check_months_met int, error_free_months int, complaint_free_months int,"
-              + " longest_error_free_run int, standards_met boolean");
-
   private StandardsTables() {}
 
   static final TableDefinition BRONZE_INSPECTION =
@@ -57,7 +49,7 @@ public final class StandardsTables {
           .column("month", "month of inspection_date (partition)");
 
   static final TableDefinition SERVICE_STANDARDS =
-      TableDefinition.of(TableId.SERVICE_STANDARDS, SERVICE_STANDARDS_SCHEMA)
+      TableDefinition.of(TableId.SERVICE_STANDARDS, ServiceStandards.SCHEMA)
           .grain("one row per manager and period with a perf_manager row")
           .keys("manager_code", "period_type", "period")
           .partitionedBy("year")

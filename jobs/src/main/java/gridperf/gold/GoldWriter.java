@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.expr;
 import gridperf.config.ScoringConfig;
 import gridperf.gold.GoldChecks.Bound;
 import gridperf.job.JobContext;
-import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
@@ -16,11 +15,13 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * Computes the gold tables of one {@link BuildPlan} from the cached pre-aggregates, writes each
- * with one file per period (replaceWhere on the planned periods, or a full overwrite) and runs the
- * data tests after each write.
+ * Computes the gold tables of one {@link BuildPlan} from the cached pre-aggregates as a list of
+ * {@link GoldOutput}s (perf_manager, perf_grid, perf_category, perf_cube, retailer_segment,
+ * service_visits), writes them in that order, each followed by its data test, then reconciles the
+ * revenue of the perf tables with the silver lines.
  */
 final class GoldWriter {
   private static final List<String> RATIOS_01 =
@@ -50,7 +51,6 @@ final class GoldWriter {
       Dataset<Row> segments,
       Dataset<Row> visits) {
     Lake lake = ctx.lake();
-    List<WriteResult> writes = new ArrayList<>();
     Set<Integer> priorYears = plan.storedPriorYears();
     Dataset<Row> allSegments = segments;
     if (!plan.full() && !priorYears.isEmpty()) {
@@ -62,111 +62,107 @@ final class GoldWriter {
     }
     Dataset<Row> compliance =
         ServiceVisits.serviceCompliance(visits, allSegments, scoring).persist();
+    try {
+      List<WriteResult> writes = new ArrayList<>();
+      for (GoldOutput o : outputs(lake, plan, in, targets, compliance, segments, visits)) {
+        writes.add(o.write(ctx));
+      }
+      Column filter = plan.full() ? expr("true") : GoldBuild.periodFilter(plan);
+      GoldChecks.revenueReconciles(
+          lake.read(TableId.PERF_MANAGER).where(filter),
+          lake.read(TableId.PERF_GRID).where(filter),
+          lake.read(TableId.PERF_CUBE).where(filter),
+          in.sales(),
+          plan.full() ? "true" : Periods.predicate(plan.periods()));
+      return writes;
+    } finally {
+      compliance.unpersist();
+    }
+  }
 
+  /** The tables written from the pre-aggregates, in the order they are written. */
+  private static List<GoldOutput> outputs(
+      Lake lake,
+      BuildPlan plan,
+      Monthly in,
+      Dataset<Row> targets,
+      Dataset<Row> compliance,
+      Dataset<Row> segments,
+      Dataset<Row> visits) {
     Dataset<Row> manager =
         PerfManager.build(
             in, stored(lake, plan, TableId.PERF_MANAGER, PerfManager.ENTITY), targets, compliance);
-    writes.add(writePeriods(ctx, plan, TableId.PERF_MANAGER, manager));
     Dataset<Row> grid =
         PerfGrid.build(in, stored(lake, plan, TableId.PERF_GRID, PerfGrid.ENTITY), compliance);
-    writes.add(writePeriods(ctx, plan, TableId.PERF_GRID, grid));
     Dataset<Row> category =
         PerfCategory.build(in, stored(lake, plan, TableId.PERF_CATEGORY, PerfCategory.ENTITY));
-    writes.add(writePeriods(ctx, plan, TableId.PERF_CATEGORY, category));
-    writes.add(writePeriods(ctx, plan, TableId.PERF_CUBE, PerfCube.build(in)));
-    compliance.unpersist();
-
-    Column filter = plan.full() ? expr("true") : GoldBuild.periodFilter(plan);
-    GoldChecks.revenueReconciles(
-        lake.read(TableId.PERF_MANAGER).where(filter),
-        lake.read(TableId.PERF_GRID).where(filter),
-        lake.read(TableId.PERF_CUBE).where(filter),
-        in.sales(),
-        plan.full() ? "true" : Periods.predicate(plan.periods()));
 
     Set<Integer> segYears = plan.full() ? plan.computedYears() : plan.segmentYears();
-    Dataset<Row> seg = segments.where(col("year").isin(segYears.toArray()));
     List<String> yearKeys = segYears.stream().map(String::valueOf).toList();
-    writes.add(
-        commit(
-            lake.write(TableId.RETAILER_SEGMENT, FileLayout.onePerKey(seg, yearKeys, "year")),
-            plan,
-            "year IN (" + String.join(", ", yearKeys) + ")"));
-    GoldChecks.keys(
-        "retailer_segment",
-        lake.read(TableId.RETAILER_SEGMENT).where(col("year").isin(segYears.toArray())),
-        List.of("retailer_code", "year"),
-        List.of());
-    ctx.progress().step("wrote retailer_segment");
+    Dataset<Row> seg = segments.where(col("year").isin(segYears.toArray()));
 
     List<String> monthKeys =
         plan.changedMonths().stream().map(m -> m.getYear() + "|" + m.getMonthValue()).toList();
-    String svPred = Periods.monthPredicate(plan.changedMonths());
-    Column monthFilter = expr(svPred);
-    Dataset<Row> sv = plan.full() ? visits : visits.where(monthFilter);
-    writes.add(
-        commit(
-            lake.write(
-                TableId.SERVICE_VISITS, FileLayout.onePerKey(sv, monthKeys, "year", "month")),
-            plan,
-            svPred));
-    GoldChecks.keys(
-        "service_visits",
-        plan.full()
-            ? lake.read(TableId.SERVICE_VISITS)
-            : lake.read(TableId.SERVICE_VISITS).where(monthFilter),
-        List.of("entity_type", "entity_code", "retailer_code", "year", "month"),
-        List.of());
-    ctx.progress().step("wrote service_visits");
-    return writes;
+    String months = Periods.monthPredicate(plan.changedMonths());
+    Dataset<Row> sv = plan.full() ? visits : visits.where(expr(months));
+
+    return List.of(
+        perf(plan, TableId.PERF_MANAGER, PerfManager.SCHEMA, manager, PerfManager.ENTITY),
+        perf(plan, TableId.PERF_GRID, PerfGrid.SCHEMA, grid, PerfGrid.ENTITY),
+        perf(plan, TableId.PERF_CATEGORY, PerfCategory.SCHEMA, category, PerfCategory.ENTITY),
+        new GoldOutput(
+            TableId.PERF_CUBE,
+            PerfCube.SCHEMA,
+            periodLayout(plan, PerfCube.build(in)),
+            GoldOutput.replacing(plan, Periods.predicate(plan.periods())),
+            GoldOutput.BY_YEAR,
+            written ->
+                GoldChecks.check(
+                    "perf_cube",
+                    written,
+                    PerfCube.KEYS,
+                    PerfCube.DIMENSIONS,
+                    List.of(
+                        new Bound(
+                            List.of("revenue_per_case"),
+                            Double.NEGATIVE_INFINITY,
+                            Double.POSITIVE_INFINITY)))),
+        new GoldOutput(
+            TableId.RETAILER_SEGMENT,
+            RetailerSegment.SCHEMA,
+            FileLayout.onePerKey(seg, yearKeys, "year"),
+            GoldOutput.replacing(plan, "year IN (" + String.join(", ", yearKeys) + ")"),
+            GoldOutput.BY_YEAR,
+            written ->
+                GoldChecks.keys(
+                    "retailer_segment", written, List.of("retailer_code", "year"), List.of())),
+        new GoldOutput(
+            TableId.SERVICE_VISITS,
+            ServiceVisits.SCHEMA,
+            FileLayout.onePerKey(sv, monthKeys, "year", "month"),
+            GoldOutput.replacing(plan, months),
+            GoldOutput.BY_YEAR,
+            written ->
+                GoldChecks.keys(
+                    "service_visits",
+                    written,
+                    List.of("entity_type", "entity_code", "retailer_code", "year", "month"),
+                    List.of())));
   }
 
-  /** Writes a perf table's planned periods, one file per period, then checks it. */
-  private static WriteResult writePeriods(
-      JobContext ctx, BuildPlan plan, TableId table, Dataset<Row> rows) {
-    Dataset<Row> planned = rows.where(GoldBuild.periodFilter(plan));
-    Dataset<Row> laid =
-        FileLayout.onePerKey(planned, plan.periodLayoutKeys(), "period_type", "period");
-    WriteResult w = commit(ctx.lake().write(table, laid), plan, Periods.predicate(plan.periods()));
-    check(ctx.lake(), table, plan);
-    ctx.progress().step("wrote " + table.tableName());
-    return w;
-  }
-
-  private static WriteResult commit(DeltaWrite w, BuildPlan plan, String predicate) {
-    w.partitionBy("year").overwrite();
-    if (plan.full()) {
-      w.overwriteSchema();
-    } else {
-      w.replaceWhere(predicate);
-    }
-    return w.commit();
+  /** The planned periods of a table, one file per period. */
+  private static Dataset<Row> periodLayout(BuildPlan plan, Dataset<Row> rows) {
+    return FileLayout.onePerKey(
+        rows.where(GoldBuild.periodFilter(plan)), plan.periodLayoutKeys(), "period_type", "period");
   }
 
   /**
-   * The data tests of one perf table, over the periods just written (the others were checked when
-   * they were written and a replaceWhere leaves them as they were): one query per table.
+   * perf_manager, perf_grid or perf_category: the planned periods, one file per period, tested for
+   * unique keys and the bounds of their ratios.
    */
-  private static void check(Lake lake, TableId table, BuildPlan plan) {
-    Dataset<Row> t = lake.read(table);
-    if (!plan.full()) {
-      t = t.where(GoldBuild.periodFilter(plan));
-    }
-    String name = table.tableName();
-    if (table == TableId.PERF_CUBE) {
-      GoldChecks.check(
-          name,
-          t,
-          PerfCube.KEYS,
-          PerfCube.DIMENSIONS,
-          List.of(
-              new Bound(
-                  List.of("revenue_per_case"),
-                  Double.NEGATIVE_INFINITY,
-                  Double.POSITIVE_INFINITY)));
-      return;
-    }
-    List<String> keys = new ArrayList<>(entity(table));
+  private static GoldOutput perf(
+      BuildPlan plan, TableId table, StructType schema, Dataset<Row> rows, List<String> entity) {
+    List<String> keys = new ArrayList<>(entity);
     keys.add("period_type");
     keys.add("period");
     List<Bound> bounds = new ArrayList<>();
@@ -176,15 +172,13 @@ final class GoldWriter {
     if (table != TableId.PERF_CATEGORY) {
       bounds.add(new Bound(List.of("service_compliance"), 0, 1));
     }
-    GoldChecks.check(name, t, keys, List.of(), bounds);
-  }
-
-  private static List<String> entity(TableId table) {
-    return switch (table) {
-      case PERF_MANAGER -> PerfManager.ENTITY;
-      case PERF_GRID -> PerfGrid.ENTITY;
-      default -> PerfCategory.ENTITY;
-    };
+    return new GoldOutput(
+        table,
+        schema,
+        periodLayout(plan, rows),
+        GoldOutput.replacing(plan, Periods.predicate(plan.periods())),
+        GoldOutput.BY_YEAR,
+        written -> GoldChecks.check(table.tableName(), written, keys, List.of(), bounds));
   }
 
   /**

@@ -40,7 +40,7 @@ public final class HandoverLedger {
   /** The columns as written. */
   public static final StructType SCHEMA =
       StructType.fromDDL(
-          "retailer_code string, moved_on date, from_manager string, to_manager string,"
+          "retailer_code string not null, moved_on date not null, from_manager string, to_manager string,"
               + " months_compared int, post_cases decimal(23,3), baseline_cases decimal(23,3),"
               + " uplift_cases decimal(23,3)");
 

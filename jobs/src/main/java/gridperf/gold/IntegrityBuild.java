@@ -37,30 +37,44 @@ final class IntegrityBuild {
     Dataset<Row> flags =
         IntegrityFlags.build(touchpoints.where(expr(months)), sales.where(expr(months)), cfg)
             .coalesce(1);
-    var w = lake.write(TableId.INTEGRITY_FLAGS, flags).partitionBy("year").overwrite();
-    out.add((plan.full() ? w.overwriteSchema() : w.replaceWhere(months)).commit());
-    GoldChecks.check(
-        "integrity_flags",
-        lake.read(TableId.INTEGRITY_FLAGS).where(expr(months)),
-        IntegrityFlags.KEYS,
-        List.of(),
-        List.of(
-            new Bound(List.of("value", "threshold"), 0, 1),
-            new Bound(List.of("evidence"), 0, Double.POSITIVE_INFINITY)));
-    ctx.progress().step("wrote integrity_flags");
+    out.add(
+        new GoldOutput(
+                TableId.INTEGRITY_FLAGS,
+                IntegrityFlags.SCHEMA,
+                flags,
+                GoldOutput.replacing(plan, months),
+                GoldOutput.BY_YEAR,
+                written ->
+                    GoldChecks.check(
+                        "integrity_flags",
+                        written,
+                        IntegrityFlags.KEYS,
+                        List.of(),
+                        List.of(
+                            new Bound(List.of("value", "threshold"), 0, 1),
+                            new Bound(List.of("evidence"), 0, Double.POSITIVE_INFINITY))))
+            .write(ctx));
 
     Dataset<Row> ledger =
         range.isPresent()
             ? HandoverLedger.build(retailers, sales, range.get()).coalesce(1)
             : lake.spark().createDataFrame(List.of(), HandoverLedger.SCHEMA);
-    out.add(lake.write(TableId.HANDOVER_LEDGER, ledger).overwrite().overwriteSchema().commit());
-    GoldChecks.check(
-        "handover_ledger",
-        lake.read(TableId.HANDOVER_LEDGER),
-        HandoverLedger.KEYS,
-        List.of(),
-        List.of(new Bound(List.of("months_compared"), 0, 12)));
-    ctx.progress().step("wrote handover_ledger");
+    // small, and any change of sales, assignment or range can move a window: always in full
+    out.add(
+        new GoldOutput(
+                TableId.HANDOVER_LEDGER,
+                HandoverLedger.SCHEMA,
+                ledger,
+                null,
+                List.of(),
+                written ->
+                    GoldChecks.check(
+                        "handover_ledger",
+                        written,
+                        HandoverLedger.KEYS,
+                        List.of(),
+                        List.of(new Bound(List.of("months_compared"), 0, 12))))
+            .write(ctx));
     return out;
   }
 }

@@ -46,7 +46,8 @@ public final class IntegrityFlags {
   /** The columns as written. */
   public static final StructType SCHEMA =
       StructType.fromDDL(
-          "manager_code string, year int, month int, flag string, value double,"
+          "manager_code string not null, year int not null, month int not null, flag string not null,"
+              + " value double,"
               + " threshold double, evidence bigint");
 
   /** The four flags, in the order of the docs. */

@@ -3,6 +3,7 @@ package gridperf.gold;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code perf_category} — grain: retailer category × period (docs/contract.md, Gold tables);
@@ -13,6 +14,16 @@ import org.apache.spark.sql.Row;
  */
 public final class PerfCategory {
   public static final List<String> ENTITY = List.of("format", "market_type", "scale");
+
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "format string not null, market_type string not null, scale string not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", retailers_assigned bigint, "
+              + PerfMetrics.SALES_COLUMNS
+              + ", "
+              + PerfMetrics.SERVICE_COLUMNS);
 
   private PerfCategory() {}
 

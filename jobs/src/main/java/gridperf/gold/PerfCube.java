@@ -15,6 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code perf_cube} — grain: one row per value combination of each grouping set × period
@@ -55,6 +56,21 @@ public final class PerfCube {
           "grouping_id",
           "period_type",
           "period");
+
+  /**
+   * The table's columns as written: the dimensions outside a row's grouping set are NULL, so only
+   * grouping_id and the period columns are non-nullable.
+   */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "grid_code string, manager_code string, format string, market_type string,"
+              + " scale string, price_class int, grouping_id bigint not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", retailers_ordering bigint, volume_cases "
+              + PerfMetrics.VOLUME_TYPE
+              + ", revenue_yuan "
+              + PerfMetrics.REVENUE_TYPE
+              + ", revenue_per_case double, high_class_share double");
 
   private PerfCube() {}
 

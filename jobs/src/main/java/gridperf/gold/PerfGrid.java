@@ -3,6 +3,7 @@ package gridperf.gold;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code perf_grid} — grain: grid × period (docs/contract.md, Gold tables). Keys: grid_code,
@@ -12,6 +13,17 @@ import org.apache.spark.sql.Row;
  */
 public final class PerfGrid {
   public static final List<String> ENTITY = List.of("grid_code");
+
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "grid_code string not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", retailers_assigned bigint, "
+              + PerfMetrics.SALES_COLUMNS
+              + ", "
+              + PerfMetrics.SERVICE_COLUMNS
+              + ", service_compliance double");
 
   private PerfGrid() {}
 

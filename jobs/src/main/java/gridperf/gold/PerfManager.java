@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code perf_manager} — grain: manager × period (docs/contract.md, Gold tables). Keys:
@@ -23,6 +24,17 @@ import org.apache.spark.sql.Row;
  */
 public final class PerfManager {
   public static final List<String> ENTITY = List.of("manager_code");
+
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "manager_code string not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", retailers_assigned bigint, "
+              + PerfMetrics.SALES_COLUMNS
+              + ", target_cases decimal(28,2), target_attainment double, "
+              + PerfMetrics.SERVICE_COLUMNS
+              + ", service_compliance double");
 
   private PerfManager() {}
 

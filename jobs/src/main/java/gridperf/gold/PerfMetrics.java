@@ -34,6 +34,24 @@ public final class PerfMetrics {
 
   public static final String REVENUE_TYPE = "decimal(28,2)";
 
+  /** The period columns of every perf table, keys declared non-nullable (DDL). */
+  static final String PERIOD_COLUMNS =
+      "period_type string not null, period string not null, year int not null";
+
+  /** The sales metrics of perf_manager, perf_grid and perf_category, in table order (DDL). */
+  static final String SALES_COLUMNS =
+      "retailers_ordering bigint, order_rate double, volume_cases "
+          + VOLUME_TYPE
+          + ", revenue_yuan "
+          + REVENUE_TYPE
+          + ", revenue_per_case double, high_class_share double, volume_yoy double";
+
+  /** The service metrics of perf_manager, perf_grid and perf_category, in table order (DDL). */
+  static final String SERVICE_COLUMNS =
+      "touchpoints bigint, visits bigint, complaints bigint, visit_coverage double, mot_avg double,"
+          + " satisfaction_avg double, peak_end_avg double, complaints_per_100 double,"
+          + " complaint_resolved_24h_rate double";
+
   private PerfMetrics() {}
 
   /**

@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.when;
 import gridperf.config.ScoringConfig;
 import gridperf.gold.GoldChecks.Bound;
 import gridperf.job.JobContext;
-import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
@@ -29,6 +28,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code perf_retailer} — grain: retailer × period (M, Q, Y). Keys: retailer_code, period_type,
@@ -47,37 +47,21 @@ import org.apache.spark.sql.Row;
  * company total.
  */
 public final class PerfRetailer {
-  /** Columns in table order. */
-  public static final List<String> COLUMNS =
-      List.of(
-          "retailer_code",
-          "period_type",
-          "period",
-          "year",
-          "primary_grid_code",
-          "primary_manager_code",
-          "segment",
-          "class",
-          "assigned_days",
-          "volume_cases",
-          "revenue_yuan",
-          "revenue_per_case",
-          "high_class_share",
-          "volume_yoy",
-          "orders",
-          "months_ordering",
-          "touchpoints",
-          "visits",
-          "phone",
-          "wechat",
-          "complaints",
-          "visits_owed",
-          "contacts_owed",
-          "menu_months",
-          "menu_months_met",
-          "mot_avg",
-          "satisfaction_avg",
-          "peak_end");
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "retailer_code string not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", primary_grid_code string, primary_manager_code string, segment string,"
+              + " class string, assigned_days bigint, volume_cases "
+              + PerfMetrics.VOLUME_TYPE
+              + ", revenue_yuan "
+              + PerfMetrics.REVENUE_TYPE
+              + ", revenue_per_case double, high_class_share double, volume_yoy double,"
+              + " orders bigint, months_ordering bigint, touchpoints bigint, visits bigint,"
+              + " phone bigint, wechat bigint, complaints bigint, visits_owed bigint,"
+              + " contacts_owed bigint, menu_months bigint, menu_months_met bigint,"
+              + " mot_avg double, satisfaction_avg double, peak_end double");
 
   private static final List<String> KEY = List.of("retailer_code", "_pid");
 
@@ -385,40 +369,39 @@ public final class PerfRetailer {
             .where(GoldBuild.periodFilter(plan));
     Dataset<Row> laid =
         FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
-    DeltaWrite w = lake.write(TableId.PERF_RETAILER, laid).partitionBy("year").overwrite();
-    if (plan.full()) {
-      w.overwriteSchema();
-    } else {
-      w.replaceWhere(Periods.predicate(plan.periods()));
-    }
-    WriteResult result = w.commit();
-    Dataset<Row> written = lake.read(TableId.PERF_RETAILER);
     Dataset<Row> cube = lake.read(TableId.PERF_CUBE);
     if (!plan.full()) {
-      written = written.where(GoldBuild.periodFilter(plan));
       cube = cube.where(GoldBuild.periodFilter(plan));
     }
-    GoldChecks.check(
-        "perf_retailer",
-        written,
-        List.of("retailer_code", "period_type", "period"),
-        List.of(),
-        List.of(
-            new Bound(List.of("satisfaction_avg", "peak_end"), 1, 5),
-            new Bound(
-                List.of(
-                    "assigned_days",
-                    "orders",
-                    "months_ordering",
-                    "visits_owed",
-                    "contacts_owed",
-                    "menu_months",
-                    "menu_months_met"),
-                0,
-                Double.POSITIVE_INFINITY)));
-    reconcile(written, cube);
-    ctx.progress().step("wrote perf_retailer");
-    return result;
+    Dataset<Row> companyTotals = cube;
+    return new GoldOutput(
+            TableId.PERF_RETAILER,
+            SCHEMA,
+            laid,
+            GoldOutput.replacing(plan, Periods.predicate(plan.periods())),
+            GoldOutput.BY_YEAR,
+            written -> {
+              GoldChecks.check(
+                  "perf_retailer",
+                  written,
+                  List.of("retailer_code", "period_type", "period"),
+                  List.of(),
+                  List.of(
+                      new Bound(List.of("satisfaction_avg", "peak_end"), 1, 5),
+                      new Bound(
+                          List.of(
+                              "assigned_days",
+                              "orders",
+                              "months_ordering",
+                              "visits_owed",
+                              "contacts_owed",
+                              "menu_months",
+                              "menu_months_met"),
+                          0,
+                          Double.POSITIVE_INFINITY)));
+              reconcile(written, companyTotals);
+            })
+        .write(ctx);
   }
 
   /**

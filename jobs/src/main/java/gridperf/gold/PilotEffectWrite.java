@@ -43,17 +43,22 @@ public final class PilotEffectWrite {
     Dataset<Row> perfGrid =
         lake.exists(TableId.PERF_GRID)
             ? lake.read(TableId.PERF_GRID)
-            : lake.spark().createDataFrame(List.of(), gridperf.docs.GoldTables.PERF_GRID_SCHEMA);
+            : lake.spark().createDataFrame(List.of(), PerfGrid.SCHEMA);
     Dataset<Row> rows =
         PilotEffect.build(
             perfGrid,
             read(lake, TableId.DIM_PILOT, versions, DimPilot.SCHEMA),
             read(lake, TableId.DIM_GRID, versions, DimGrid.SCHEMA),
             range);
-    WriteResult w = lake.write(TableId.PILOT_EFFECT, rows).overwrite().overwriteSchema().commit();
-    check(lake.read(TableId.PILOT_EFFECT));
-    ctx.progress().step("wrote pilot_effect");
-    return Optional.of(w);
+    return Optional.of(
+        new GoldOutput(
+                TableId.PILOT_EFFECT,
+                PilotEffect.SCHEMA,
+                rows,
+                null,
+                List.of(),
+                PilotEffectWrite::check)
+            .write(ctx));
   }
 
   /** Unique non-NULL keys; counts, se and t_crit not negative. */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code retailer_segment} — grain: retailer × year (docs/contract.md, Segments). Keys:
@@ -30,6 +31,13 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * preferred_remote as {@link RetailerClasses} says.
  */
 public final class RetailerSegment {
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "retailer_code string not null, year int not null, market_type string, revenue_yuan "
+              + PerfMetrics.REVENUE_TYPE
+              + ", segment string, class string, preferred_remote string");
+
   private RetailerSegment() {}
 
   /**

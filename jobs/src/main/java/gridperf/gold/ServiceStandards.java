@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.when;
 import gridperf.config.StandardsConfig;
 import gridperf.gold.GoldChecks.Bound;
 import gridperf.job.JobContext;
-import gridperf.lakehouse.DeltaWrite;
 import gridperf.lakehouse.ScalaSeq;
 import gridperf.lakehouse.TableId;
 import gridperf.lakehouse.WriteResult;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code service_standards} — grain: manager × period (M, Q, Y); keys manager_code, period_type,
@@ -37,6 +37,16 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class ServiceStandards {
   public static final List<String> KEYS = List.of("manager_code", "period_type", "period");
+
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "manager_code string not null, "
+              + PerfMetrics.PERIOD_COLUMNS
+              + ", months_assigned int, self_inspections bigint, general_inspections bigint,"
+              + " spot_checks bigint, spot_checks_passed bigint, spot_check_pass_rate double,"
+              + " errors bigint, self_check_months_met int, error_free_months int,"
+              + " complaint_free_months int, longest_error_free_run int, standards_met boolean");
 
   private static final Column[] MONTH = {col("manager_code"), col("year"), col("month")};
 
@@ -166,35 +176,29 @@ public final class ServiceStandards {
   static WriteResult write(
       JobContext ctx, BuildPlan plan, Monthly in, Dataset<Row> inspections, StandardsConfig cfg) {
     Dataset<Row> planned = build(in, inspections, cfg).where(GoldBuild.periodFilter(plan));
-    DeltaWrite w = ctx.lake().write(TableId.SERVICE_STANDARDS, FileLayout.onePerYear(planned));
-    w.partitionBy("year").overwrite();
-    if (plan.full()) {
-      w.overwriteSchema();
-    } else {
-      w.replaceWhere(Periods.predicate(plan.periods()));
-    }
-    WriteResult result = w.commit();
-    Dataset<Row> t = ctx.lake().read(TableId.SERVICE_STANDARDS);
-    if (!plan.full()) {
-      t = t.where(GoldBuild.periodFilter(plan));
-    }
-    GoldChecks.check(
-        "service_standards",
-        t,
-        KEYS,
-        List.of(),
-        List.of(
-            new Bound(List.of("spot_check_pass_rate"), 0, 1),
-            new Bound(
-                List.of(
-                    "months_assigned",
-                    "self_check_months_met",
-                    "error_free_months",
-                    "complaint_free_months",
-                    "longest_error_free_run"),
-                0,
-                12)));
-    ctx.progress().step("wrote service_standards");
-    return result;
+    return new GoldOutput(
+            TableId.SERVICE_STANDARDS,
+            SCHEMA,
+            FileLayout.onePerYear(planned),
+            GoldOutput.replacing(plan, Periods.predicate(plan.periods())),
+            GoldOutput.BY_YEAR,
+            written ->
+                GoldChecks.check(
+                    "service_standards",
+                    written,
+                    KEYS,
+                    List.of(),
+                    List.of(
+                        new Bound(List.of("spot_check_pass_rate"), 0, 1),
+                        new Bound(
+                            List.of(
+                                "months_assigned",
+                                "self_check_months_met",
+                                "error_free_months",
+                                "complaint_free_months",
+                                "longest_error_free_run"),
+                            0,
+                            12))))
+        .write(ctx);
   }
 }

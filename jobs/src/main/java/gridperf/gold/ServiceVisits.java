@@ -13,6 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code service_visits} — grain: (entity_type, entity_code, retailer_code, year, month), the small
@@ -24,6 +25,13 @@ import org.apache.spark.sql.Row;
  * credited to that entity for that retailer in the month (0 allowed).
  */
 public final class ServiceVisits {
+  /** The table's columns as written; keys non-nullable. */
+  public static final StructType SCHEMA =
+      StructType.fromDDL(
+          "entity_type string not null, entity_code string not null, retailer_code string not"
+              + " null, year int not null, month int not null, visits bigint, phone bigint,"
+              + " wechat bigint, training bigint");
+
   private ServiceVisits() {}
 
   /**

@@ -8,6 +8,7 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A builder for one Delta commit: {@code lake.write(table, df).partitionBy("year")
@@ -27,6 +28,7 @@ public final class DeltaWrite {
   private String userMetadata;
   private String txnAppId;
   private long txnVersion = -1;
+  private StructType declared;
 
   DeltaWrite(Lake lake, TableId table, Dataset<Row> data) {
     this.lake = lake;
@@ -69,6 +71,15 @@ public final class DeltaWrite {
     return this;
   }
 
+  /**
+   * Declares the table's schema: the rows must carry exactly its columns and types, are written in
+   * its order, and a NULL in a non-nullable column fails the write ({@link TableSchemas#conform}).
+   */
+  public DeltaWrite schema(StructType schema) {
+    this.declared = schema;
+    return this;
+  }
+
   /** Records a text in the commit's {@code userMetadata} (e.g. what the data was computed from). */
   public DeltaWrite userMetadata(String text) {
     this.userMetadata = text;
@@ -89,7 +100,8 @@ public final class DeltaWrite {
    * before the write whose commit is this write ({@link #isThisWrite}).
    */
   public WriteResult commit() {
-    DataFrameWriter<Row> w = data.write().format("delta").mode(mode);
+    Dataset<Row> rows = declared == null ? data : TableSchemas.conform(table, data, declared);
+    DataFrameWriter<Row> w = rows.write().format("delta").mode(mode);
     if (!partitionBy.isEmpty()) {
       w = w.partitionBy(partitionBy.toArray(new String[0]));
     }

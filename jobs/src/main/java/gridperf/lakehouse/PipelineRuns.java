@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code pipeline_runs}: one row per run of a job (grain: run_id). Written last by every job, on
@@ -67,7 +67,7 @@ public final class PipelineRuns {
             run.rowsIn(),
             run.rowsOut(),
             run.rowsQuarantined(),
-            JavaConverters.mapAsScalaMap(versions),
+            CollectionConverters.asScala(versions),
             run.error(),
             run.notes());
     Dataset<Row> df = lake.spark().createDataFrame(List.of(row), SCHEMA);

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code manager_scorecard} — grain: manager × year, key (manager_code, year); every manager with
@@ -112,17 +113,44 @@ public final class ManagerScorecard {
     return df.select(out.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
+  /**
+   * The table's columns as written for the scoring file's components (their names, in the file's
+   * order), the fair-scoring columns last when {@code fair}; the keys manager_code and year are
+   * non-nullable.
+   */
+  public static StructType schema(List<String> components, boolean fair) {
+    StringBuilder ddl =
+        new StringBuilder(
+            "manager_code string not null, year int not null, market_type string,"
+                + " primary_grid_code string");
+    for (String c : components) {
+      ddl.append(", ")
+          .append(c)
+          .append("_value double, ")
+          .append(c)
+          .append("_score double, ")
+          .append(c)
+          .append("_points double");
+    }
+    ddl.append(
+        ", composite double, tier string, bonus_yuan "
+            + BONUS.simpleString()
+            + ", ranked_tier string, standards_met boolean");
+    if (fair) {
+      ddl.append(", eligible boolean, assigned_days int");
+    }
+    return StructType.fromDDL(ddl.toString());
+  }
+
+  /** {@link #schema} of a scoring file's components, with the fair-scoring columns. */
+  public static StructType schema(ScoringConfig cfg) {
+    return schema(cfg.components().stream().map(Component::name).toList(), true);
+  }
+
   /** The output column names, in order. */
   public static List<String> columnNames(List<Component> components) {
-    List<String> names =
-        new ArrayList<>(List.of("manager_code", "year", "market_type", "primary_grid_code"));
-    for (Component c : components) {
-      names.add(ComponentScore.value(c));
-      names.add(ComponentScore.score(c));
-      names.add(ComponentScore.points(c));
-    }
-    names.addAll(List.of("composite", "tier", "bonus_yuan", "ranked_tier", "standards_met"));
-    return names;
+    StructType declared = schema(components.stream().map(Component::name).toList(), false);
+    return new ArrayList<>(List.of(declared.fieldNames()));
   }
 
   private static Column[] valueColumns(List<Component> components) {

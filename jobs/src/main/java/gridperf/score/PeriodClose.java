@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@code period_close} — grain: one row per close of a year, key (year, closed_at). Written by
@@ -99,7 +99,7 @@ public final class PeriodClose {
             Timestamp.from(c.closedAt()),
             c.batchId(),
             c.scorecardVersion(),
-            JavaConverters.mapAsScalaMap(new TreeMap<>(c.sourceVersions())),
+            CollectionConverters.asScala(new TreeMap<>(c.sourceVersions())),
             c.scoring().location(),
             c.scoring().sha256(),
             c.scoring().text(),

@@ -90,11 +90,18 @@ public final class ScoreJob {
           adjusted = closedYears(ctx, in, closed, rules).cache();
           adjusted.count(); // computed from the closed rows before anything is written
         }
-        w = writeOfficial(lake, card, closed.keySet(), in.note(req.scoring()) + " " + inputs);
+        w =
+            writeOfficial(
+                lake,
+                card,
+                ManagerScorecard.schema(req.scoring()),
+                closed.keySet(),
+                in.note(req.scoring()) + " " + inputs);
         writes.add(w);
         if (adjusted != null) {
           WriteResult a =
               lake.write(TableId.SCORECARD_ADJUSTMENT, adjusted)
+                  .schema(ScorecardAdjustment.SCHEMA)
                   .partitionBy("year")
                   .overwrite()
                   .commit();
@@ -106,6 +113,7 @@ public final class ScoreJob {
         sameColumnsAsOtherScenarios(lake, card);
         w =
             lake.write(TableId.SCORECARD_SCENARIO, ScorecardScenario.of(card, req.scenario()))
+                .schema(ScorecardScenario.schema(req.scoring()))
                 .partitionBy("scenario")
                 .replaceWhere(ScorecardScenario.predicate(req.scenario()))
                 .commit();
@@ -266,13 +274,21 @@ public final class ScoreJob {
    * and files stay as the close left them). The commit carries {@code note}.
    */
   static WriteResult writeOfficial(
-      Lake lake, Dataset<Row> card, java.util.Set<Integer> closed, String note) {
+      Lake lake,
+      Dataset<Row> card,
+      org.apache.spark.sql.types.StructType schema,
+      java.util.Set<Integer> closed,
+      String note) {
     String key = ScoreNote.USER_METADATA;
     var conf = lake.spark().conf();
     String before = conf.contains(key) ? conf.get(key) : null;
     conf.set(key, note);
     try {
-      var write = lake.write(TableId.MANAGER_SCORECARD, card).partitionBy("year").overwrite();
+      var write =
+          lake.write(TableId.MANAGER_SCORECARD, card)
+              .schema(schema)
+              .partitionBy("year")
+              .overwrite();
       if (closed.isEmpty()) {
         return write.overwriteSchema().commit();
       }

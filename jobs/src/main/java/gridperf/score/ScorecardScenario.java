@@ -2,8 +2,11 @@ package gridperf.score;
 
 import static org.apache.spark.sql.functions.lit;
 
+import gridperf.config.ScoringConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code scorecard_scenario} — grain: scenario × manager × year, key (scenario, manager_code,
@@ -21,6 +24,11 @@ public final class ScorecardScenario {
   /** The scenario's rows: the scorecard's columns, then {@code scenario}. */
   public static Dataset<Row> of(Dataset<Row> scorecard, String scenario) {
     return scorecard.withColumn("scenario", lit(scenario));
+  }
+
+  /** The table's columns as written: the scorecard's of the scoring file, then the scenario. */
+  public static StructType schema(ScoringConfig cfg) {
+    return ManagerScorecard.schema(cfg).add("scenario", DataTypes.StringType, false);
   }
 
   /** The replaceWhere predicate selecting one scenario's rows. */

@@ -193,7 +193,7 @@ class ExporterTest extends SparkTestBase {
 
   @Test
   void serviceStandardsAndInspectionsExportCodesAsTextAndThePassRateAsPercent() {
-    var std = gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA;
+    var std = gridperf.gold.ServiceStandards.SCHEMA;
     assertThat(ColumnKind.of(std.apply("manager_code"))).isEqualTo(ColumnKind.TEXT);
     assertThat(ColumnKind.of(std.apply("spot_check_pass_rate"))).isEqualTo(ColumnKind.PERCENT);
     assertThat(ColumnKind.of(std.apply("months_assigned"))).isEqualTo(ColumnKind.INTEGER);

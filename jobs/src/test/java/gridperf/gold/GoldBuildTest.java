@@ -87,23 +87,23 @@ class GoldBuildTest extends SparkTestBase {
 
     assertThat(build(lake).summary()).contains("full (no previous build)");
     Golden.assertMatches(lake.read(TableId.PERF_MANAGER), "build/perf_manager.csv", 3);
-    // the data dictionary (docs/tables.md) declares what build writes
+    // the schemas the build declares (and docs/tables.md shows) are what it wrote
     Map<TableId, org.apache.spark.sql.types.StructType> declared =
         Map.of(
-            TableId.PERF_MANAGER, gridperf.docs.GoldTables.PERF_MANAGER_SCHEMA,
-            TableId.PERF_GRID, gridperf.docs.GoldTables.PERF_GRID_SCHEMA,
-            TableId.PERF_CATEGORY, gridperf.docs.GoldTables.PERF_CATEGORY_SCHEMA,
-            TableId.PERF_CUBE, gridperf.docs.GoldTables.PERF_CUBE_SCHEMA,
-            TableId.RETAILER_SEGMENT, gridperf.docs.GoldTables.RETAILER_SEGMENT_SCHEMA,
-            TableId.SERVICE_VISITS, gridperf.docs.GoldTables.SERVICE_VISITS_SCHEMA,
-            TableId.SERVICE_STANDARDS, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA,
+            TableId.PERF_MANAGER, gridperf.gold.PerfManager.SCHEMA,
+            TableId.PERF_GRID, gridperf.gold.PerfGrid.SCHEMA,
+            TableId.PERF_CATEGORY, gridperf.gold.PerfCategory.SCHEMA,
+            TableId.PERF_CUBE, gridperf.gold.PerfCube.SCHEMA,
+            TableId.RETAILER_SEGMENT, gridperf.gold.RetailerSegment.SCHEMA,
+            TableId.SERVICE_VISITS, gridperf.gold.ServiceVisits.SCHEMA,
+            TableId.SERVICE_STANDARDS, gridperf.gold.ServiceStandards.SCHEMA,
             TableId.INTEGRITY_FLAGS, IntegrityFlags.SCHEMA,
             TableId.HANDOVER_LEDGER, HandoverLedger.SCHEMA,
-            TableId.PERF_RETAILER, gridperf.docs.RetailerViewTables.PERF_RETAILER_SCHEMA);
+            TableId.PERF_RETAILER, gridperf.gold.PerfRetailer.SCHEMA);
     declared.forEach(
         (t, schema) ->
             assertThat(lake.read(t).schema().simpleString())
-                .as(t.tableName() + " differs from gridperf.docs.GoldTables")
+                .as(t.tableName() + " differs from its declared schema")
                 .isEqualTo(schema.simpleString()));
     Map<String, Set<String>> before = files(lake, TableId.PERF_MANAGER);
     assertThat(before.values()).allMatch(s -> s.size() == 1); // one period per file

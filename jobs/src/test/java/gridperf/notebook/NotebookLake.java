@@ -208,7 +208,7 @@ final class NotebookLake {
     }
     lake.write(
             TableId.SERVICE_STANDARDS,
-            spark.createDataFrame(std, gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA))
+            spark.createDataFrame(std, gridperf.gold.ServiceStandards.SCHEMA))
         .commit();
     pilots(spark, lake);
     IntegrityNotebookData.write(spark, lake);

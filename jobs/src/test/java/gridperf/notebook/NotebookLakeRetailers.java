@@ -1,7 +1,5 @@
 package gridperf.notebook;
 
-import gridperf.docs.GoldTables;
-import gridperf.docs.RetailerViewTables;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import java.math.BigDecimal;
@@ -92,14 +90,14 @@ final class NotebookLakeRetailers {
     }
     lake.write(
             TableId.RETAILER_SEGMENT,
-            spark.createDataFrame(seg, GoldTables.RETAILER_SEGMENT_SCHEMA))
+            spark.createDataFrame(seg, gridperf.gold.RetailerSegment.SCHEMA))
         .commit();
     lake.write(
-            TableId.SERVICE_VISITS, spark.createDataFrame(visits, GoldTables.SERVICE_VISITS_SCHEMA))
+            TableId.SERVICE_VISITS,
+            spark.createDataFrame(visits, gridperf.gold.ServiceVisits.SCHEMA))
         .commit();
     lake.write(
-            TableId.PERF_RETAILER,
-            spark.createDataFrame(perf, RetailerViewTables.PERF_RETAILER_SCHEMA))
+            TableId.PERF_RETAILER, spark.createDataFrame(perf, gridperf.gold.PerfRetailer.SCHEMA))
         .commit();
   }
 

@@ -66,7 +66,7 @@ class ScoreJobGoldenTest extends SparkTestBase {
     write(
         l,
         TableId.SERVICE_STANDARDS,
-        csv("service_standards.csv", gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA));
+        csv("service_standards.csv", gridperf.gold.ServiceStandards.SCHEMA));
     Dataset<Row> facts =
         csv("facts.csv", StructType.fromDDL("order_date date, business_date date"));
     write(l, TableId.FACT_SALES_LINE, facts.select("order_date"));

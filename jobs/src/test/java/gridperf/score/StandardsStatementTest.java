@@ -13,7 +13,7 @@ class StandardsStatementTest {
   private static final StructType CARD =
       StructType.fromDDL(
           "manager_code string, year int, tier string, ranked_tier string, standards_met boolean");
-  private static final StructType STD = gridperf.docs.StandardsTables.SERVICE_STANDARDS_SCHEMA;
+  private static final StructType STD = gridperf.gold.ServiceStandards.SCHEMA;
   private static final StandardsConfig GATE_B = new StandardsConfig(2, 1.0, 0.9, "B");
 
   private static Row card(String tier, String ranked, Boolean met) {
