@@ -156,20 +156,30 @@ class IntegrityTablesTest extends SparkTestBase {
             "M2|2015-3|REPEAT_VISITS|0.8|0.1|4");
   }
 
+  /** A scoring file without an integrity section. */
+  private static final String BASE =
+      "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
+          + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
+          + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
+          + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
+
   @Test
-  void scoringFileThresholdsAreReadAndChecked() {
-    String base =
-        "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
-            + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
-            + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
-            + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
-    assertThat(ScoringConfig.parse(base, "s.conf").integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
+  void scoringFileWithoutIntegritySectionHasTheDefaultThresholds() {
+    assertThat(ScoringConfig.parse(BASE, "s.conf").integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
     assertThat(ScoringConfig.defaults().integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
+  }
+
+  @Test
+  void aThresholdInTheScoringFileReplacesOnlyItsOwnDefault() {
     IntegrityConfig c =
-        ScoringConfig.parse(base + "integrity { token_orders { min_count = 4 } }", "s.conf")
+        ScoringConfig.parse(BASE + "integrity { token_orders { min_count = 4 } }", "s.conf")
             .integrity();
     assertThat(c.tokenMinCount()).isEqualTo(4);
     assertThat(c.bunchingMinShare()).isEqualTo(0.5);
+  }
+
+  @Test
+  void badThresholdsAreRefusedNamingTheFileAndTheKey() {
     for (String[] bad :
         new String[][] {
           {
@@ -196,7 +206,7 @@ class IntegrityTablesTest extends SparkTestBase {
         }) {
       assertThat(
               org.assertj.core.api.Assertions.catchThrowable(
-                  () -> ScoringConfig.parse(base + bad[0], "s.conf")))
+                  () -> ScoringConfig.parse(BASE + bad[0], "s.conf")))
           .as(bad[0])
           .isInstanceOf(gridperf.config.ConfigException.class)
           .hasMessageContaining("s.conf")
