@@ -39,9 +39,9 @@ class ScoreCliTest extends SparkTestBase {
             .select("job", "args", "status")
             .collectAsList();
     assertThat(runs)
-        .extracting(r -> r.getString(0) + " " + r.getString(2))
+        .extracting(r -> r.getAs("job") + " " + r.getAs("status"))
         .containsExactly("score SUCCEEDED", "score SUCCEEDED");
-    assertThat(runs.get(1).getString(1)).contains("--scenario cheap-visits");
+    assertThat(runs.get(1).<String>getAs("args")).contains("--scenario cheap-visits");
 
     String[] statement = {
       "statement", "--lake", root, "--scoring", OFFICIAL, "--manager", "M4", "--year", "2015"

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -22,8 +23,37 @@ import org.apache.spark.sql.Row;
 final class Golden {
   private Golden() {}
 
-  static void assertMatches(Dataset<Row> table, String resource, int keyColumns)
-      throws IOException {
+  /** A golden CSV's columns and rows of cells ("" is NULL). */
+  record Table(String name, List<String> columns, List<List<String>> rows) {
+    /** This table with column {@code column} replaced by {@code into}, its cells mapped by f. */
+    Table replace(String column, List<String> into, Function<String, List<String>> f) {
+      int at = columns.indexOf(column);
+      assertThat(at).as(name + " has " + column).isNotNegative();
+      List<String> cols = new ArrayList<>(columns);
+      cols.remove(at);
+      cols.addAll(at, into);
+      List<List<String>> out = new ArrayList<>();
+      for (List<String> r : rows) {
+        List<String> cells = new ArrayList<>(r);
+        cells.remove(at);
+        cells.addAll(at, f.apply(r.get(at)));
+        out.add(cells);
+      }
+      return new Table(name, cols, out);
+    }
+
+    /** This table without the given columns. */
+    Table without(String... drop) {
+      Table t = this;
+      for (String c : drop) {
+        t = t.replace(c, List.of(), cell -> List.of());
+      }
+      return t;
+    }
+  }
+
+  /** The golden CSV {@code resource}: '#' lines and blank lines left out. */
+  static Table read(String resource) throws IOException {
     Path p =
         Path.of(
             System.getProperty("gridperf.project.root", ".."), "jobs/src/test/resources", resource);
@@ -36,10 +66,24 @@ final class Golden {
         lines.add(l);
       }
     }
-    String[] header = lines.get(0).split(",", -1);
-    Map<String, String[]> want = new TreeMap<>();
+    List<List<String>> rows = new ArrayList<>();
     for (String l : lines.subList(1, lines.size())) {
-      String[] cells = l.split(",", -1);
+      rows.add(List.of(l.split(",", -1)));
+    }
+    return new Table(resource, List.of(lines.get(0).split(",", -1)), rows);
+  }
+
+  static void assertMatches(Dataset<Row> table, String resource, int keyColumns)
+      throws IOException {
+    assertMatches(table, read(resource), keyColumns);
+  }
+
+  static void assertMatches(Dataset<Row> table, Table golden, int keyColumns) {
+    String resource = golden.name();
+    String[] header = golden.columns().toArray(new String[0]);
+    Map<String, String[]> want = new TreeMap<>();
+    for (List<String> row : golden.rows()) {
+      String[] cells = row.toArray(new String[0]);
       want.put(key(cells, keyColumns), cells);
     }
     Map<String, String[]> got = new TreeMap<>();

@@ -57,25 +57,25 @@ class IntegrityTablesTest extends SparkTestBase {
     return out.collectAsList().stream()
         .map(
             r ->
-                r.getString(0)
+                r.<String>getAs("manager_code")
                     + "|"
-                    + r.getInt(1)
+                    + r.<Integer>getAs("year")
                     + "-"
-                    + r.getInt(2)
+                    + r.<Integer>getAs("month")
                     + "|"
-                    + r.getString(3)
+                    + r.<String>getAs("flag")
                     + "|"
-                    + r.getDouble(4)
+                    + r.<Double>getAs("value")
                     + "|"
-                    + r.getDouble(5)
+                    + r.<Double>getAs("threshold")
                     + "|"
-                    + r.getLong(6))
+                    + r.<Long>getAs("evidence"))
         .sorted()
         .toList();
   }
 
-  @Test
-  void raisesEachFlagAtItsThresholdAndNotJustBelow() {
+  /** Credited touchpoints of M1 and M2 in February and March 2015. */
+  private static Dataset<Row> creditedVisits() {
     List<Row> v = new ArrayList<>();
     // M1, February 2015 (28 days: the 26th-28th are the last 3): 10 visits, 5 late, 3 short
     for (int i = 0; i < 5; i++) {
@@ -100,6 +100,11 @@ class IntegrityTablesTest extends SparkTestBase {
     for (int i = 0; i < 5; i++) {
       v.add(visit("M2", "2015-03-03", "R9", 20.0));
     }
+    return df(VISITS, v.toArray(new Row[0]));
+  }
+
+  /** Credited sales lines of M1 in February and March 2015. */
+  private static Dataset<Row> creditedLines() {
     List<Row> s = new ArrayList<>();
     // M1, February: 3 tokens of 60 ordering retailers → 0.05; T3 nets 1 with a return, T4 has a
     // carton on the 25th, T5 nets 2
@@ -120,11 +125,13 @@ class IntegrityTablesTest extends SparkTestBase {
     for (int i = 0; i < 58; i++) {
       s.add(line("M1", "2015-03-05", "U" + i, 10));
     }
+    return df(LINES, s.toArray(new Row[0]));
+  }
+
+  @Test
+  void raisesEachFlagAtItsDefaultThresholdAndNotJustBelow() {
     Dataset<Row> out =
-        IntegrityFlags.build(
-            df(VISITS, v.toArray(new Row[0])),
-            df(LINES, s.toArray(new Row[0])),
-            IntegrityConfig.DEFAULTS);
+        IntegrityFlags.build(creditedVisits(), creditedLines(), IntegrityConfig.DEFAULTS);
     assertThat(out.schema().simpleString()).isEqualTo(IntegrityFlags.SCHEMA.simpleString());
     assertThat(flags(out))
         .containsExactly(
@@ -132,12 +139,13 @@ class IntegrityTablesTest extends SparkTestBase {
             "M1|2015-2|TOKEN_ORDERS|0.05|0.05|3",
             "M1|2015-2|VISIT_BUNCHING|0.5|0.5|5",
             "M2|2015-2|REPEAT_VISITS|0.1|0.1|5");
+  }
 
-    // other thresholds: bunching needs 60 %, repeats 4 of them, the visit minimum is 9
+  @Test
+  void otherThresholdsRaiseAndDropFlagsOnTheSameRows() {
+    // bunching needs 60 %, repeats 4 of them, the visit minimum is 9
     IntegrityConfig strict = new IntegrityConfig(0.6, 9, 0.05, 3, 0.25, 9, 0.1, 4);
-    Dataset<Row> other =
-        IntegrityFlags.build(
-            df(VISITS, v.toArray(new Row[0])), df(LINES, s.toArray(new Row[0])), strict);
+    Dataset<Row> other = IntegrityFlags.build(creditedVisits(), creditedLines(), strict);
     assertThat(flags(other))
         .containsExactly(
             "M1|2015-2|SHORT_VISITS|0.3|0.25|3",
@@ -148,20 +156,30 @@ class IntegrityTablesTest extends SparkTestBase {
             "M2|2015-3|REPEAT_VISITS|0.8|0.1|4");
   }
 
+  /** A scoring file without an integrity section. */
+  private static final String BASE =
+      "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
+          + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
+          + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
+          + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
+
   @Test
-  void scoringFileThresholdsAreReadAndChecked() {
-    String base =
-        "components = [{ name = a, metric = order_rate, weight = 1, better = higher }]\n"
-            + "segments { a = 0.2, b = 0.5 }\nservice_menu { A = 4, B = 2, C = 1 }\n"
-            + "tiers { a = 0.2, b = 0.5, c = 0.9 }\nbase_bonus_yuan = 1\n"
-            + "multipliers { A = 1, B = 1, C = 1, D = 1 }\n";
-    assertThat(ScoringConfig.parse(base, "s.conf").integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
+  void scoringFileWithoutIntegritySectionHasTheDefaultThresholds() {
+    assertThat(ScoringConfig.parse(BASE, "s.conf").integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
     assertThat(ScoringConfig.defaults().integrity()).isEqualTo(IntegrityConfig.DEFAULTS);
+  }
+
+  @Test
+  void aThresholdInTheScoringFileReplacesOnlyItsOwnDefault() {
     IntegrityConfig c =
-        ScoringConfig.parse(base + "integrity { token_orders { min_count = 4 } }", "s.conf")
+        ScoringConfig.parse(BASE + "integrity { token_orders { min_count = 4 } }", "s.conf")
             .integrity();
     assertThat(c.tokenMinCount()).isEqualTo(4);
     assertThat(c.bunchingMinShare()).isEqualTo(0.5);
+  }
+
+  @Test
+  void badThresholdsAreRefusedNamingTheFileAndTheKey() {
     for (String[] bad :
         new String[][] {
           {
@@ -188,7 +206,7 @@ class IntegrityTablesTest extends SparkTestBase {
         }) {
       assertThat(
               org.assertj.core.api.Assertions.catchThrowable(
-                  () -> ScoringConfig.parse(base + bad[0], "s.conf")))
+                  () -> ScoringConfig.parse(BASE + bad[0], "s.conf")))
           .as(bad[0])
           .isInstanceOf(gridperf.config.ConfigException.class)
           .hasMessageContaining("s.conf")
@@ -231,9 +249,11 @@ class IntegrityTablesTest extends SparkTestBase {
               .collectAsList();
       assertThat(rows).as(example).hasSize(example.equals("handover-windows") ? 6 : 7);
       for (Row r : rows) {
-        String what = example + " " + r.getString(0) + " " + r.get(1);
-        if (r.getInt(2) == 0) {
-          assertThat(r.isNullAt(3) && r.isNullAt(4)).as(what).isTrue();
+        String what = example + " " + r.getAs("retailer_code") + " " + r.getAs("moved_on");
+        if (r.<Integer>getAs("months_compared") == 0) {
+          assertThat(r.getAs("post_cases") == null && r.getAs("baseline_cases") == null)
+              .as(what)
+              .isTrue();
           continue;
         }
         // cases × 250 = the plain sum of cartons, exactly
@@ -241,13 +261,19 @@ class IntegrityTablesTest extends SparkTestBase {
         assertThat(r.<BigDecimal>getAs("post_cases").multiply(cartons))
             .as(what)
             .isEqualByComparingTo(BigDecimal.valueOf(r.<Long>getAs("post_sql")));
-        if (!r.isNullAt(4)) {
+        if (r.getAs("baseline_cases") != null) {
           assertThat(r.<BigDecimal>getAs("baseline_cases").multiply(cartons))
               .as(what)
               .isEqualByComparingTo(BigDecimal.valueOf(r.<Long>getAs("base_sql")));
         }
       }
-      assertThat(rows.stream().filter(r -> r.isNullAt(4) && r.getInt(2) > 0).count())
+      assertThat(
+              rows.stream()
+                  .filter(
+                      r ->
+                          r.getAs("baseline_cases") == null
+                              && r.<Integer>getAs("months_compared") > 0)
+                  .count())
           .as(example)
           .isEqualTo(1);
     }
@@ -272,7 +298,15 @@ class IntegrityTablesTest extends SparkTestBase {
                 versions, new PeriodRange(YearMonth.of(2013, 1), YearMonth.of(2014, 12)))
             .collectAsList()
             .stream()
-            .map(r -> r.getString(0) + " " + r.get(1) + " " + r.getString(2) + ">" + r.getString(3))
+            .map(
+                r ->
+                    r.getAs("retailer_code")
+                        + " "
+                        + r.getAs("moved_on")
+                        + " "
+                        + r.getAs("from_manager")
+                        + ">"
+                        + r.getAs("to_manager"))
             .sorted()
             .toList();
     assertThat(moves).containsExactly("R1 2014-03-01 M1>M2", "R3 2014-06-01 M3>M4");

@@ -4,6 +4,7 @@ import static gridperf.gold.Silver.sale;
 import static gridperf.gold.Silver.target;
 import static gridperf.gold.Silver.tp;
 import static gridperf.gold.Silver.v;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import gridperf.config.ScoringConfig;
 import gridperf.silver.DimRetailer;
@@ -11,8 +12,8 @@ import gridperf.silver.FactSalesLine;
 import gridperf.silver.FactTarget;
 import gridperf.silver.FactTouchpoint;
 import gridperf.testing.SparkTestBase;
+import java.io.IOException;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every metric (docs/contract.md, Metrics) on hand-written silver rows, compared as whole rows. The
- * story:
+ * Every metric (docs/contract.md, Metrics) on hand-written silver rows, compared as whole rows with
+ * the golden {@value #MANAGER}. The story:
  *
  * <ul>
  *   <li>R1 is with G1/M1 (urban) until 14 Feb 2014 and with G2/M2 (town) from 15 Feb: a mid-month
@@ -96,204 +97,46 @@ class PerfTablesTest extends SparkTestBase {
             ServiceVisits.build(in), RetailerSegment.build(in, CFG), CFG);
   }
 
-  /** perf_manager rows, in table column order. */
-  static final Object[][] MANAGER = {
-    m(
-        "M1",
-        "M",
-        "2013-12",
-        2013,
-        2,
-        1,
-        0.5,
-        "2",
-        "40000",
-        40000.0 / 2.0,
-        1.0,
-        null,
-        "4",
-        0.5,
-        0,
-        0,
-        0,
-        0.0,
-        null,
-        null,
-        null,
-        0.0,
-        null,
-        null),
-    m(
-        "M1",
-        "Q",
-        "2013-Q4",
-        2013,
-        2,
-        1,
-        0.5,
-        "2",
-        "40000",
-        40000.0 / 2.0,
-        1.0,
-        null,
-        "4",
-        0.5,
-        0,
-        0,
-        0,
-        0.0,
-        null,
-        null,
-        null,
-        0.0,
-        null,
-        null),
-    m(
-        "M1",
-        "Y",
-        "2013",
-        2013,
-        2,
-        1,
-        0.5,
-        "2",
-        "40000",
-        40000.0 / 2.0,
-        1.0,
-        null,
-        "4",
-        0.5,
-        0,
-        0,
-        0,
-        0.0,
-        null,
-        null,
-        null,
-        0.0,
-        null,
-        null),
-    m(
-        "M1",
-        "M",
-        "2014-01",
-        2014,
-        2,
-        1,
-        0.5,
-        "0.8",
-        "6000",
-        6000.0 / 0.8,
-        -0.25,
-        null,
-        "2",
-        0.8 / 2.0,
-        3,
-        2,
-        0,
-        1.0,
-        13.0 / 3,
-        3.0,
-        1.0,
-        0.0,
-        null,
-        null),
-    m(
-        "M1", "M", "2014-02", 2014, 1, 0, 0.0, "0", "0", null, null, null, null, null, 3, 2, 1, 1.0,
-        null, 3.0, 3.0, 100.0, 1.0, null),
-    m(
-        "M1",
-        "Q",
-        "2014-Q1",
-        2014,
-        2,
-        1,
-        0.5,
-        "0.8",
-        "6000",
-        6000.0 / 0.8,
-        -0.25,
-        null,
-        null,
-        null,
-        6,
-        4,
-        1,
-        1.0,
-        13.0 / 3,
-        3.0,
-        2.25,
-        50.0,
-        1.0,
-        null),
-    m(
-        "M1",
-        "Y",
-        "2014",
-        2014,
-        2,
-        1,
-        0.5,
-        "0.8",
-        "6000",
-        6000.0 / 0.8,
-        -0.25,
-        0.8 / 2.0 - 1,
-        null,
-        null,
-        6,
-        4,
-        1,
-        1.0,
-        13.0 / 3,
-        3.0,
-        2.25,
-        50.0,
-        1.0,
-        1.0 / 3),
-    m(
-        "M2", "M", "2014-02", 2014, 1, 1, 1.0, "1", "20000", 20000.0, 1.0, null, "1", 1.0, 0, 0, 0,
-        0.0, null, null, null, 0.0, null, null),
-    m(
-        "M2", "M", "2014-03", 2014, 1, 0, 0.0, "0", "0", null, null, null, "1", 0.0, 2, 1, 1, 1.0,
-        null, null, null, 100.0, 0.0, null),
-    m(
-        "M2", "Q", "2014-Q1", 2014, 1, 1, 1.0, "1", "20000", 20000.0, 1.0, null, "2", 0.5, 2, 1, 1,
-        1.0, null, null, null, 100.0, 0.0, null),
-    m(
-        "M2", "Y", "2014", 2014, 1, 1, 1.0, "1", "20000", 20000.0, 1.0, null, "2", 0.5, 2, 1, 1,
-        1.0, null, null, null, 100.0, 0.0, 0.0),
-  };
+  /**
+   * perf_manager of these rows, hand-computed, one golden file with {@link GoldBuildTest}, which
+   * builds the same rows through the lake.
+   */
+  static final String MANAGER = "build/perf_manager.csv";
 
-  static Object[] m(Object... cells) {
-    return cells;
+  /** Asserts {@code got} has {@code want}'s columns, in order, and exactly its rows. */
+  private static void assertWholeRows(Dataset<Row> got, Golden.Table want, int keyColumns) {
+    assertThat(got.columns()).containsExactlyElementsOf(want.columns());
+    assertThat(got.count()).as(want.name() + " rows").isEqualTo(want.rows().size());
+    Golden.assertMatches(got, want, keyColumns);
   }
 
   @Test
-  void perfManagerHasEveryMetricPerPeriod() {
-    assertRows(PerfManager.build(in, null, targets(), compliance), rows(MANAGER, List.of(), null));
+  void perfManagerHasEveryMetricPerPeriod() throws IOException {
+    assertWholeRows(PerfManager.build(in, null, targets(), compliance), Golden.read(MANAGER), 3);
   }
 
   @Test
-  void perfGridSharesTheDefinitionWithoutTargets() {
-    // columns 12, 13 are target_cases, target_attainment; G1 is M1's grid, G2 M2's
-    assertRows(
-        PerfGrid.build(in, null, compliance),
-        rows(MANAGER, List.of(12, 13), new String[] {"G1", "G2"}));
+  void perfGridSharesTheDefinitionWithoutTargets() throws IOException {
+    // G1 is M1's grid, G2 M2's
+    Golden.Table grid =
+        Golden.read(MANAGER)
+            .without("target_cases", "target_attainment")
+            .replace(
+                "manager_code", List.of("grid_code"), m -> List.of(m.equals("M1") ? "G1" : "G2"));
+    assertWholeRows(PerfGrid.build(in, null, compliance), grid, 3);
   }
 
   @Test
-  void perfCategorySharesTheDefinitionWithoutTargetsOrCompliance() {
-    Row[] expected = rows(MANAGER, List.of(12, 13, 23), null);
-    Row[] out = new Row[expected.length];
-    for (int i = 0; i < expected.length; i++) {
-      List<Object> cells = toList(expected[i]);
-      String market = cells.get(0).equals("M1") ? "urban" : "town";
-      cells.remove(0);
-      cells.addAll(0, List.of("grocery", market, "small"));
-      out[i] = row(cells.toArray());
-    }
-    assertRows(PerfCategory.build(in, null), out);
+  void perfCategorySharesTheDefinitionWithoutTargetsOrCompliance() throws IOException {
+    // every retailer is a small grocery; M1's are urban, M2's town
+    Golden.Table category =
+        Golden.read(MANAGER)
+            .without("target_cases", "target_attainment", "service_compliance")
+            .replace(
+                "manager_code",
+                List.of("format", "market_type", "scale"),
+                m -> List.of("grocery", m.equals("M1") ? "urban" : "town", "small"));
+    assertWholeRows(PerfCategory.build(in, null), category, 5);
   }
 
   @Test
@@ -305,31 +148,5 @@ class PerfTablesTest extends SparkTestBase {
             .where("manager_code = 'M1' AND period_type = 'Y'")
             .select("period", "volume_yoy");
     assertRows(got, row("2014", 0.8 / 2.0 - 1));
-  }
-
-  private static List<Object> toList(Row r) {
-    List<Object> out = new ArrayList<>();
-    for (int i = 0; i < r.length(); i++) {
-      out.add(r.get(i));
-    }
-    return out;
-  }
-
-  /** Expected rows without the given column indexes, the entity code renamed M1/M2 → codes. */
-  private static Row[] rows(Object[][] table, List<Integer> drop, String[] codes) {
-    Row[] out = new Row[table.length];
-    for (int i = 0; i < table.length; i++) {
-      List<Object> cells = new ArrayList<>();
-      for (int c = 0; c < table[i].length; c++) {
-        if (!drop.contains(c)) {
-          cells.add(table[i][c]);
-        }
-      }
-      if (codes != null) {
-        cells.set(0, cells.get(0).equals("M1") ? codes[0] : codes[1]);
-      }
-      out[i] = row(cells.toArray());
-    }
-    return out;
   }
 }

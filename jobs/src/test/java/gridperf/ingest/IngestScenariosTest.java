@@ -35,9 +35,10 @@ class IngestScenariosTest extends IngestTestBase {
   static String ledger(Lake lake, String file) {
     return lake.read(TableId.INGEST_FILES)
         .filter("source_file = '" + file + "'")
-        .selectExpr("concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate)")
+        .selectExpr(
+            "concat_ws('/', rows_read, rows_accepted, rows_quarantined, rows_duplicate) AS counts")
         .first()
-        .getString(0);
+        .getAs("counts");
   }
 
   @Test
@@ -114,7 +115,7 @@ class IngestScenariosTest extends IngestTestBase {
     Lake lake = newLake();
     ingest(lake, landing, "ingest.max_quarantine_rate=1");
     assertThat(sales(lake)).isEqualTo("[[O1:1:10:M1:sales/2014/s.csv]]");
-    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().getString(0))
+    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().<String>getAs("reason"))
         .isEqualTo("UNKNOWN_RETAILER");
 
     // R1 moves to M2 from 1 March; R2 appears: O1 re-credited, O2 re-validated into acceptance
@@ -142,7 +143,7 @@ class IngestScenariosTest extends IngestTestBase {
         "R2,r2,grocery,small,5,G1,M1,active,2014-01-01");
     ingest(lake, landing, "ingest.max_quarantine_rate=1");
     assertThat(sales(lake)).isEqualTo("[[O2:1:10:M1:sales/2014/s.csv]]");
-    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().getString(0))
+    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().<String>getAs("reason"))
         .isEqualTo("RETAILER_NOT_ACTIVE");
     Map<TableId, Long> before = versions(lake);
     ingest(lake, landing, "--retry-quarantine");

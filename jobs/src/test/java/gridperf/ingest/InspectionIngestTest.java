@@ -39,9 +39,9 @@ class InspectionIngestTest extends IngestTestBase {
         .where("manager_code = 'M1' AND period = '2014-03'")
         .selectExpr(
             "concat_ws('/', self_inspections, spot_checks, spot_checks_passed, errors,"
-                + " error_free_months, standards_met)")
+                + " error_free_months, standards_met) AS march")
         .first()
-        .getString(0);
+        .getAs("march");
   }
 
   private static JobOutcome build(Lake lake) {
@@ -69,7 +69,7 @@ class InspectionIngestTest extends IngestTestBase {
         .isEqualTo(
             "[I1:M1:true:0:G1:inspections/2014/a.csv, I2:M1:true:0:G1:inspections/2014/a.csv]");
     assertThat(IngestScenariosTest.ledger(lake, "inspections/2014/a.csv")).isEqualTo("4/2/1/1");
-    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().getString(0))
+    assertThat(lake.read(TableId.QUARANTINE).selectExpr("reason").first().<String>getAs("reason"))
         .isEqualTo("UNKNOWN_MANAGER");
     build(lake);
     assertThat(march(lake)).isEqualTo("1/1/1/0/1/false");

@@ -57,10 +57,10 @@ class CorruptInputTest extends ReliabilityBase {
     assertThat(
             lake
                 .read(TableId.QUARANTINE)
-                .selectExpr("concat_ws(':', source_file, line_no, reason)")
+                .selectExpr("concat_ws(':', source_file, line_no, reason) AS at_reason")
                 .collectAsList()
                 .stream()
-                .map(r -> r.getString(0))
+                .map(r -> r.<String>getAs("at_reason"))
                 .sorted()
                 .toList())
         .isEqualTo(
@@ -73,10 +73,11 @@ class CorruptInputTest extends ReliabilityBase {
                 .read(TableId.INGEST_FILES)
                 .filter("source_file IN ('sales/2014/2014-01.csv', 'touchpoints/2014/2014.jsonl')")
                 .selectExpr(
-                    "concat_ws('/', source_file, rows_read, rows_accepted, rows_quarantined, rows_duplicate)")
+                    "concat_ws('/', source_file, rows_read, rows_accepted, rows_quarantined,"
+                        + " rows_duplicate) AS counts")
                 .collectAsList()
                 .stream()
-                .map(r -> r.getString(0))
+                .map(r -> r.<String>getAs("counts"))
                 .sorted()
                 .toList())
         .isEqualTo(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,13 +22,18 @@ class DecimalExtremesTest extends ReliabilityBase {
   static final BigDecimal MAX = new BigDecimal("9999999999999999.99");
   static final int LINES = 1500;
 
-  @Test
-  void hugeAmountsSumExactlyAtEveryPeriodAndNothingOverflowsSilently() {
+  private static Lake lake;
+  private static BigDecimal march;
+  private static BigDecimal april;
+  private static BigDecimal year;
+
+  @BeforeAll
+  static void hugeAmountsIngestedAndBuilt() {
     Path landing = newDir("landing");
     TinyLanding.master(landing);
     List<String> lines = new ArrayList<>();
     lines.add(TinyLanding.SALES);
-    BigDecimal march = BigDecimal.ZERO;
+    march = BigDecimal.ZERO;
     for (int i = 1; i <= LINES; i++) {
       lines.add(
           "X"
@@ -46,20 +52,26 @@ class DecimalExtremesTest extends ReliabilityBase {
     lines.add("X0,3,2014-04-01,R1,S3,1,10000000000000000.00");
     lines.add("X0,4,2014-04-01,R1,S3,1,0.02");
     write(landing, "sales/2014/huge.csv", lines.toArray(new String[0]));
-    Lake lake = newLake();
+    lake = newLake();
     ingest(lake, landing);
     build(lake);
+    april = new BigDecimal("0.02");
+    year = march.add(april);
+  }
 
+  @Test
+  void anAmountOfTenToTheSixteenthIsQuarantinedOutOfRange() {
     assertThat(
             lake.read(TableId.QUARANTINE)
-                .selectExpr("concat_ws(':', source_file, line_no, reason)")
+                .selectExpr("concat_ws(':', source_file, line_no, reason) AS at_reason")
                 .collectAsList())
-        .extracting(r -> r.getString(0))
+        .extracting(r -> r.<String>getAs("at_reason"))
         .containsExactly("sales/2014/huge.csv:" + (LINES + 4) + ":OUT_OF_RANGE");
-    BigDecimal april = new BigDecimal("0.02");
-    BigDecimal year = march.add(april);
-    assertThat(march.toPlainString()).isEqualTo("14989999999999999985.02");
+  }
 
+  @Test
+  void perfManagerSumsHugeAmountsExactlyAtEveryPeriod() {
+    assertThat(march.toPlainString()).isEqualTo("14989999999999999985.02");
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014-03"))
         .isEqualTo(march);
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014-04"))
@@ -67,6 +79,10 @@ class DecimalExtremesTest extends ReliabilityBase {
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014-Q1"))
         .isEqualTo(march);
     assertThat(revenue(lake, TableId.PERF_MANAGER, "manager_code = 'M1'", "2014")).isEqualTo(year);
+  }
+
+  @Test
+  void gridCategoryCubeAndSegmentYearTotalsAreExactToo() {
     assertThat(revenue(lake, TableId.PERF_GRID, "grid_code = 'G1'", "2014")).isEqualTo(year);
     assertThat(
             revenue(lake, TableId.PERF_CATEGORY, "format = 'grocery' AND scale = 'medium'", "2014"))
@@ -75,6 +91,10 @@ class DecimalExtremesTest extends ReliabilityBase {
     Row seg =
         lake.read(TableId.RETAILER_SEGMENT).filter("retailer_code = 'R1' AND year = 2014").first();
     assertThat((BigDecimal) seg.getAs("revenue_yuan")).isEqualTo(year);
+  }
+
+  @Test
+  void revenueIsStoredAsDecimalOfTwentyEightDigits() {
     assertThat(
             lake.read(TableId.PERF_MANAGER)
                 .schema()
@@ -91,6 +111,6 @@ class DecimalExtremesTest extends ReliabilityBase {
             .select("revenue_yuan")
             .collectAsList();
     assertThat(r).as(t.tableName() + " " + entity + " " + period).hasSize(1);
-    return r.get(0).getDecimal(0);
+    return r.get(0).getAs("revenue_yuan");
   }
 }

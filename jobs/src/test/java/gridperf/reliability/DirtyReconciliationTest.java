@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gridperf.lakehouse.Lake;
 import gridperf.lakehouse.TableId;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class DirtyReconciliationTest extends ReliabilityBase {
   void everyFileReconcilesReadAsAcceptedPlusQuarantinedPlusDuplicates() throws IOException {
     Map<String, Long> quarantined = new HashMap<>();
     for (Row r : lake.read(TableId.QUARANTINE).groupBy("source_file").count().collectAsList()) {
-      quarantined.put(r.getString(0), r.getLong(1));
+      quarantined.put(r.getAs("source_file"), r.getAs("count"));
     }
     Map<String, Row> files = ledger();
     assertThat(files).hasSizeGreaterThan(20);
@@ -125,15 +126,16 @@ class DirtyReconciliationTest extends ReliabilityBase {
     Map<String, String> reasonAt = new HashMap<>();
     for (Row r :
         lake.read(TableId.QUARANTINE)
-            .selectExpr("concat(source_file, ':', line_no)", "reason")
+            .selectExpr("concat(source_file, ':', line_no) AS at", "reason")
             .collectAsList()) {
-      reasonAt.put(r.getString(0), r.getString(1));
+      reasonAt.put(r.getAs("at"), r.getAs("reason"));
     }
     Set<String> winners = new HashSet<>();
     for (TableId t :
         List.of(TableId.FACT_SALES_LINE, TableId.FACT_TOUCHPOINT, TableId.FACT_INSPECTION)) {
-      for (Row r : lake.read(t).selectExpr("concat(src_file, ':', src_line)").collectAsList()) {
-        winners.add(r.getString(0));
+      for (Row r :
+          lake.read(t).selectExpr("concat(src_file, ':', src_line) AS at").collectAsList()) {
+        winners.add(r.getAs("at"));
       }
     }
     Map<String, Row> files = ledger();
@@ -182,28 +184,39 @@ class DirtyReconciliationTest extends ReliabilityBase {
   }
 
   @Test
-  void goldTotalsEqualTheAcceptedSilverRows() {
+  void goldRevenueAndVolumeEqualTheAcceptedSalesLines() {
     Row silver =
         lake.read(TableId.FACT_SALES_LINE)
             .selectExpr(
-                "sum(amount_yuan)", "cast(sum(qty_cartons) AS DECIMAL(30, 0)) / 250", "count(*)")
+                "sum(amount_yuan) AS revenue_yuan",
+                "cast(sum(qty_cartons) AS DECIMAL(30, 0)) / 250 AS volume_cases",
+                "count(*) AS line_count")
             .first();
     Row gold =
         lake.read(TableId.PERF_MANAGER)
             .filter("period_type = 'Y'")
-            .selectExpr("sum(revenue_yuan)", "sum(volume_cases)")
+            .selectExpr("sum(revenue_yuan) AS revenue_yuan", "sum(volume_cases) AS volume_cases")
             .first();
-    assertThat(gold.getDecimal(0)).isEqualByComparingTo(silver.getDecimal(0));
-    assertThat(gold.getDecimal(1)).isEqualByComparingTo(silver.getDecimal(1));
-    assertThat(silver.getLong(2)).isPositive();
+    assertThat(gold.<BigDecimal>getAs("revenue_yuan"))
+        .isEqualByComparingTo(silver.<BigDecimal>getAs("revenue_yuan"));
+    assertThat(gold.<BigDecimal>getAs("volume_cases"))
+        .isEqualByComparingTo(silver.<BigDecimal>getAs("volume_cases"));
+    assertThat(silver.<Long>getAs("line_count")).isPositive();
+  }
+
+  @Test
+  void goldTouchpointsEqualTheAcceptedTouchpoints() {
     long touchpoints = lake.read(TableId.FACT_TOUCHPOINT).count();
     Row tp =
         lake.read(TableId.PERF_MANAGER)
             .filter("period_type = 'Y'")
-            .selectExpr("sum(touchpoints)")
+            .selectExpr("sum(touchpoints) AS touchpoints")
             .first();
-    assertThat(tp.getLong(0)).isEqualTo(touchpoints);
-    // and per year, per grid: every accepted row is credited exactly once
+    assertThat(tp.<Long>getAs("touchpoints")).isEqualTo(touchpoints);
+  }
+
+  @Test
+  void gridRevenueOfEachYearEqualsThatYearsAcceptedSales() {
     assertThat(
             rows(
                 lake.read(TableId.PERF_GRID)

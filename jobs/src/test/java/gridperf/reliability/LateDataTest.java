@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,14 +32,22 @@ class LateDataTest extends ReliabilityBase {
   static final List<TableId> PERIOD_TABLES =
       List.of(TableId.PERF_MANAGER, TableId.PERF_GRID, TableId.PERF_CATEGORY, TableId.PERF_CUBE);
 
+  private static Lake lake;
+  private static Map<TableId, Long> before;
+  private static BigDecimal m1Before;
+  private static BigDecimal m2Before;
+  private static Object yoyBefore;
+
   /** period → files holding it, at a version of a table. */
   static Map<String, Set<String>> filesByPeriod(Dataset<Row> d) {
     Map<String, Set<String>> out = new TreeMap<>();
     for (Row r :
-        d.select(concat_ws("|", col("period_type"), col("period")), input_file_name())
+        d.select(
+                concat_ws("|", col("period_type"), col("period")).as("period"),
+                input_file_name().as("file"))
             .distinct()
             .collectAsList()) {
-      out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+      out.computeIfAbsent(r.getAs("period"), k -> new TreeSet<>()).add(r.getAs("file"));
     }
     return out;
   }
@@ -54,38 +63,47 @@ class LateDataTest extends ReliabilityBase {
         .getAs("revenue_yuan");
   }
 
-  @Test
-  void lateDataRebuildsItsPeriodsAndNextYearsAndLeavesOtherPeriodsByteForByte() {
-    Lake lake = copy(SharedLakes.reference());
+  /** M2's volume_yoy of 2015. */
+  static Object yoy2015(Lake lake) {
+    return lake.read(TableId.PERF_MANAGER)
+        .filter("manager_code = 'M2' AND period = '2015'")
+        .first()
+        .getAs("volume_yoy");
+  }
+
+  @BeforeAll
+  static void lateFileIngestedBuiltAndScored() {
+    lake = copy(SharedLakes.reference());
     Path landing = copyTree(SharedLakes.landing2());
-    Map<TableId, Long> before = versions(lake);
-    BigDecimal m1Before = revenue(lake, "M1", "2014-03");
-    BigDecimal m2Before = revenue(lake, "M2", "2014-03");
-    Object yoyBefore =
-        lake.read(TableId.PERF_MANAGER)
-            .filter("manager_code = 'M2' AND period = '2015'")
-            .first()
-            .getAs("volume_yoy");
+    before = versions(lake);
+    m1Before = revenue(lake, "M1", "2014-03");
+    m2Before = revenue(lake, "M2", "2014-03");
+    yoyBefore = yoy2015(lake);
 
     TinyLanding.late(landing);
     ingest(lake, landing);
     build(lake);
     score(lake);
+  }
 
-    // the late rows land in 2014-03 (M1 +800.00, M2 +12000.00) and move next year's yoy
+  @Test
+  void lateRowsLandInTheirMonthAndItsQuarter() {
+    // the late rows land in 2014-03: M1 +800.00, M2 +12000.00
     assertThat(revenue(lake, "M1", "2014-03"))
         .isEqualByComparingTo(m1Before.add(new BigDecimal("800.00")));
     assertThat(revenue(lake, "M2", "2014-03"))
         .isEqualByComparingTo(m2Before.add(new BigDecimal("12000.00")));
     assertThat(revenue(lake, "M2", "2014-Q1"))
         .isEqualByComparingTo(revenue(lake, "M2", "2014-03").add(revenue(lake, "M2", "2014-01")));
-    Object yoyAfter =
-        lake.read(TableId.PERF_MANAGER)
-            .filter("manager_code = 'M2' AND period = '2015'")
-            .first()
-            .getAs("volume_yoy");
-    assertThat(yoyAfter).isNotEqualTo(yoyBefore);
+  }
 
+  @Test
+  void lateRowsMoveNextYearsVolumeYoy() {
+    assertThat(yoy2015(lake)).isNotEqualTo(yoyBefore);
+  }
+
+  @Test
+  void periodTablesRewriteOnlyTheLatePeriodsAndTheYearAfterAndKeepOtherPeriodsByteForByte() {
     for (TableId t : PERIOD_TABLES) {
       Map<String, Set<String>> old = filesByPeriod(at(lake, t, before.get(t)));
       Map<String, Set<String>> now = filesByPeriod(lake.read(t));
@@ -107,7 +125,11 @@ class LateDataTest extends ReliabilityBase {
           .as(t.tableName() + " other periods' rows")
           .isEqualTo(rows(at(lake, t, before.get(t)).filter(others)));
     }
-    // service_visits: one file per month; only the late month is rewritten
+  }
+
+  @Test
+  void serviceVisitsRewriteOnlyTheLateMonthsFile() {
+    // service_visits: one file per month
     Map<String, Set<String>> svOld =
         monthFiles(at(lake, TableId.SERVICE_VISITS, before.get(TableId.SERVICE_VISITS)));
     Map<String, Set<String>> svNow = monthFiles(lake.read(TableId.SERVICE_VISITS));
@@ -116,22 +138,26 @@ class LateDataTest extends ReliabilityBase {
         assertThat(svNow.get(m)).as("service_visits " + m).isEqualTo(svOld.get(m));
       }
     }
-    // the scorecard is scored from the rebuilt year: M2's 2015 growth is the new volume_yoy
+  }
+
+  @Test
+  void scorecardGrowthIsTheRebuiltVolumeYoy() {
     Object growth =
         lake.read(TableId.MANAGER_SCORECARD)
             .filter("manager_code = 'M2' AND year = 2015")
             .first()
             .getAs("growth_value");
-    assertThat(growth).isEqualTo(yoyAfter);
+    assertThat(growth).isEqualTo(yoy2015(lake));
   }
 
   static Map<String, Set<String>> monthFiles(Dataset<Row> d) {
     Map<String, Set<String>> out = new TreeMap<>();
     for (Row r :
-        d.select(concat_ws("-", col("year"), col("month")), input_file_name())
+        d.select(
+                concat_ws("-", col("year"), col("month")).as("month"), input_file_name().as("file"))
             .distinct()
             .collectAsList()) {
-      out.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+      out.computeIfAbsent(r.getAs("month"), k -> new TreeSet<>()).add(r.getAs("file"));
     }
     return out;
   }

@@ -175,7 +175,7 @@ class UpdateTest extends ReliabilityBase {
         .orderBy("run")
         .collectAsList()
         .stream()
-        .map(r -> r.getString(0))
+        .map(r -> r.<String>getAs("run"))
         .toList();
   }
 }

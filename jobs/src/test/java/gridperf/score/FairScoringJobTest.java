@@ -183,9 +183,9 @@ class FairScoringJobTest extends SparkTestBase {
             .where("scenario = 'reweight' AND manager_code = 'U3'")
             .select("attainment_score", "attainment_points", "structure_points")
             .collectAsList();
-    assertThat(u3.get(0).isNullAt(0)).isTrue();
-    assertThat(u3.get(0).isNullAt(1)).isTrue();
-    assertThat(u3.get(0).getDouble(2)).isEqualTo(37.5);
+    assertThat(u3.get(0).<Double>getAs("attainment_score")).isNull();
+    assertThat(u3.get(0).<Double>getAs("attainment_points")).isNull();
+    assertThat(u3.get(0).<Double>getAs("structure_points")).isEqualTo(37.5);
   }
 
   /**
@@ -227,9 +227,9 @@ class FairScoringJobTest extends SparkTestBase {
             .where("scenario = 'days' AND manager_code = 'N1'")
             .select("attainment_value", "attainment_score", "structure_value")
             .first();
-    assertThat(n1.getDouble(0)).isEqualTo(2.0);
-    assertThat(n1.isNullAt(1)).isTrue();
-    assertThat(n1.getDouble(2)).isEqualTo(500.0);
+    assertThat(n1.<Double>getAs("attainment_value")).isEqualTo(2.0);
+    assertThat(n1.<Double>getAs("attainment_score")).isNull();
+    assertThat(n1.<Double>getAs("structure_value")).isEqualTo(500.0);
   }
 
   /**

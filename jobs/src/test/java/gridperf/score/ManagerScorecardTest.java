@@ -231,12 +231,9 @@ class ManagerScorecardTest extends SparkTestBase {
   /**
    * The ten managers of the cut-off test (M10, M09 A; M08–M06 B; M05–M02 C; M01 D) with their
    * service_standards year rows: M10 met 11 of 12 months (false), M09 12 of 12 with no spot check
-   * (true), M07 12 of 12 but 8 of 10 spot checks = 0.8 (false), M05 and M01 false. With
-   * standards.gate_tier = B only M10 moves (A → B, bonus 12,000); M07 is already B, M05 C and M01 D
-   * (worse than the gate); nobody is re-ranked. With the default (none) tier = ranked_tier.
+   * (true), M07 12 of 12 but 8 of 10 spot checks = 0.8 (false), M05 and M01 false.
    */
-  @Test
-  void gateCapsOnlyManagersMissingTheirStandardsAndTheBonusFollowsTheTier() {
+  private static Dataset<Row> tenManagersWithStandards(ScoringConfig cfg) {
     Row[] rows = new Row[10];
     Row[] grids = new Row[10];
     for (int i = 1; i <= 10; i++) {
@@ -262,6 +259,16 @@ class ManagerScorecardTest extends SparkTestBase {
             row("M03", "Y", "2014", 2014, 12, 12, null),
             row("M02", "Y", "2014", 2014, 12, 12, null),
             row("M01", "Y", "2014", 2014, 12, 3, null));
+    return ManagerScorecard.build(
+        df(PERF_MANAGER, rows), df(PRIMARY_GRID, grids), null, standards, null, cfg);
+  }
+
+  /**
+   * With standards.gate_tier = B only M10 moves (A → B, bonus 12,000); M07 is already B, M05 C and
+   * M01 D (worse than the gate); nobody is re-ranked.
+   */
+  @Test
+  void gateCapsOnlyManagersMissingTheirStandardsAndTheBonusFollowsTheTier() {
     ScoringConfig gated =
         new ScoringConfig(
             CFG.components(),
@@ -277,10 +284,8 @@ class ManagerScorecardTest extends SparkTestBase {
             new gridperf.config.StandardsConfig(2, 1.0, 0.9, "B"),
             CFG.integrity(),
             CFG.fair());
-    Dataset<Row> pm = df(PERF_MANAGER, rows);
-    Dataset<Row> pg = df(PRIMARY_GRID, grids);
     assertRows(
-        ManagerScorecard.build(pm, pg, null, standards, null, gated)
+        tenManagersWithStandards(gated)
             .select("manager_code", "tier", "bonus_yuan", "ranked_tier", "standards_met"),
         row("M10", "B", B, "A", false),
         row("M09", "A", A, "A", true),
@@ -292,14 +297,15 @@ class ManagerScorecardTest extends SparkTestBase {
         row("M03", "C", C, "C", true),
         row("M02", "C", C, "C", true),
         row("M01", "D", D, "D", false));
-    List<Row> dflt =
-        ManagerScorecard.build(pm, pg, null, standards, null, CFG)
-            .where("tier <> ranked_tier")
-            .collectAsList();
-    assertThat(dflt).isEmpty();
+  }
+
+  /** With the default gate (none) the tier is the ranked tier, standards missed or not. */
+  @Test
+  void withoutAGateAManagerMissingTheStandardsKeepsTheRankedTierAndBonus() {
+    Dataset<Row> card = tenManagersWithStandards(CFG);
+    assertThat(card.where("tier <> ranked_tier").collectAsList()).isEmpty();
     assertThat(
-            ManagerScorecard.build(pm, pg, null, standards, null, CFG)
-                .where("manager_code = 'M10'")
+            card.where("manager_code = 'M10'")
                 .select("tier", "bonus_yuan", "standards_met")
                 .first()
                 .toString())
