@@ -4,7 +4,6 @@ import gridperf.lakehouse.TableDefinition;
 import gridperf.lakehouse.TableId;
 import gridperf.score.ManagerScorecard;
 import java.util.List;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -31,7 +30,7 @@ public final class ScoreTables {
 
   /** scorecard_scenario's columns for the official components. */
   public static final StructType SCORECARD_SCENARIO_SCHEMA =
-      MANAGER_SCORECARD_SCHEMA.add("scenario", DataTypes.StringType, false);
+      gridperf.score.ScorecardScenario.schema(MANAGER_SCORECARD_SCHEMA);
 
   private ScoreTables() {}
 

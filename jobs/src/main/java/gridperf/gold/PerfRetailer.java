@@ -369,11 +369,10 @@ public final class PerfRetailer {
             .where(GoldBuild.periodFilter(plan));
     Dataset<Row> laid =
         FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
-    Dataset<Row> cube = lake.read(TableId.PERF_CUBE);
-    if (!plan.full()) {
-      cube = cube.where(GoldBuild.periodFilter(plan));
-    }
-    Dataset<Row> companyTotals = cube;
+    Dataset<Row> companyTotals =
+        plan.full()
+            ? lake.read(TableId.PERF_CUBE)
+            : lake.read(TableId.PERF_CUBE).where(GoldBuild.periodFilter(plan));
     return new GoldOutput(
             TableId.PERF_RETAILER,
             SCHEMA,

@@ -28,7 +28,12 @@ public final class ScorecardScenario {
 
   /** The table's columns as written: the scorecard's of the scoring file, then the scenario. */
   public static StructType schema(ScoringConfig cfg) {
-    return ManagerScorecard.schema(cfg).add("scenario", DataTypes.StringType, false);
+    return schema(ManagerScorecard.schema(cfg));
+  }
+
+  /** The scenario table's columns for a scorecard's columns. */
+  public static StructType schema(StructType scorecard) {
+    return scorecard.add("scenario", DataTypes.StringType, false);
   }
 
   /** The replaceWhere predicate selecting one scenario's rows. */
