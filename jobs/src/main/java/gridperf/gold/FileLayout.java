@@ -1,13 +1,19 @@
 package gridperf.gold;
 
-import java.util.HashMap;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_from_arrays;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.Tuple2;
 
 /**
  * Puts the rows of each key (a period, a year, a month) into their own task, so a write makes one
@@ -20,22 +26,27 @@ public final class FileLayout {
   /**
    * Repartitions {@code df} so partition i holds exactly the rows whose key (the given columns
    * joined with '|') is {@code keys.get(i)}; rows with another key go to an extra last partition.
+   * The partition is the key's index, looked up in a map literal and passed to {@code
+   * repartitionById}: one shuffle of the rows as they are, without leaving Spark's row format.
    */
   public static Dataset<Row> onePerKey(Dataset<Row> df, List<String> keys, String... keyColumns) {
-    Map<String, Integer> index = new HashMap<>();
+    Map<String, Integer> index = new LinkedHashMap<>();
     for (String k : keys) {
       index.putIfAbsent(k, index.size());
     }
-    int[] pos = new int[keyColumns.length];
-    for (int i = 0; i < keyColumns.length; i++) {
-      pos[i] = df.schema().fieldIndex(keyColumns[i]);
-    }
-    JavaRDD<Row> rows =
-        df.javaRDD()
-            .mapToPair(r -> new Tuple2<>(key(r, pos), r))
-            .partitionBy(new KeyPartitioner(index))
-            .values();
-    return df.sparkSession().createDataFrame(rows, df.schema());
+    List<Column> names = new ArrayList<>();
+    List<Column> ids = new ArrayList<>();
+    index.forEach(
+        (k, i) -> {
+          names.add(lit(k));
+          ids.add(lit(i));
+        });
+    Column lookup =
+        map_from_arrays(
+            org.apache.spark.sql.functions.array(names.toArray(new Column[0])),
+            org.apache.spark.sql.functions.array(ids.toArray(new Column[0])));
+    Column partition = coalesce(element_at(lookup, key(keyColumns)), lit(index.size()));
+    return df.repartitionById(index.size() + 1, partition);
   }
 
   /**
@@ -47,33 +58,12 @@ public final class FileLayout {
     return df.repartition(df.col("year"));
   }
 
-  /** The key of a row as {@link #onePerKey} sees it. */
-  public static String key(Row r, int[] pos) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < pos.length; i++) {
-      if (i > 0) {
-        b.append('|');
-      }
-      b.append(r.get(pos[i]));
+  /** The key of a row as {@link #onePerKey} sees it: the columns as strings joined with '|'. */
+  static Column key(String... keyColumns) {
+    Column[] parts = new Column[keyColumns.length];
+    for (int i = 0; i < keyColumns.length; i++) {
+      parts[i] = coalesce(col(keyColumns[i]).cast("string"), lit("null"));
     }
-    return b.toString();
-  }
-
-  private static final class KeyPartitioner extends Partitioner {
-    private final Map<String, Integer> index;
-
-    KeyPartitioner(Map<String, Integer> index) {
-      this.index = new HashMap<>(index);
-    }
-
-    @Override
-    public int numPartitions() {
-      return index.size() + 1;
-    }
-
-    @Override
-    public int getPartition(Object key) {
-      return index.getOrDefault((String) key, index.size());
-    }
+    return concat_ws("|", parts);
   }
 }

@@ -29,6 +29,7 @@ public final class DeltaWrite {
   private String txnAppId;
   private long txnVersion = -1;
   private StructType declared;
+  private List<String> statsColumns;
 
   DeltaWrite(Lake lake, TableId table, Dataset<Row> data) {
     this.lake = lake;
@@ -80,6 +81,16 @@ public final class DeltaWrite {
     return this;
   }
 
+  /**
+   * The columns a table created by this write keeps min/max statistics for (Delta's {@code
+   * delta.dataSkippingStatsColumns}); the others get none, which saves computing them on every
+   * write. Applies when the write creates the table; an existing table keeps its setting.
+   */
+  public DeltaWrite statsColumns(List<String> columns) {
+    this.statsColumns = List.copyOf(columns);
+    return this;
+  }
+
   /** Records a text in the commit's {@code userMetadata} (e.g. what the data was computed from). */
   public DeltaWrite userMetadata(String text) {
     this.userMetadata = text;
@@ -116,6 +127,9 @@ public final class DeltaWrite {
     }
     if (mergeSchema) {
       w = w.option("mergeSchema", "true");
+    }
+    if (statsColumns != null && !statsColumns.isEmpty()) {
+      w = w.option("delta.dataSkippingStatsColumns", String.join(",", statsColumns));
     }
     if (txnAppId != null) {
       w = w.option("txnAppId", txnAppId).option("txnVersion", txnVersion);
