@@ -68,4 +68,19 @@ public record BuildPlan(
     }
     return out;
   }
+
+  /**
+   * (year, period type) keys of the planned periods as {@link FileLayout} sees them: "2015|M", for
+   * a table written one file per year and period type.
+   */
+  public List<String> yearTypeLayoutKeys() {
+    List<String> out = new ArrayList<>();
+    for (Periods.Key k : periods) {
+      String key = k.year() + "|" + k.type();
+      if (!out.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
 }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -125,10 +126,10 @@ public final class PerfRetailer {
    * preferred_remote) of the years before; {@code storedPrior}: stored perf_retailer rows of years
    * not recomputed (for volume_yoy), NULL on a full build.
    *
-   * <p>The retailer is the entity and the key, so every sum is one aggregation of the monthly rows
-   * exploded into their periods: sales, touchpoints, assignment and the menu's monthly verdicts
-   * side by side. volume_yoy needs the same period a year earlier: each month's volume is also
-   * exploded into the periods one year later as {@code _prior_vol} (a stored row of a year not
+   * <p>The retailer is the entity and the key, so every sum is one aggregation of the retailer's
+   * months ({@link #retailerMonths}, with the menu's monthly verdicts) exploded into their periods.
+   * volume_yoy needs the same period a year earlier: each month is also exploded into the periods
+   * one year later, where only its volume counts, as {@code _prior_vol} (a stored row of a year not
    * recomputed brings its volume_cases the same way), which equals the earlier row's volume_cases
    * because qty_cartons / 250 is exact in three decimals.
    */
@@ -138,49 +139,12 @@ public final class PerfRetailer {
       Dataset<Row> segments,
       Dataset<Row> storedPrior,
       ScoringConfig cfg) {
-    Column cur = lit(true).as("_cur");
-    Dataset<Row> sales =
-        in.sales()
-            .select(
-                col("retailer_code"),
-                col("year"),
-                col("month"),
-                cur,
-                col("qty"),
-                when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
-                col("amount"));
-    Dataset<Row> touchpoints =
-        in.touchpoints()
-            .select(
-                col("retailer_code"),
-                col("year"),
-                col("month"),
-                cur,
-                col("touchpoints"),
-                col("visits"),
-                col("complaints"),
-                col("phone"),
-                col("wechat"),
-                col("mot_sum"),
-                col("mot_n"),
-                col("sat_sum"),
-                col("sat_n"));
-    Dataset<Row> assigned =
-        in.assigned().select(col("retailer_code"), col("year"), col("month"), cur, col("days"));
-    Dataset<Row> nextYear =
-        in.sales()
-            .select(
-                col("retailer_code"),
-                col("year").plus(1).as("year"),
-                col("month"),
-                PerfMetrics.volume(col("qty")).as("_prior_vol"));
-    Dataset<Row> monthly =
-        sales
-            .unionByName(touchpoints, true)
-            .unionByName(assigned, true)
-            .unionByName(menuMonths(in, segments, cfg), true)
-            .unionByName(nextYear, true);
-    Dataset<Row> periods = PeriodIds.explode(monthly);
+    Dataset<Row> periods =
+        withMenu(retailerMonths(in), segments, cfg)
+            .withColumn("volume", PerfMetrics.volume(col("qty")))
+            .withColumn("_p", explode(PeriodIds.withYearAfter(col("year"), col("month"))))
+            .select(col("*"), col("_p.id").as("_pid"), col("_p.current").as("_cur"))
+            .drop("year", "month", "_p");
     if (storedPrior != null) {
       periods =
           periods.unionByName(
@@ -189,32 +153,34 @@ public final class PerfRetailer {
                   PeriodIds.of(col("period_type"), col("period"), col("year"))
                       .plus(PeriodIds.ONE_YEAR)
                       .as("_pid"),
-                  col("volume_cases").as("_prior_vol")),
+                  lit(false).as("_cur"),
+                  col("volume_cases").as("volume")),
               true);
     }
+    Column cur = col("_cur");
     Dataset<Row> sums =
         periods
             .groupBy("retailer_code", "_pid")
             .agg(
-                max("_cur").as("_present"),
-                sum("qty").as("qty"),
-                sum("qty_high").as("qty_high"),
-                sum("amount").as("amount"),
-                sum("touchpoints").as("touchpoints"),
-                sum("visits").as("visits"),
-                sum("complaints").as("complaints"),
-                sum("phone").as("phone"),
-                sum("wechat").as("wechat"),
-                sum("mot_sum").as("mot_sum"),
-                sum("mot_n").as("mot_n"),
-                sum("sat_sum").as("sat_sum"),
-                sum("sat_n").as("sat_n"),
-                sum("days").as("days"),
-                sum("_vo").as("visits_owed"),
-                sum("_co").as("contacts_owed"),
-                count(when(col("_owes"), 1)).as("menu_months"),
-                count(when(col("_met"), 1)).as("menu_months_met"),
-                sum("_prior_vol").as("_prior_vol"))
+                max(cur).as("_present"),
+                current("qty"),
+                current("qty_high"),
+                current("amount"),
+                current("touchpoints"),
+                current("visits"),
+                current("complaints"),
+                current("phone"),
+                current("wechat"),
+                current("mot_sum"),
+                current("mot_n"),
+                current("sat_sum"),
+                current("sat_n"),
+                current("days"),
+                sum(when(cur, col("_vo"))).as("visits_owed"),
+                sum(when(cur, col("_co"))).as("contacts_owed"),
+                count(when(cur.and(col("_owes")), 1)).as("menu_months"),
+                count(when(cur.and(col("_met")), 1)).as("menu_months_met"),
+                sum(when(not(cur), col("volume"))).as("_prior_vol"))
             .where(col("_present"));
 
     Dataset<Row> before =
@@ -283,6 +249,11 @@ public final class PerfRetailer {
             col("peak.s").plus(col("last.s")).cast("double").divide(2.0).as("peak_end"));
   }
 
+  /** Σ of a column over the rows of the period itself (not those brought from the year before). */
+  private static Column current(String c) {
+    return sum(when(col("_cur"), col(c))).as(c);
+  }
+
   private static Column zero(String c) {
     return coalesce(col(c), lit(0L)).cast("long");
   }
@@ -308,44 +279,96 @@ public final class PerfRetailer {
   }
 
   /**
-   * Per (retailer, year, month) with an assigned day: the class's visits owed (_vo) and contacts
-   * owed (_co), whether the class owes anything (_owes) and whether the month's touchpoints (any
-   * manager) meet every menu entry (_met); the class is the retailer's of the year before.
+   * One row per (retailer, year, month) with a credited sale or touchpoint or an assigned day: the
+   * month's sums over every version of the retailer (qty, qty_high, amount, touchpoints, visits,
+   * complaints, phone, wechat, training, mot_sum, mot_n, sat_sum, sat_n, days), NULL where the
+   * month has no row of that source. Collapsing the versions and price classes first leaves one row
+   * a month to explode into its periods.
    */
-  static Dataset<Row> menuMonths(Monthly in, Dataset<Row> segments, ScoringConfig cfg) {
-    Dataset<Row> months =
-        in.assigned().groupBy("retailer_code", "year", "month").agg(sum("days").as("_days"));
-    Dataset<Row> got =
+  static Dataset<Row> retailerMonths(Monthly in) {
+    Dataset<Row> sales =
+        in.sales()
+            .select(
+                col("retailer_code"),
+                col("year"),
+                col("month"),
+                col("qty"),
+                when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
+                col("amount"));
+    Dataset<Row> touchpoints =
         in.touchpoints()
-            .groupBy("retailer_code", "year", "month")
-            .agg(
-                sum("visits").as("visits"),
-                sum("phone").as("phone"),
-                sum("wechat").as("wechat"),
-                sum("training").as("training"));
+            .select(
+                "retailer_code",
+                "year",
+                "month",
+                "touchpoints",
+                "visits",
+                "complaints",
+                "phone",
+                "wechat",
+                "training",
+                "mot_sum",
+                "mot_n",
+                "sat_sum",
+                "sat_n");
+    Dataset<Row> assigned = in.assigned().select("retailer_code", "year", "month", "days");
+    List<Column> sums = new ArrayList<>();
+    for (String c : MONTH_SUMS) {
+      sums.add(sum(c).as(c));
+    }
+    return sales
+        .unionByName(touchpoints, true)
+        .unionByName(assigned, true)
+        .groupBy("retailer_code", "year", "month")
+        .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
+  }
+
+  private static final List<String> MONTH_SUMS =
+      List.of(
+          "qty",
+          "qty_high",
+          "amount",
+          "touchpoints",
+          "visits",
+          "complaints",
+          "phone",
+          "wechat",
+          "training",
+          "mot_sum",
+          "mot_n",
+          "sat_sum",
+          "sat_n",
+          "days");
+
+  /**
+   * Adds the menu's verdict to each retailer month with an assigned day whose retailer has a class
+   * (the class of the year before): visits owed (_vo), contacts owed (_co), whether the class owes
+   * anything (_owes) and whether the month's touchpoints (any manager) meet every menu entry
+   * (_met); NULL on the other months.
+   */
+  static Dataset<Row> withMenu(Dataset<Row> months, Dataset<Row> segments, ScoringConfig cfg) {
     Dataset<Row> cls =
         segments.select(
             col("retailer_code"),
             col("year").plus(1).as("year"),
             col("class").as("_class"),
-            col("preferred_remote").as("_pref"));
+            col("preferred_remote").as("_pref"),
+            lit(true).as("_classed"));
     Column c = col("_class");
-    Dataset<Row> monthly =
-        months
-            .where(col("_days").gt(0))
-            .join(got, ScalaSeq.of("retailer_code", "year", "month"), "left")
-            .join(cls, ScalaSeq.of("retailer_code", "year"), "inner")
-            .select(
-                col("retailer_code"),
-                col("year"),
-                col("month"),
-                RetailerClasses.owed(cfg.classes(), c, "visit").cast("long").as("_vo"),
-                RetailerClasses.owedTotal(cfg.classes(), c).cast("long").as("_co"),
-                RetailerClasses.owes(cfg.classes(), c).as("_owes"),
+    Column owing = col("days").gt(0).and(col("_classed"));
+    return months
+        .join(cls, ScalaSeq.of("retailer_code", "year"), "left")
+        .withColumn(
+            "_vo", when(owing, RetailerClasses.owed(cfg.classes(), c, "visit").cast("long")))
+        .withColumn("_co", when(owing, RetailerClasses.owedTotal(cfg.classes(), c).cast("long")))
+        .withColumn("_owes", when(owing, RetailerClasses.owes(cfg.classes(), c)))
+        .withColumn(
+            "_met",
+            when(
+                owing,
                 RetailerClasses.owes(cfg.classes(), c)
-                    .and(RetailerClasses.met(cfg.classes(), c, col("_pref")))
-                    .as("_met"));
-    return monthly;
+                    .and(RetailerClasses.met(cfg.classes(), c, col("_pref")))))
+        .drop("_class", "_pref", "_classed", "training");
   }
 
   /**
@@ -368,7 +391,7 @@ public final class PerfRetailer {
         build(in, ordering(factSales), segments, stored, scoring)
             .where(GoldBuild.periodFilter(plan));
     Dataset<Row> laid =
-        FileLayout.onePerKey(rows, plan.periodLayoutKeys(), "period_type", "period");
+        FileLayout.onePerKey(rows, plan.yearTypeLayoutKeys(), "year", "period_type");
     Dataset<Row> companyTotals =
         plan.full()
             ? lake.read(TableId.PERF_CUBE)

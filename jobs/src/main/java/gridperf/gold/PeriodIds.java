@@ -5,9 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,6 +47,24 @@ final class PeriodIds {
     return monthly
         .withColumn("_pid", org.apache.spark.sql.functions.explode(ids))
         .drop("year", "month");
+  }
+
+  /**
+   * The periods containing a month and the same periods one year later, as an array of struct(id,
+   * current): current is true for the month's own three periods.
+   */
+  static Column withYearAfter(Column year, Column month) {
+    Column y = year.multiply(100);
+    Column m = y.plus(month);
+    Column q = y.plus(20).plus(month.plus(2).divide(3).cast("int"));
+    List<Column> ids = new ArrayList<>();
+    for (Column id : List.of(m, q, y)) {
+      ids.add(struct(id.as("id"), lit(true).as("current")));
+    }
+    for (Column id : List.of(m, q, y)) {
+      ids.add(struct(id.plus(ONE_YEAR).as("id"), lit(false).as("current")));
+    }
+    return array(ids.toArray(new Column[0]));
   }
 
   /** The year of an id. */
