@@ -295,22 +295,9 @@ public final class PerfRetailer {
                 col("qty"),
                 when(col("price_class").leq(2), col("qty")).otherwise(lit(0L)).as("qty_high"),
                 col("amount"));
-    Dataset<Row> touchpoints =
-        in.touchpoints()
-            .select(
-                "retailer_code",
-                "year",
-                "month",
-                "touchpoints",
-                "visits",
-                "complaints",
-                "phone",
-                "wechat",
-                "training",
-                "mot_sum",
-                "mot_n",
-                "sat_sum",
-                "sat_n");
+    List<String> tp = new ArrayList<>(List.of("retailer_code", "year", "month"));
+    tp.addAll(TOUCHPOINT_SUMS);
+    Dataset<Row> touchpoints = in.touchpoints().selectExpr(tp.toArray(new String[0]));
     Dataset<Row> assigned = in.assigned().select("retailer_code", "year", "month", "days");
     List<Column> sums = new ArrayList<>();
     for (String c : MONTH_SUMS) {
@@ -323,11 +310,9 @@ public final class PerfRetailer {
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
   }
 
-  private static final List<String> MONTH_SUMS =
+  /** The touchpoint pre-aggregate's sums a retailer month keeps. */
+  private static final List<String> TOUCHPOINT_SUMS =
       List.of(
-          "qty",
-          "qty_high",
-          "amount",
           "touchpoints",
           "visits",
           "complaints",
@@ -337,8 +322,14 @@ public final class PerfRetailer {
           "mot_sum",
           "mot_n",
           "sat_sum",
-          "sat_n",
-          "days");
+          "sat_n");
+
+  /** A retailer month's columns besides its key: sales, touchpoints and assigned days. */
+  private static final List<String> MONTH_SUMS =
+      java.util.stream.Stream.of(
+              List.of("qty", "qty_high", "amount"), TOUCHPOINT_SUMS, List.of("days"))
+          .flatMap(List::stream)
+          .toList();
 
   /**
    * Adds the menu's verdict to each retailer month with an assigned day whose retailer has a class
