@@ -158,29 +158,21 @@ public final class PerfRetailer {
               true);
     }
     Column cur = col("_cur");
+    List<Column> aggs = new ArrayList<>();
+    for (String c : MONTH_SUMS) {
+      if (!c.equals("training")) {
+        aggs.add(sum(when(cur, col(c))).as(c));
+      }
+    }
+    aggs.add(sum(when(cur, col("_vo"))).as("visits_owed"));
+    aggs.add(sum(when(cur, col("_co"))).as("contacts_owed"));
+    aggs.add(count(when(cur.and(col("_owes")), 1)).as("menu_months"));
+    aggs.add(count(when(cur.and(col("_met")), 1)).as("menu_months_met"));
+    aggs.add(sum(when(not(cur), col("volume"))).as("_prior_vol"));
     Dataset<Row> sums =
         periods
             .groupBy("retailer_code", "_pid")
-            .agg(
-                max(cur).as("_present"),
-                current("qty"),
-                current("qty_high"),
-                current("amount"),
-                current("touchpoints"),
-                current("visits"),
-                current("complaints"),
-                current("phone"),
-                current("wechat"),
-                current("mot_sum"),
-                current("mot_n"),
-                current("sat_sum"),
-                current("sat_n"),
-                current("days"),
-                sum(when(cur, col("_vo"))).as("visits_owed"),
-                sum(when(cur, col("_co"))).as("contacts_owed"),
-                count(when(cur.and(col("_owes")), 1)).as("menu_months"),
-                count(when(cur.and(col("_met")), 1)).as("menu_months_met"),
-                sum(when(not(cur), col("volume"))).as("_prior_vol"))
+            .agg(max(cur).as("_present"), aggs.toArray(new Column[0]))
             .where(col("_present"));
 
     Dataset<Row> before =
@@ -249,11 +241,6 @@ public final class PerfRetailer {
             col("peak.s").plus(col("last.s")).cast("double").divide(2.0).as("peak_end"));
   }
 
-  /** Σ of a column over the rows of the period itself (not those brought from the year before). */
-  private static Column current(String c) {
-    return sum(when(col("_cur"), col(c))).as(c);
-  }
-
   private static Column zero(String c) {
     return coalesce(col(c), lit(0L)).cast("long");
   }
@@ -310,7 +297,10 @@ public final class PerfRetailer {
         .agg(sums.get(0), sums.subList(1, sums.size()).toArray(new Column[0]));
   }
 
-  /** The touchpoint pre-aggregate's sums a retailer month keeps. */
+  /**
+   * The touchpoint pre-aggregate's sums a retailer month keeps (training only for the menu's
+   * verdict: perf_retailer has no training column).
+   */
   private static final List<String> TOUCHPOINT_SUMS =
       List.of(
           "touchpoints",
@@ -359,7 +349,7 @@ public final class PerfRetailer {
                 owing,
                 RetailerClasses.owes(cfg.classes(), c)
                     .and(RetailerClasses.met(cfg.classes(), c, col("_pref")))))
-        .drop("_class", "_pref", "_classed", "training");
+        .drop("_class", "_pref", "_classed");
   }
 
   /**

@@ -41,12 +41,16 @@ final class PeriodIds {
 
   /** Replaces year and month of monthly rows by _pid, one row per period containing the month. */
   static Dataset<Row> explode(Dataset<Row> monthly) {
-    Column y = col("year").multiply(100);
-    Column ids =
-        array(y.plus(col("month")), y.plus(20).plus(col("month").plus(2).divide(3).cast("int")), y);
+    Column ids = array(containing(col("year"), col("month")).toArray(new Column[0]));
     return monthly
         .withColumn("_pid", org.apache.spark.sql.functions.explode(ids))
         .drop("year", "month");
+  }
+
+  /** The ids of the month, quarter and year containing a month. */
+  private static List<Column> containing(Column year, Column month) {
+    Column y = year.multiply(100);
+    return List.of(y.plus(month), y.plus(20).plus(month.plus(2).divide(3).cast("int")), y);
   }
 
   /**
@@ -54,14 +58,11 @@ final class PeriodIds {
    * current): current is true for the month's own three periods.
    */
   static Column withYearAfter(Column year, Column month) {
-    Column y = year.multiply(100);
-    Column m = y.plus(month);
-    Column q = y.plus(20).plus(month.plus(2).divide(3).cast("int"));
     List<Column> ids = new ArrayList<>();
-    for (Column id : List.of(m, q, y)) {
+    for (Column id : containing(year, month)) {
       ids.add(struct(id.as("id"), lit(true).as("current")));
     }
-    for (Column id : List.of(m, q, y)) {
+    for (Column id : containing(year, month)) {
       ids.add(struct(id.plus(ONE_YEAR).as("id"), lit(false).as("current")));
     }
     return array(ids.toArray(new Column[0]));
